@@ -1,0 +1,81 @@
+package io.handshakematrix.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mutable record one side keeps during a handshake; frozen into a {@link SideReport}. */
+public final class SideLog {
+    private final List<String> errors = new ArrayList<>();
+    private boolean completed;
+    private String protocol;
+    private String cipher;
+    private Integer dhBits;
+    private boolean gaveUp;
+    private long gaveUpAt;
+    private Integer alertSent;
+    private Integer alertReceived;
+    private String lastReceived;
+    private boolean peerClosed;
+    private boolean timedOut;
+    private String harnessError;
+    private volatile boolean muteAlerts;
+
+    /** This side decided to abort; its error lines are printed exactly as the stack does. */
+    public synchronized void gaveUp(List<String> lines) {
+        if (!gaveUp) {
+            gaveUp = true;
+            gaveUpAt = System.nanoTime();
+        }
+        errors.addAll(lines);
+    }
+
+    public synchronized void error(List<String> lines) { errors.addAll(lines); }
+
+    public synchronized boolean hasGivenUp() { return gaveUp; }
+
+    public synchronized void completed(String protocol, String cipher) {
+        this.completed = true;
+        this.protocol = protocol;
+        this.cipher = cipher;
+    }
+
+    public synchronized void dhBits(int bits) { this.dhBits = bits; }
+
+    public synchronized void alertSent(int code) {
+        if (alertSent == null) {
+            alertSent = code;
+        }
+    }
+
+    public synchronized void alertReceived(int code) {
+        if (alertReceived == null) {
+            alertReceived = code;
+        }
+    }
+
+    public synchronized void lastReceived(String message) { this.lastReceived = message; }
+
+    public synchronized void peerClosed() { this.peerClosed = true; }
+
+    public synchronized boolean isPeerClosed() { return peerClosed; }
+
+    public synchronized boolean isCompleted() { return completed; }
+
+    public synchronized void timedOut() { this.timedOut = true; }
+
+    public synchronized void harnessError(String e) {
+        if (harnessError == null) {
+            harnessError = e;
+        }
+    }
+
+    /** The stack closes without an alert (e.g. RHEL 6.10 on an invalid Ys): alerts must not reach the wire. */
+    public void muteAlerts() { muteAlerts = true; }
+
+    public boolean alertsMuted() { return muteAlerts; }
+
+    public synchronized SideReport freeze(List<String> transcript) {
+        return new SideReport(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived,
+                List.copyOf(errors), transcript, peerClosed, timedOut, harnessError, gaveUpAt);
+    }
+}

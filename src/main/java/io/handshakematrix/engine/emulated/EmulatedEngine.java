@@ -1,0 +1,190 @@
+package io.handshakematrix.engine.emulated;
+
+import io.handshakematrix.engine.Engine;
+import io.handshakematrix.engine.ReceiverSpec;
+import io.handshakematrix.engine.RunningReceiver;
+import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.engine.SideLog;
+import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.wire.RecordTranscript;
+import io.handshakematrix.engine.wire.TappedSocketStreams;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+
+/**
+ * Stack profiles run in-process on BouncyCastle TLS, over real TCP sockets on 127.0.0.1.
+ * After the handshake the sender sends a "secure ping" and the receiver answers it.
+ */
+public final class EmulatedEngine implements Engine, AutoCloseable {
+    private static final byte[] PING = "PING".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PONG = "PONG".getBytes(StandardCharsets.US_ASCII);
+
+    private final RawDhCrypto crypto;
+    private final ServerIdentity identity;
+    private final ExecutorService receivers;
+
+    public EmulatedEngine() {
+        SecureRandom random = new SecureRandom();
+        this.crypto = new RawDhCrypto(random);
+        this.identity = ServerIdentity.generate(random);
+        AtomicInteger n = new AtomicInteger();
+        this.receivers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "emulated-receiver-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String name() {
+        return "emulated";
+    }
+
+    @Override
+    public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        int timeoutMs = (int) spec.timeout().toMillis();
+        ss.setSoTimeout(timeoutMs);
+        Future<SideReport> result = receivers.submit(() -> receiveOne(ss, spec, timeoutMs));
+        return new RunningReceiver() {
+            @Override
+            public InetSocketAddress address() {
+                return (InetSocketAddress) ss.getLocalSocketAddress();
+            }
+
+            @Override
+            public SideReport await() throws InterruptedException {
+                try {
+                    return result.get(2L * timeoutMs + 1000, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    SideLog log = new SideLog();
+                    log.harnessError("receiver crashed: " + e.getCause());
+                    return log.freeze(java.util.List.of());
+                } catch (TimeoutException e) {
+                    result.cancel(true);
+                    SideLog log = new SideLog();
+                    log.timedOut();
+                    return log.freeze(java.util.List.of());
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    ss.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket cannot lose data
+                }
+            }
+        };
+    }
+
+    private SideReport receiveOne(ServerSocket ss, ReceiverSpec spec, int timeoutMs) {
+        SideLog log = new SideLog();
+        RecordTranscript transcript = new RecordTranscript(false);
+        try (ServerSocket listening = ss; Socket s = listening.accept()) {
+            s.setSoTimeout(timeoutMs);
+            s.setTcpNoDelay(true);
+            EmulatedServer server = new EmulatedServer(crypto, spec, identity, log);
+            LoggingProtocols.Server protocol = new LoggingProtocols.Server(
+                    new ObservedInput(s.getInputStream(), log, transcript),
+                    TappedSocketStreams.output(s.getOutputStream(), transcript), log);
+            try {
+                protocol.accept(server);
+                byte[] ping = protocol.getInputStream().readNBytes(PING.length);
+                protocol.getOutputStream().write(PONG);
+                protocol.getOutputStream().flush();
+                protocol.close();
+            } catch (IOException | RuntimeException e) {
+                classifyFailure(log, e);
+            }
+            server.events().peerClosedIfSo();
+        } catch (SocketTimeoutException e) {
+            log.timedOut(); // nobody connected
+        } catch (IOException e) {
+            log.harnessError("receiver socket: " + e);
+        }
+        return log.freeze(transcript.lines());
+    }
+
+    @Override
+    public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
+        SideLog log = new SideLog();
+        RecordTranscript transcript = new RecordTranscript(false);
+        if (!receiver.getAddress().isLoopbackAddress()) {
+            log.harnessError("refusing to connect to non-loopback " + receiver);
+            return log.freeze(java.util.List.of());
+        }
+        int timeoutMs = (int) spec.timeout().toMillis();
+        try (Socket s = new Socket()) {
+            s.connect(receiver, timeoutMs);
+            s.setSoTimeout(timeoutMs);
+            s.setTcpNoDelay(true);
+            EmulatedClient client = new EmulatedClient(crypto, spec, log);
+            LoggingProtocols.Client protocol = new LoggingProtocols.Client(
+                    new ObservedInput(s.getInputStream(), log, transcript),
+                    TappedSocketStreams.output(s.getOutputStream(), transcript), log);
+            try {
+                protocol.connect(client);
+                OutputStream out = protocol.getOutputStream();
+                out.write(PING);
+                out.flush();
+                InputStream in = protocol.getInputStream();
+                byte[] pong = in.readNBytes(PONG.length);
+                if (pong.length != PONG.length) {
+                    log.error(java.util.List.of("(no answer to the secure ping)"));
+                }
+                protocol.close();
+            } catch (IOException | RuntimeException e) {
+                classifyFailure(log, e);
+            }
+            client.events().peerClosedIfSo();
+        } catch (SocketTimeoutException e) {
+            log.timedOut();
+        } catch (IOException e) {
+            log.harnessError("cannot connect to receiver " + receiver + ": " + e.getMessage());
+        }
+        return log.freeze(transcript.lines());
+    }
+
+    /** Alerts and checks were logged as they happened; only what nobody logged is a harness problem. */
+    private static void classifyFailure(SideLog log, Exception e) {
+        if (e instanceof TlsFatalAlertReceived || e instanceof TlsFatalAlert) {
+            return;
+        }
+        if (e instanceof SocketTimeoutException) {
+            log.timedOut();
+            return;
+        }
+        if (log.isPeerClosed() || log.hasGivenUp()) {
+            return;
+        }
+        if (e instanceof IOException) {
+            log.peerClosed(); // e.g. reset by the peer while writing
+            return;
+        }
+        log.harnessError("emulator: " + e);
+    }
+
+    @Override
+    public void close() {
+        receivers.shutdownNow();
+    }
+}

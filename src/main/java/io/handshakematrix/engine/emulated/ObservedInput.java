@@ -1,0 +1,54 @@
+package io.handshakematrix.engine.emulated;
+
+import io.handshakematrix.engine.SideLog;
+import io.handshakematrix.engine.wire.RecordTranscript;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+
+/**
+ * A socket input that tells the side's log when the peer closed or went silent. A stack that sees
+ * EOF or times out does not answer with an alert; BouncyCastle would, so alerts are muted then.
+ */
+final class ObservedInput extends FilterInputStream {
+    private final SideLog log;
+    private final RecordTranscript transcript;
+
+    ObservedInput(InputStream in, SideLog log, RecordTranscript transcript) {
+        super(in);
+        this.log = log;
+        this.transcript = transcript;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n;
+        try {
+            n = super.read(b, off, len);
+        } catch (SocketTimeoutException e) {
+            log.timedOut();
+            log.muteAlerts();
+            throw e;
+        } catch (IOException e) {
+            // connection reset: the peer is gone, as with EOF
+            log.peerClosed();
+            log.muteAlerts();
+            throw e;
+        }
+        if (n < 0) {
+            log.peerClosed();
+            log.muteAlerts();
+        } else if (n > 0) {
+            transcript.received(b, off, n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,50 @@
+package io.handshakematrix.engine.emulated;
+
+import io.handshakematrix.engine.OpensslLogTemplates;
+import io.handshakematrix.engine.SideLog;
+import io.handshakematrix.profile.LogLines;
+import java.util.List;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.AlertLevel;
+
+/** Turns BouncyCastle's alert callbacks into a side's log, in the stack's own words where the profile has them. */
+final class PeerEvents {
+    private final SideLog log;
+    private final LogLines lines;
+
+    PeerEvents(SideLog log, LogLines lines) {
+        this.log = log;
+        this.lines = lines;
+    }
+
+    void alertRaised(short level, short description, String message, Throwable cause) {
+        if (level != AlertLevel.fatal || log.hasGivenUp() || log.alertsMuted()) {
+            return; // a profile check already logged its lines, or the peer is gone
+        }
+        if (description == AlertDescription.protocol_version && !lines.protocolMismatch().isEmpty()) {
+            log.gaveUp(lines.protocolMismatch());
+            return;
+        }
+        // BouncyCastle aborted for a reason the profile does not model: say so rather than invent a line.
+        String why = message != null ? message : cause != null ? cause.toString() : AlertDescription.getText(description);
+        log.gaveUp(List.of("[emulator] " + why));
+    }
+
+    void alertReceived(short level, short description) {
+        if (level == AlertLevel.fatal) {
+            log.alertReceived(description);
+            log.error(OpensslLogTemplates.alertReceived(lines.alertReceived(), description));
+        }
+    }
+
+    void noSharedCipher() {
+        log.gaveUp(lines.noSharedCipher().isEmpty() ? List.of("[emulator] no shared cipher") : lines.noSharedCipher());
+    }
+
+    /** After the handshake ended: the peer vanished without an alert. */
+    void peerClosedIfSo() {
+        if (log.isPeerClosed() && !log.hasGivenUp() && !log.isCompleted()) {
+            log.error(lines.peerClosed().isEmpty() ? List.of("(connection closed by peer, no alert)") : lines.peerClosed());
+        }
+    }
+}

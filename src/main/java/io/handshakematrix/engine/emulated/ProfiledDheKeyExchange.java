@@ -1,0 +1,67 @@
+package io.handshakematrix.engine.emulated;
+
+import io.handshakematrix.dh.DhChecks;
+import io.handshakematrix.engine.SideLog;
+import io.handshakematrix.profile.CheckStage;
+import io.handshakematrix.profile.ClientPolicy;
+import io.handshakematrix.profile.DhCheck;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsDHEKeyExchange;
+import org.bouncycastle.tls.TlsFatalAlert;
+
+/**
+ * A client DHE key exchange that applies the sender profile's checks where the real stack does:
+ * while parsing the ServerKeyExchange, right after it, or when computing the key for the
+ * ClientKeyExchange. A failed check sends the profile's alert (or none) and logs its exact lines.
+ */
+final class ProfiledDheKeyExchange extends TlsDHEKeyExchange {
+    private final ClientPolicy policy;
+    private final int minBits;
+    private final SideLog log;
+    private ParsedServerDh params;
+
+    ProfiledDheKeyExchange(int keyExchange, ClientPolicy policy, int minBits, SideLog log) {
+        super(keyExchange, group -> true); // accept every group here; the profile's checks decide
+        this.policy = policy;
+        this.minBits = minBits;
+        this.log = log;
+    }
+
+    @Override
+    public void processServerKeyExchange(InputStream input) throws IOException {
+        byte[] body = input.readAllBytes();
+        params = ParsedServerDh.parse(body);
+        if (params != null) {
+            log.dhBits(params.p().bitLength());
+            check(CheckStage.SERVER_KEY_EXCHANGE);
+            check(CheckStage.AFTER_SERVER_KEY_EXCHANGE);
+        }
+        super.processServerKeyExchange(new ByteArrayInputStream(body));
+    }
+
+    @Override
+    public void generateClientKeyExchange(OutputStream output) throws IOException {
+        if (params != null) {
+            check(CheckStage.CLIENT_KEY_EXCHANGE);
+        }
+        super.generateClientKeyExchange(output);
+    }
+
+    private void check(CheckStage stage) throws TlsFatalAlert {
+        DhCheck failed = DhChecks.firstFailure(policy, stage, minBits, params.p(), params.g(), params.ys())
+                .orElse(null);
+        if (failed == null) {
+            return;
+        }
+        log.gaveUp(failed.errorLines());
+        if (failed.alert() == null) {
+            log.muteAlerts();
+            throw new TlsFatalAlert(AlertDescription.internal_error, failed.kind().yamlName() + " (no alert)");
+        }
+        throw new TlsFatalAlert(failed.alert().shortValue(), failed.kind().yamlName());
+    }
+}

@@ -1,0 +1,64 @@
+package io.handshakematrix.engine.emulated;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.tls.TlsDHUtils;
+import org.bouncycastle.tls.crypto.DHGroup;
+import org.bouncycastle.tls.crypto.TlsAgreement;
+import org.bouncycastle.tls.crypto.TlsDHConfig;
+import org.bouncycastle.tls.crypto.TlsDHDomain;
+import org.bouncycastle.tls.crypto.TlsSecret;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * BouncyCastle's crypto with plain modular-exponentiation DH. BC's own DH domain validates keys
+ * (rejects Ys outside [2, p-2], so a g=1 server cannot even start); the stacks we emulate do their
+ * own checks, which the profile decides, so the arithmetic here must accept anything.
+ */
+final class RawDhCrypto extends BcTlsCrypto {
+
+    RawDhCrypto(SecureRandom random) {
+        super(random);
+    }
+
+    @Override
+    public TlsDHDomain createDHDomain(TlsDHConfig dhConfig) {
+        DHGroup group = TlsDHUtils.getDHGroup(dhConfig);
+        return () -> new Agreement(group.getP(), group.getG());
+    }
+
+    private final class Agreement implements TlsAgreement {
+        private final BigInteger p;
+        private final BigInteger g;
+        private BigInteger x;
+        private BigInteger peerY;
+
+        Agreement(BigInteger p, BigInteger g) {
+            this.p = p;
+            this.g = g;
+        }
+
+        @Override
+        public byte[] generateEphemeral() {
+            // A private value of p's size less one bit, at least 2; the stacks we emulate do the same.
+            int bits = Math.max(2, p.bitLength() - 1);
+            do {
+                x = new BigInteger(bits, getSecureRandom());
+            } while (x.compareTo(BigInteger.TWO) < 0);
+            return BigIntegers.asUnsignedByteArray(g.modPow(x, p));
+        }
+
+        @Override
+        public void receivePeerValue(byte[] peerValue) {
+            peerY = new BigInteger(1, peerValue);
+        }
+
+        @Override
+        public TlsSecret calculateSecret() throws IOException {
+            // RFC 5246 8.1.2: leading zero bytes of Z are stripped in TLS 1.2 and earlier.
+            return createSecret(BigIntegers.asUnsignedByteArray(peerY.modPow(x, p)));
+        }
+    }
+}

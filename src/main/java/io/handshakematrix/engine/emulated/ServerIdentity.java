@@ -1,0 +1,59 @@
+package io.handshakematrix.engine.emulated;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcRSAContentSignerBuilder;
+
+/**
+ * The receivers' RSA-2048 key and self-signed certificate, made in memory once per run and never
+ * written anywhere (the private key must not reach reports). Every emulated receiver shares it.
+ */
+public final class ServerIdentity {
+    private final AsymmetricKeyParameter privateKey;
+    private final byte[] certificateDer;
+
+    private ServerIdentity(AsymmetricKeyParameter privateKey, byte[] certificateDer) {
+        this.privateKey = privateKey;
+        this.certificateDer = certificateDer;
+    }
+
+    public static ServerIdentity generate(SecureRandom random) {
+        RSAKeyPairGenerator gen = new RSAKeyPairGenerator();
+        gen.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, 2048, 112));
+        AsymmetricCipherKeyPair kp = gen.generateKeyPair();
+        try {
+            X500Name name = new X500Name("CN=handshake-matrix receiver");
+            long now = System.currentTimeMillis();
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 86_400_000L),
+                    new Date(now + 86_400_000L), name, SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(kp.getPublic()));
+            AlgorithmIdentifier sig = new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withRSA");
+            AlgorithmIdentifier dig = new DefaultDigestAlgorithmIdentifierFinder().find(sig);
+            X509CertificateHolder cert = b.build(new BcRSAContentSignerBuilder(sig, dig).build(kp.getPrivate()));
+            return new ServerIdentity(kp.getPrivate(), cert.getEncoded());
+        } catch (IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make the receivers' test certificate", e);
+        }
+    }
+
+    AsymmetricKeyParameter privateKey() {
+        return privateKey;
+    }
+
+    byte[] certificateDer() {
+        return certificateDer.clone();
+    }
+}

@@ -1,0 +1,150 @@
+package io.handshakematrix.engine.wire;
+
+import io.handshakematrix.model.TlsAlerts;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Parses the TLS records flowing through a socket, both directions, into lines in the style of
+ * {@code openssl s_client -msg}: {@code >>> TLS 1.2 Handshake [length 0035], ServerKeyExchange}.
+ * Engine-neutral: it reads bytes on the wire, so any stack can be traced the same way.
+ * Messages after a ChangeCipherSpec are encrypted and shown as such.
+ */
+public final class RecordTranscript {
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Direction out = new Direction(">>>");
+    private final Direction in = new Direction("<<<");
+    private final boolean hex;
+
+    public RecordTranscript(boolean hex) {
+        this.hex = hex;
+    }
+
+    /** Bytes this side wrote. */
+    public void sent(byte[] b, int off, int len) {
+        out.feed(b, off, len);
+    }
+
+    /** Bytes this side read. */
+    public void received(byte[] b, int off, int len) {
+        in.feed(b, off, len);
+    }
+
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private final class Direction {
+        private final String arrow;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
+        private boolean encrypted;
+        private boolean garbage;
+
+        Direction(String arrow) {
+            this.arrow = arrow;
+        }
+
+        synchronized void feed(byte[] b, int off, int len) {
+            if (garbage || len <= 0) {
+                return;
+            }
+            pending.write(b, off, len);
+            byte[] buf = pending.toByteArray();
+            int pos = 0;
+            while (buf.length - pos >= 5) {
+                int type = buf[pos] & 0xFF;
+                int major = buf[pos + 1] & 0xFF;
+                int minor = buf[pos + 2] & 0xFF;
+                int length = ((buf[pos + 3] & 0xFF) << 8) | (buf[pos + 4] & 0xFF);
+                if (type < 20 || type > 24 || major != 3) {
+                    lines.add(arrow + " not a TLS record (" + (buf.length - pos) + " bytes)");
+                    garbage = true;
+                    return;
+                }
+                if (buf.length - pos < 5 + length) {
+                    break;
+                }
+                record(type, version(major, minor), buf, pos + 5, length);
+                pos += 5 + length;
+            }
+            pending.reset();
+            pending.write(buf, pos, buf.length - pos);
+        }
+
+        private void record(int type, String version, byte[] b, int off, int len) {
+            String prefix = arrow + " " + version + " ";
+            switch (type) {
+                case 20 -> {
+                    add(prefix + "ChangeCipherSpec [length " + hex4(len) + "]", b, off, len);
+                    encrypted = true;
+                }
+                case 21 -> {
+                    if (encrypted || len != 2) {
+                        add(prefix + "Alert [length " + hex4(len) + "], encrypted", b, off, len);
+                    } else {
+                        String level = b[off] == 2 ? "fatal" : "warning";
+                        int code = b[off + 1] & 0xFF;
+                        add(prefix + "Alert [length 0002], " + level + " " + TlsAlerts.name(code) + " (" + code + ")",
+                                b, off, len);
+                    }
+                }
+                case 22 -> {
+                    if (encrypted) {
+                        add(prefix + "Handshake [length " + hex4(len) + "], encrypted (Finished)", b, off, len);
+                    } else {
+                        handshake.write(b, off, len);
+                        drainHandshake(prefix);
+                    }
+                }
+                case 23 -> add(prefix + "ApplicationData [length " + hex4(len) + "]", b, off, len);
+                default -> add(prefix + "record type " + type + " [length " + hex4(len) + "]", b, off, len);
+            }
+        }
+
+        private void drainHandshake(String prefix) {
+            byte[] hs = handshake.toByteArray();
+            int pos = 0;
+            while (hs.length - pos >= 4) {
+                int mlen = ((hs[pos + 1] & 0xFF) << 16) | ((hs[pos + 2] & 0xFF) << 8) | (hs[pos + 3] & 0xFF);
+                if (hs.length - pos < 4 + mlen) {
+                    break;
+                }
+                add(prefix + "Handshake [length " + hex4(4 + mlen) + "], " + HandshakeNames.of(hs[pos] & 0xFF),
+                        hs, pos, 4 + mlen);
+                pos += 4 + mlen;
+            }
+            handshake.reset();
+            handshake.write(hs, pos, hs.length - pos);
+        }
+
+        private void add(String line, byte[] b, int off, int len) {
+            lines.add(line);
+            if (hex) {
+                StringBuilder sb = new StringBuilder("    ");
+                for (int i = 0; i < len; i++) {
+                    sb.append(String.format("%02x", b[off + i] & 0xFF)).append(i % 16 == 15 ? "\n    " : " ");
+                }
+                lines.add(sb.toString().stripTrailing());
+            }
+        }
+    }
+
+    static String version(int major, int minor) {
+        return switch (minor) {
+            case 0 -> "SSL 3.0";
+            case 1 -> "TLS 1.0";
+            case 2 -> "TLS 1.1";
+            case 3 -> "TLS 1.2";
+            default -> "TLS 3." + minor;
+        };
+    }
+
+    private static String hex4(int n) {
+        return String.format("%04x", n);
+    }
+}

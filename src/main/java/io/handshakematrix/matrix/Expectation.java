@@ -1,0 +1,92 @@
+package io.handshakematrix.matrix;
+
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.model.TlsAlerts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule of matrix.yaml's {@code expect:} list: which cells it covers ({@code when}, wildcards
+ * allowed) and what they must do. Unset fields mean "don't care". For a cell, the last matching
+ * rule wins, so general rules come first and exceptions after. {@code alert = -1} means "no alert".
+ */
+public record Expectation(
+        Map<String, List<Glob>> when,
+        Outcome outcome,
+        Side failedSide,
+        Integer alert,
+        String stoppedAfter,
+        String senderError,
+        String receiverError,
+        String cipher,
+        String protocol,
+        Integer dhBits,
+        String why,
+        int line) {
+
+    public static final List<String> AXES = List.of("sender", "receiver", "receive_side", "dh", "protocol",
+            "sender_min_dh_bits");
+
+    public boolean covers(Cell c) {
+        return Glob.anyMatches(when.getOrDefault("sender", List.of()), c.sender())
+                && Glob.anyMatches(when.getOrDefault("receiver", List.of()), c.receiver())
+                && Glob.anyMatches(when.getOrDefault("receive_side", List.of()), c.receiveSide())
+                && Glob.anyMatches(when.getOrDefault("dh", List.of()), c.dhGroup())
+                && Glob.anyMatches(when.getOrDefault("protocol", List.of()), c.protocol())
+                && Glob.anyMatches(when.getOrDefault("sender_min_dh_bits", List.of()),
+                        Integer.toString(c.senderMinDhBits()));
+    }
+
+    /** Differences as sentences; empty when the result is as expected. Verdict first, details after. */
+    public List<String> differences(HandshakeResult r) {
+        List<String> d = new ArrayList<>();
+        if (r.outcome() != outcome) {
+            d.add("expected " + describe() + ", got " + r.summary());
+            return d;
+        }
+        check(d, "failing side", failedSide == null ? null : failedSide.label(),
+                r.failedSide() == null ? null : r.failedSide().label());
+        if (alert != null) {
+            String got = r.alert() == null ? "none" : r.alert().code() + " " + r.alert().name();
+            String want = alert < 0 ? "none" : alert + " " + TlsAlerts.name(alert);
+            check(d, "alert", want, got);
+        }
+        check(d, "stopped after", stoppedAfter, r.stoppedAfter());
+        contains(d, "sender error", senderError, r.senderErrors());
+        contains(d, "receiver error", receiverError, r.receiverErrors());
+        check(d, "cipher", cipher, r.cipher());
+        check(d, "protocol", protocol, r.protocol());
+        check(d, "DH bits", dhBits == null ? null : dhBits.toString(), r.dhBits() == null ? null : r.dhBits().toString());
+        return d;
+    }
+
+    private static void check(List<String> d, String what, String want, String got) {
+        if (want != null && !want.equals(got)) {
+            d.add("expected " + what + " " + want + ", got " + (got == null ? "none" : got));
+        }
+    }
+
+    private static void contains(List<String> d, String what, String want, List<String> lines) {
+        if (want != null && lines.stream().noneMatch(l -> l.contains(want))) {
+            d.add("expected " + what + " containing '" + want + "', got "
+                    + (lines.isEmpty() ? "none" : "'" + String.join(" / ", lines) + "'"));
+        }
+    }
+
+    /** "fail (sender, alert 50, 'bad dh g value')" */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (failedSide != null) parts.add(failedSide.label());
+        if (alert != null) parts.add(alert < 0 ? "no alert" : "alert " + alert);
+        if (senderError != null) parts.add("'" + senderError + "'");
+        if (receiverError != null) parts.add("receiver '" + receiverError + "'");
+        if (cipher != null) parts.add(cipher);
+        if (protocol != null) parts.add(protocol);
+        if (dhBits != null) parts.add("DH " + dhBits);
+        return outcome.label() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    }
+}

@@ -1,0 +1,106 @@
+package io.handshakematrix.profile;
+
+import io.handshakematrix.yaml.InputError;
+import io.handshakematrix.yaml.YamlFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * All known stack profiles: those shipped in the jar (profiles/index.txt lists them) plus any
+ * directory of {@code *.yaml} files the user names. A user profile with a shipped id replaces it.
+ */
+public final class ProfileCatalog {
+    private static final String BUILTIN_DIR = "/profiles/";
+    private final Map<String, StackProfile> profiles = new TreeMap<>();
+
+    public static ProfileCatalog builtin() {
+        ProfileCatalog c = new ProfileCatalog();
+        for (String id : builtinIds()) {
+            String res = BUILTIN_DIR + id + ".yaml";
+            try (InputStream in = ProfileCatalog.class.getResourceAsStream(res)) {
+                if (in == null) {
+                    throw new IllegalStateException("profile index names " + res + " but the jar lacks it");
+                }
+                c.add(ProfileReader.read(YamlFiles.read("classpath:" + res, in), id));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return c;
+    }
+
+    /** Shipped profiles plus every *.yaml in {@code dir}. */
+    public static ProfileCatalog withDirectory(Path dir) {
+        ProfileCatalog c = builtin();
+        if (dir != null) {
+            c.addDirectory(dir);
+        }
+        return c;
+    }
+
+    public void addDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputError(dir.toString(), 0, "not a directory; expected a directory of profile *.yaml files");
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new InputError(dir.toString(), 0, "cannot list: " + e.getMessage());
+        }
+        for (Path f : files) {
+            String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+            add(ProfileReader.read(YamlFiles.read(f), stem));
+        }
+    }
+
+    public static StackProfile readFile(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return ProfileReader.read(YamlFiles.read(file), stem);
+    }
+
+    private void add(StackProfile p) {
+        profiles.put(p.id(), p);
+    }
+
+    public Optional<StackProfile> find(String id) {
+        return Optional.ofNullable(profiles.get(id));
+    }
+
+    public StackProfile get(String id) {
+        StackProfile p = profiles.get(id);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown stack " + id);
+        }
+        return p;
+    }
+
+    public Collection<StackProfile> all() {
+        return profiles.values();
+    }
+
+    public List<String> ids() {
+        return List.copyOf(profiles.keySet());
+    }
+
+    private static List<String> builtinIds() {
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream(BUILTIN_DIR + "index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("profiles/index.txt missing from the jar");
+            }
+            return new String(in.readAllBytes()).lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.handshakematrix.profile;
+
+import io.handshakematrix.model.CipherSuites;
+import io.handshakematrix.model.TlsAlerts;
+import io.handshakematrix.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns one profile YAML document into a {@link StackProfile}, rejecting unknown keys and sourceless facts. */
+final class ProfileReader {
+    static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+    private static final Set<String> TOP = Set.of("id", "description", "library", "version_string", "source",
+            "fips", "protocols", "cipher_suites", "client", "server");
+    private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
+            "checks", "log");
+    private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
+            "log");
+    private static final Set<String> CHECK = Set.of("check", "stage", "alert", "error", "bits", "source");
+    private static final Set<String> RULE = Set.of("when", "bits", "action", "alert", "error", "source");
+    private static final Set<String> OVERRIDE = Set.of("setting", "file", "floor", "ceiling", "source");
+    private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "no_shared_cipher",
+            "protocol_mismatch");
+
+    private ProfileReader() {}
+
+    static StackProfile read(YamlNode root, String expectedId) {
+        Map<String, YamlNode> top = root.entries(TOP);
+        String id = required(root, top, "id").text();
+        if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+            throw top.get("id").error("id: expected lower-case letters, digits, '.', '_' or '-', found '" + id + "'");
+        }
+        if (expectedId != null && !id.equals(expectedId)) {
+            throw top.get("id").error("id '" + id + "' does not match the file name; expected '" + expectedId + "'");
+        }
+        List<String> protocols = required(root, top, "protocols").texts();
+        for (int i = 0; i < protocols.size(); i++) {
+            if (!PROTOCOLS.contains(protocols.get(i))) {
+                throw top.get("protocols").itemsOrOne().get(i).error("protocols: expected one of "
+                        + sortedJoin(PROTOCOLS) + ", found '" + protocols.get(i) + "'");
+            }
+        }
+        List<YamlNode> suiteNodes = required(root, top, "cipher_suites").itemsOrOne();
+        for (YamlNode s : suiteNodes) {
+            if (!CipherSuites.known(s.text())) {
+                throw s.error("cipher_suites: unknown OpenSSL cipher suite name '" + s.text()
+                        + "'; expected names such as AES256-SHA, DHE-RSA-AES256-SHA");
+            }
+        }
+        return new StackProfile(id,
+                optionalText(top, "description", ""),
+                required(root, top, "library").text(),
+                optionalText(top, "version_string", ""),
+                required(root, top, "source").text(),
+                top.containsKey("fips") && top.get("fips").bool(),
+                protocols,
+                suiteNodes.stream().map(YamlNode::text).toList(),
+                client(required(root, top, "client")),
+                server(required(root, top, "server")),
+                root.file());
+    }
+
+    private static ClientPolicy client(YamlNode node) {
+        Map<String, YamlNode> m = node.entries(CLIENT);
+        int minBits = m.containsKey("dh_min_bits") ? m.get("dh_min_bits").integer(0, 100_000) : 0;
+        String minSource = optionalText(m, "dh_min_bits_source", null);
+        if (minBits > 0 && minSource == null) {
+            throw m.get("dh_min_bits").error("client.dh_min_bits needs client.dh_min_bits_source (where the fact comes from)");
+        }
+        MinDhBitsOverride override = null;
+        if (m.containsKey("min_dh_bits_override")) {
+            YamlNode o = m.get("min_dh_bits_override");
+            Map<String, YamlNode> om = o.entries(OVERRIDE);
+            override = new MinDhBitsOverride(required(o, om, "setting").text(), optionalText(om, "file", ""),
+                    required(o, om, "floor").integer(0, 100_000), required(o, om, "ceiling").integer(0, 100_000),
+                    required(o, om, "source").text());
+        }
+        List<DhCheck> checks = new ArrayList<>();
+        if (m.containsKey("checks")) {
+            CheckStage last = CheckStage.SERVER_KEY_EXCHANGE;
+            for (YamlNode c : m.get("checks").items()) {
+                DhCheck check = check(c, minBits);
+                if (check.stage().ordinal() < last.ordinal()) {
+                    throw c.error(c.path() + ": stage " + check.stage().yamlName() + " comes after a check at "
+                            + last.yamlName() + "; list checks in the order the stack runs them");
+                }
+                last = check.stage();
+                checks.add(check);
+            }
+        }
+        return new ClientPolicy(minBits, minSource, override, List.copyOf(checks),
+                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE);
+    }
+
+    private static DhCheck check(YamlNode node, int profileMinBits) {
+        Map<String, YamlNode> m = node.entries(CHECK);
+        CheckKind kind = required(node, m, "check").oneOf(byName(CheckKind.values(), CheckKind::yamlName));
+        CheckStage stage = required(node, m, "stage").oneOf(byName(CheckStage.values(), CheckStage::yamlName));
+        Integer bits = m.containsKey("bits") ? m.get("bits").integer(1, 100_000) : null;
+        if (kind == CheckKind.MIN_BITS && bits == null && profileMinBits <= 0) {
+            throw node.error(node.path() + ": min_bits needs client.dh_min_bits or bits");
+        }
+        if (kind == CheckKind.MAX_BITS && bits == null) {
+            throw node.error(node.path() + ": max_bits needs bits");
+        }
+        return new DhCheck(kind, stage, alert(required(node, m, "alert")), required(node, m, "error").texts(), bits,
+                required(node, m, "source").text());
+    }
+
+    private static ServerPolicy server(YamlNode node) {
+        Map<String, YamlNode> m = node.entries(SERVER);
+        List<ServerDhRule> rules = new ArrayList<>();
+        if (m.containsKey("unusable_dh")) {
+            for (YamlNode r : m.get("unusable_dh").items()) {
+                rules.add(rule(r));
+            }
+        }
+        String group = required(node, m, "default_dh_group").text();
+        return new ServerPolicy(group, optionalText(m, "default_dh_group_source", ""), List.copyOf(rules),
+                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE);
+    }
+
+    private static ServerDhRule rule(YamlNode node) {
+        Map<String, YamlNode> m = node.entries(RULE);
+        ServerDhRule.Condition when = required(node, m, "when")
+                .oneOf(byName(ServerDhRule.Condition.values(), ServerDhRule.Condition::yamlName));
+        int bits = m.containsKey("bits") ? m.get("bits").integer(1, 100_000) : 0;
+        if (when == ServerDhRule.Condition.P_BITS_BELOW && bits == 0) {
+            throw node.error(node.path() + ": p_bits_below needs bits");
+        }
+        ServerDhRule.Action action = required(node, m, "action")
+                .oneOf(byName(ServerDhRule.Action.values(), ServerDhRule.Action::yamlName));
+        Integer alert = m.containsKey("alert") ? alert(m.get("alert")) : null;
+        if (action == ServerDhRule.Action.SEND_ALERT && alert == null) {
+            throw node.error(node.path() + ": send_alert needs alert");
+        }
+        return new ServerDhRule(when, bits, action, alert,
+                m.containsKey("error") ? m.get("error").texts() : List.of(), required(node, m, "source").text());
+    }
+
+    private static LogLines log(YamlNode node) {
+        Map<String, YamlNode> m = node.entries(LOG);
+        Function<String, List<String>> lines = k -> m.containsKey(k) ? m.get(k).texts() : List.of();
+        return new LogLines(lines.apply("alert_received"), lines.apply("peer_closed"),
+                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"));
+    }
+
+    /** An alert by RFC name or number, or {@code none} (the stack closes without an alert): null. */
+    private static Integer alert(YamlNode node) {
+        String t = node.text().trim();
+        if (t.equals("none")) {
+            return null;
+        }
+        int code = TlsAlerts.code(t);
+        if (code < 0) {
+            throw node.error(node.path() + ": expected an alert name (handshake_failure, decode_error, ...), "
+                    + "a number, or none; found '" + t + "'");
+        }
+        return code;
+    }
+
+    private static YamlNode required(YamlNode parent, Map<String, YamlNode> m, String key) {
+        YamlNode n = m.get(key);
+        if (n == null || n.isNullValue()) {
+            throw parent.error("missing key '" + key + "'" + (parent.path().isEmpty() ? "" : " in " + parent.path()));
+        }
+        return n;
+    }
+
+    private static String optionalText(Map<String, YamlNode> m, String key, String dflt) {
+        return m.containsKey(key) && !m.get(key).isNullValue() ? m.get(key).text() : dflt;
+    }
+
+    private static <E> Map<String, E> byName(E[] values, Function<E, String> name) {
+        Map<String, E> out = new LinkedHashMap<>();
+        Arrays.stream(values).forEach(v -> out.put(name.apply(v), v));
+        return out;
+    }
+
+    private static String sortedJoin(Set<String> s) {
+        return s.stream().sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,36 @@
+package io.handshakematrix.profile;
+
+import java.util.List;
+
+/**
+ * What a server does with DH parameters it cannot use, e.g. RHEL 6.10 drops DHE for an even p while
+ * RHEL 7.7 fails building the ServerKeyExchange and closes without an alert.
+ */
+public record ServerDhRule(Condition when, int bits, Action action, Integer alert, List<String> errorLines,
+                           String source) {
+
+    public enum Condition {
+        P_EVEN("p_even"), P_BITS_BELOW("p_bits_below");
+
+        private final String yamlName;
+
+        Condition(String yamlName) { this.yamlName = yamlName; }
+
+        public String yamlName() { return yamlName; }
+    }
+
+    public enum Action {
+        /** Do not offer DHE suites at all (the handshake may then fail with no shared cipher). */
+        DROP_DHE("drop_dhe"),
+        /** Fail while building the ServerKeyExchange and close without an alert. */
+        CLOSE_NO_ALERT("close_no_alert"),
+        /** Fail while building the ServerKeyExchange and send {@code alert}. */
+        SEND_ALERT("send_alert");
+
+        private final String yamlName;
+
+        Action(String yamlName) { this.yamlName = yamlName; }
+
+        public String yamlName() { return yamlName; }
+    }
+}

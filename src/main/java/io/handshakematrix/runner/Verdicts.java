@@ -1,0 +1,62 @@
+package io.handshakematrix.runner;
+
+import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.model.Alert;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.model.TlsAlerts;
+import java.util.List;
+
+/**
+ * Turns what each side saw into one outcome. Engine-neutral: every engine reports sides the same way.
+ * Harness problems are {@code error}, never blamed on a stack.
+ */
+public final class Verdicts {
+    private Verdicts() {}
+
+    public static HandshakeResult classify(SideReport sender, SideReport receiver, long durationMs) {
+        if (sender.harnessError() != null || receiver.harnessError() != null) {
+            String why = sender.harnessError() != null ? "sender: " + sender.harnessError()
+                    : "receiver: " + receiver.harnessError();
+            return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
+                    receiver.errors(), sender.transcript(), why, durationMs);
+        }
+        if (sender.completed() && receiver.completed() && !sender.gaveUp() && !receiver.gaveUp()) {
+            return new HandshakeResult(Outcome.OK, sender.protocol(), sender.cipher(), sender.dhBits(), null, null,
+                    null, sender.errors(), receiver.errors(), sender.transcript(), null, durationMs);
+        }
+        Side failed = failedSide(sender, receiver);
+        if (failed == null) {
+            if (sender.timedOut() || receiver.timedOut()) {
+                String who = sender.timedOut() ? "sender" : "receiver";
+                return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null, sender.errors(),
+                        receiver.errors(), sender.transcript(), who + " waited past the timeout", durationMs);
+            }
+            return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
+                    receiver.errors(), sender.transcript(), "handshake ended but neither side reported a failure",
+                    durationMs);
+        }
+        SideReport f = failed == Side.SENDER ? sender : receiver;
+        SideReport other = failed == Side.SENDER ? receiver : sender;
+        Alert alert = null;
+        if (f.alertSent() != null) {
+            alert = new Alert(f.alertSent(), TlsAlerts.name(f.alertSent()), failed);
+        } else if (other.alertSent() != null) {
+            alert = new Alert(other.alertSent(), TlsAlerts.name(other.alertSent()), failed.peer());
+        }
+        return new HandshakeResult(Outcome.FAIL, null, null, sender.dhBits(), failed, f.lastReceived(), alert,
+                sender.errors(), receiver.errors(), sender.transcript(), null, durationMs);
+    }
+
+    /** The side that gave up on its own; the earlier one if both did. */
+    private static Side failedSide(SideReport s, SideReport r) {
+        if (s.gaveUp() && r.gaveUp()) {
+            return s.gaveUpAtNanos() <= r.gaveUpAtNanos() ? Side.SENDER : Side.RECEIVER;
+        }
+        if (s.gaveUp()) return Side.SENDER;
+        if (r.gaveUp()) return Side.RECEIVER;
+        return null;
+    }
+
+}
