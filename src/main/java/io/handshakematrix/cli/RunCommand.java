@@ -1,0 +1,145 @@
+package io.handshakematrix.cli;
+
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.matrix.Matrix;
+import io.handshakematrix.matrix.MatrixLoader;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.report.ConsoleTable;
+import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.runner.CellRunner;
+import io.handshakematrix.runner.MatrixRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The main job: cross the matrix, run every cell as a real handshake, compare, report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every cell of the matrix as a real TLS handshake on 127.0.0.1 and compare it",
+            "with the expected outcome in matrix.yaml. Prints a table, writes OUT/results.json.",
+            "Exit 1 lists each cell whose outcome differs from its expectation."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--matrix", paramLabel = "FILE", defaultValue = "matrix.yaml",
+            description = "matrix file (default: ${DEFAULT-VALUE})")
+    Path matrixFile;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--profiles", paramLabel = "DIR",
+            description = "extra directory of stack profile *.yaml files (added to the shipped ones)")
+    Path profilesDir;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "cells run at once (default: number of cores)")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "per-handshake timeout in seconds (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--sender", paramLabel = "GLOB", description = "only senders matching (e.g. 'rhel-7*')")
+    String senderFilter;
+
+    @Option(names = "--receiver", paramLabel = "GLOB", description = "only receivers matching")
+    String receiverFilter;
+
+    @Option(names = "--quiet", description = "no table, only the summary and differences")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        ProfileCatalog profiles = ProfileCatalog.builtin();
+        Path matrixProfiles = MatrixLoader.profileDirectory(matrixFile);
+        if (matrixProfiles != null) {
+            profiles.addDirectory(matrixProfiles);
+        }
+        if (profilesDir != null) {
+            profiles.addDirectory(profilesDir);
+        }
+        DhGroupCatalog groups = DhGroupCatalog.builtin();
+        Matrix matrix = new MatrixLoader(profiles, groups).load(matrixFile);
+        List<Cell> cells = matrix.cells().stream()
+                .filter(c -> senderFilter == null || globMatch(senderFilter, c.sender()))
+                .filter(c -> receiverFilter == null || globMatch(receiverFilter, c.receiver()))
+                .toList();
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw new io.handshakematrix.yaml.InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
+        }
+        Instant started = Instant.now();
+        List<CellResult> results;
+        try (EmulatedEngine engine = new EmulatedEngine()) {
+            CellRunner runner = new CellRunner(engine, profiles, groups, matrix.product(),
+                    matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
+            Progress progress = new Progress(cells.size());
+            results = new MatrixRunner(runner, jobs).run(matrix, cells, progress::done);
+        }
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("matrix", matrixFile.toString());
+        run.put("engine", "emulated");
+        run.put("started", started.toString());
+        run.put("durationMs", Duration.between(started, Instant.now()).toMillis());
+        run.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        Map<String, String> libs = new LinkedHashMap<>();
+        profiles.all().forEach(p -> libs.put(p.id(), p.library()));
+        run.put("profiles", libs);
+        Path json = out.resolve("results.json");
+        ResultsJson.write(json, run, results);
+
+        if (!quiet) {
+            System.out.println(ConsoleTable.render(results));
+        }
+        return summarize(results, json);
+    }
+
+    private static int summarize(List<CellResult> results, Path json) {
+        Map<Outcome, Long> counts = new LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, results.stream().filter(r -> r.result().outcome() == o).count());
+        }
+        List<CellResult> diffs = results.stream().filter(r -> !r.matches()).toList();
+        System.out.printf("%d cells: %d ok, %d fail, %d error, %d timeout, %d skipped; %d as expected, %d differ. Results: %s%n",
+                results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
+                counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size(), diffs.size(), json);
+        for (CellResult d : diffs) {
+            System.out.println("DIFFERS  " + d.cell().displayName()
+                    + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));
+            d.differences().forEach(s -> System.out.println("         " + s));
+        }
+        return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    private static boolean globMatch(String glob, String value) {
+        return value.matches(glob.replace(".", "\\.").replace("*", ".*").replace("?", "."));
+    }
+
+    /** One line per 10% (or per 50 cells) on stderr, so CI logs show the run is alive. */
+    private static final class Progress {
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+        private final long start = System.nanoTime();
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        void done(CellResult r) {
+            int n = done.incrementAndGet();
+            int step = Math.max(1, Math.min(50, total / 10));
+            if (n % step == 0 || n == total) {
+                double secs = (System.nanoTime() - start) / 1e9;
+                System.err.printf("  %d/%d cells (%.0f/s)%n", n, total, n / Math.max(secs, 1e-3));
+            }
+        }
+    }
+}

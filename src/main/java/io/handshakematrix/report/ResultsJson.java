@@ -1,0 +1,124 @@
+package io.handshakematrix.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.handshakematrix.model.Alert;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.yaml.InputError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** reports/results.json: one object per cell, field names fixed by issue 2; read back for baselines and merges. */
+public final class ResultsJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {}
+
+    public static Map<String, Object> cell(CellResult cr) {
+        Cell c = cr.cell();
+        HandshakeResult r = cr.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sender", c.sender());
+        m.put("receiver", c.receiver());
+        m.put("receiveSide", c.receiveSide());
+        m.put("dhGroup", c.dhGroup());
+        m.put("protocol", c.protocol());
+        m.put("senderMinDhBits", c.senderMinDhBits());
+        m.put("engine", cr.engine());
+        m.put("outcome", r.outcome().label());
+        m.put("expected", cr.expected());
+        m.put("matches", cr.matches());
+        m.put("cipher", r.cipher());
+        m.put("negotiatedProtocol", r.protocol());
+        m.put("dhBits", r.dhBits());
+        m.put("failedSide", r.failedSide() == null ? null : r.failedSide().label());
+        m.put("stoppedAfter", r.stoppedAfter());
+        if (r.alert() == null) {
+            m.put("alert", null);
+        } else {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("code", r.alert().code());
+            a.put("name", r.alert().name());
+            a.put("sentBy", r.alert().sentBy().label());
+            m.put("alert", a);
+        }
+        m.put("senderError", r.senderErrors().isEmpty() ? null : String.join("\n", r.senderErrors()));
+        m.put("receiverError", r.receiverErrors().isEmpty() ? null : String.join("\n", r.receiverErrors()));
+        m.put("detail", r.detail());
+        m.put("durationMs", r.durationMs());
+        m.put("differences", cr.differences());
+        m.put("expectationLine", cr.expectationLine());
+        m.put("transcript", r.transcript());
+        return m;
+    }
+
+    /** Written to a temporary file and moved into place, so a reader never sees half a file. */
+    public static void write(Path file, Map<String, Object> run, List<CellResult> results) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run", run);
+        root.put("cells", results.stream().map(ResultsJson::cell).toList());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), root);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static List<CellResult> read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.has("cells") || !root.get("cells").isArray()) {
+            throw new InputError(file.toString(), 0, "expected a JSON object with a \"cells\" array");
+        }
+        List<CellResult> out = new ArrayList<>();
+        for (JsonNode n : root.get("cells")) {
+            out.add(fromJson(n));
+        }
+        return out;
+    }
+
+    public static CellResult fromJson(JsonNode n) {
+        Cell c = new Cell(n.path("sender").asText(), n.path("receiver").asText(), n.path("receiveSide").asText(),
+                n.path("dhGroup").asText(), n.path("protocol").asText(), n.path("senderMinDhBits").asInt(0));
+        JsonNode a = n.path("alert");
+        Alert alert = a.isObject() ? new Alert(a.path("code").asInt(), a.path("name").asText(),
+                Side.valueOf(a.path("sentBy").asText().toUpperCase())) : null;
+        HandshakeResult r = new HandshakeResult(Outcome.parse(n.path("outcome").asText()), text(n, "negotiatedProtocol"),
+                text(n, "cipher"), n.path("dhBits").isInt() ? n.path("dhBits").asInt() : null,
+                n.path("failedSide").isTextual() ? Side.valueOf(n.path("failedSide").asText().toUpperCase()) : null,
+                text(n, "stoppedAfter"), alert, lines(n, "senderError"), lines(n, "receiverError"),
+                strings(n.path("transcript")), text(n, "detail"), n.path("durationMs").asLong());
+        return new CellResult(c, n.path("engine").asText(), r, text(n, "expected"),
+                n.path("expectationLine").isInt() ? n.path("expectationLine").asInt() : null,
+                strings(n.path("differences")));
+    }
+
+    private static String text(JsonNode n, String k) {
+        return n.path(k).isTextual() ? n.path(k).asText() : null;
+    }
+
+    private static List<String> lines(JsonNode n, String k) {
+        String t = text(n, k);
+        return t == null ? List.of() : List.of(t.split("\n"));
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}
