@@ -60,7 +60,8 @@ public final class YamlNode {
             String key = k.getValue();
             if (out.containsKey(key)) {
                 throw new InputError(file, k.getStartMark().getLine() + 1,
-                        "duplicate key '" + key + "' in " + path + " (first at line " + out.get(key).line() + ")");
+                        "duplicate key '" + key + "' " + (path.isEmpty() ? "at top level" : "in " + path)
+                                + " (first at line " + keyLine(key) + ")");
             }
             out.put(key, new YamlNode(file, t.getValueNode(), path.isEmpty() ? key : path + "." + key));
         }
