@@ -56,14 +56,14 @@ public final class MatrixLoader {
         YamlNode root = YamlFiles.read(file);
         Path base = file.toAbsolutePath().getParent();
         Map<String, YamlNode> top = root.entries(TOP);
-        ProductSettings product = product(need(root, top, "product"));
-        YamlNode axesNode = need(root, top, "axes");
+        ProductSettings product = product(root.need(top, "product"));
+        YamlNode axesNode = root.need(top, "axes");
         Map<String, YamlNode> axes = axesNode.entries(AXES);
 
-        List<String> senders = names(need(axesNode, axes, "senders"), this::stack);
-        List<String> receivers = names(need(axesNode, axes, "receivers"), this::stack);
-        List<String> sides = names(need(axesNode, axes, "receive_side"), n -> side(n, product));
-        List<String> dh = names(need(axesNode, axes, "dh"), n -> dhGroup(n, base));
+        List<String> senders = names(axesNode.need(axes, "senders"), this::stack);
+        List<String> receivers = names(axesNode.need(axes, "receivers"), this::stack);
+        List<String> sides = names(axesNode.need(axes, "receive_side"), n -> side(n, product));
+        List<String> dh = names(axesNode.need(axes, "dh"), n -> dhGroup(n, base));
         List<String> protocols = axes.containsKey("protocols")
                 ? names(axes.get("protocols"), this::protocol) : List.of("TLSv1.2");
         List<Integer> minBits = axes.containsKey("sender_min_dh_bits")
@@ -80,9 +80,9 @@ public final class MatrixLoader {
         if (top.containsKey("disabled")) {
             for (YamlNode d : top.get("disabled").items()) {
                 Map<String, YamlNode> m = d.entries(DISABLED);
-                Expectation match = new Expectation(when(need(d, m, "when"), product, base), Outcome.SKIPPED,
+                Expectation match = new Expectation(when(d.need(m, "when"), product, base), Outcome.SKIPPED,
                         null, null, null, null, null, null, null, null, null, d.line());
-                disabled.add(new Matrix.Disabled(match, need(d, m, "reason").text()));
+                disabled.add(new Matrix.Disabled(match, d.need(m, "reason").text()));
             }
         }
         return new Matrix(file.toString(), product, senders, receivers, sides, dh, protocols, minBits,
@@ -92,7 +92,7 @@ public final class MatrixLoader {
     private ProductSettings product(YamlNode node) {
         Map<String, YamlNode> m = node.entries(PRODUCT);
         Map<String, List<String>> sides = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlNode> e : need(node, m, "receive_side").entries().entrySet()) {
+        for (Map.Entry<String, YamlNode> e : node.need(m, "receive_side").entries().entrySet()) {
             List<YamlNode> suites = e.getValue().itemsOrOne();
             for (YamlNode s : suites) {
                 if (!CipherSuites.known(s.text())) {
@@ -107,7 +107,7 @@ public final class MatrixLoader {
 
     private Expectation rule(YamlNode node, ProductSettings product, Path base) {
         Map<String, YamlNode> m = node.entries(RULE);
-        Outcome outcome = need(node, m, "outcome").oneOf(outcomes());
+        Outcome outcome = node.need(m, "outcome").oneOf(outcomes());
         Integer alert = null;
         if (m.containsKey("alert")) {
             YamlNode a = m.get("alert");
@@ -230,13 +230,6 @@ public final class MatrixLoader {
         return out;
     }
 
-    private static YamlNode need(YamlNode parent, Map<String, YamlNode> m, String key) {
-        YamlNode n = m.get(key);
-        if (n == null || n.isNullValue()) {
-            throw parent.error("missing key '" + key + "'" + (parent.path().isEmpty() ? " at top level" : " in " + parent.path()));
-        }
-        return n;
-    }
 
     private static String text(Map<String, YamlNode> m, String key) {
         return m.containsKey(key) ? m.get(key).text() : null;

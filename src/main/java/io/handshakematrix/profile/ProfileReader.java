@@ -31,21 +31,21 @@ final class ProfileReader {
 
     static StackProfile read(YamlNode root, String expectedId) {
         Map<String, YamlNode> top = root.entries(TOP);
-        String id = required(root, top, "id").text();
+        String id = root.need(top, "id").text();
         if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
             throw top.get("id").error("id: expected lower-case letters, digits, '.', '_' or '-', found '" + id + "'");
         }
         if (expectedId != null && !id.equals(expectedId)) {
             throw top.get("id").error("id '" + id + "' does not match the file name; expected '" + expectedId + "'");
         }
-        List<String> protocols = required(root, top, "protocols").texts();
+        List<String> protocols = root.need(top, "protocols").texts();
         for (int i = 0; i < protocols.size(); i++) {
             if (!PROTOCOLS.contains(protocols.get(i))) {
                 throw top.get("protocols").itemsOrOne().get(i).error("protocols: expected one of "
                         + sortedJoin(PROTOCOLS) + ", found '" + protocols.get(i) + "'");
             }
         }
-        List<YamlNode> suiteNodes = required(root, top, "cipher_suites").itemsOrOne();
+        List<YamlNode> suiteNodes = root.need(top, "cipher_suites").itemsOrOne();
         for (YamlNode s : suiteNodes) {
             if (!CipherSuites.known(s.text())) {
                 throw s.error("cipher_suites: unknown OpenSSL cipher suite name '" + s.text()
@@ -54,14 +54,14 @@ final class ProfileReader {
         }
         return new StackProfile(id,
                 optionalText(top, "description", ""),
-                required(root, top, "library").text(),
+                root.need(top, "library").text(),
                 optionalText(top, "version_string", ""),
-                required(root, top, "source").text(),
+                root.need(top, "source").text(),
                 top.containsKey("fips") && top.get("fips").bool(),
                 protocols,
                 suiteNodes.stream().map(YamlNode::text).toList(),
-                client(required(root, top, "client")),
-                server(required(root, top, "server")),
+                client(root.need(top, "client")),
+                server(root.need(top, "server")),
                 root.file());
     }
 
@@ -76,9 +76,9 @@ final class ProfileReader {
         if (m.containsKey("min_dh_bits_override")) {
             YamlNode o = m.get("min_dh_bits_override");
             Map<String, YamlNode> om = o.entries(OVERRIDE);
-            override = new MinDhBitsOverride(required(o, om, "setting").text(), optionalText(om, "file", ""),
-                    required(o, om, "floor").integer(0, 100_000), required(o, om, "ceiling").integer(0, 100_000),
-                    required(o, om, "source").text());
+            override = new MinDhBitsOverride(o.need(om, "setting").text(), optionalText(om, "file", ""),
+                    o.need(om, "floor").integer(0, 100_000), o.need(om, "ceiling").integer(0, 100_000),
+                    o.need(om, "source").text());
         }
         List<DhCheck> checks = new ArrayList<>();
         if (m.containsKey("checks")) {
@@ -99,8 +99,8 @@ final class ProfileReader {
 
     private static DhCheck check(YamlNode node, int profileMinBits) {
         Map<String, YamlNode> m = node.entries(CHECK);
-        CheckKind kind = required(node, m, "check").oneOf(byName(CheckKind.values(), CheckKind::yamlName));
-        CheckStage stage = required(node, m, "stage").oneOf(byName(CheckStage.values(), CheckStage::yamlName));
+        CheckKind kind = node.need(m, "check").oneOf(byName(CheckKind.values(), CheckKind::yamlName));
+        CheckStage stage = node.need(m, "stage").oneOf(byName(CheckStage.values(), CheckStage::yamlName));
         Integer bits = m.containsKey("bits") ? m.get("bits").integer(1, 100_000) : null;
         if (kind == CheckKind.MIN_BITS && bits == null && profileMinBits <= 0) {
             throw node.error(node.path() + ": min_bits needs client.dh_min_bits or bits");
@@ -108,8 +108,8 @@ final class ProfileReader {
         if (kind == CheckKind.MAX_BITS && bits == null) {
             throw node.error(node.path() + ": max_bits needs bits");
         }
-        return new DhCheck(kind, stage, alert(required(node, m, "alert")), required(node, m, "error").texts(), bits,
-                required(node, m, "source").text());
+        return new DhCheck(kind, stage, alert(node.need(m, "alert")), node.need(m, "error").texts(), bits,
+                node.need(m, "source").text());
     }
 
     private static ServerPolicy server(YamlNode node) {
@@ -120,27 +120,27 @@ final class ProfileReader {
                 rules.add(rule(r));
             }
         }
-        String group = required(node, m, "default_dh_group").text();
+        String group = node.need(m, "default_dh_group").text();
         return new ServerPolicy(group, optionalText(m, "default_dh_group_source", ""), List.copyOf(rules),
                 m.containsKey("log") ? log(m.get("log")) : LogLines.NONE);
     }
 
     private static ServerDhRule rule(YamlNode node) {
         Map<String, YamlNode> m = node.entries(RULE);
-        ServerDhRule.Condition when = required(node, m, "when")
+        ServerDhRule.Condition when = node.need(m, "when")
                 .oneOf(byName(ServerDhRule.Condition.values(), ServerDhRule.Condition::yamlName));
         int bits = m.containsKey("bits") ? m.get("bits").integer(1, 100_000) : 0;
         if (when == ServerDhRule.Condition.P_BITS_BELOW && bits == 0) {
             throw node.error(node.path() + ": p_bits_below needs bits");
         }
-        ServerDhRule.Action action = required(node, m, "action")
+        ServerDhRule.Action action = node.need(m, "action")
                 .oneOf(byName(ServerDhRule.Action.values(), ServerDhRule.Action::yamlName));
         Integer alert = m.containsKey("alert") ? alert(m.get("alert")) : null;
         if (action == ServerDhRule.Action.SEND_ALERT && alert == null) {
             throw node.error(node.path() + ": send_alert needs alert");
         }
         return new ServerDhRule(when, bits, action, alert,
-                m.containsKey("error") ? m.get("error").texts() : List.of(), required(node, m, "source").text());
+                m.containsKey("error") ? m.get("error").texts() : List.of(), node.need(m, "source").text());
     }
 
     private static LogLines log(YamlNode node) {
@@ -164,13 +164,6 @@ final class ProfileReader {
         return code;
     }
 
-    private static YamlNode required(YamlNode parent, Map<String, YamlNode> m, String key) {
-        YamlNode n = m.get(key);
-        if (n == null || n.isNullValue()) {
-            throw parent.error("missing key '" + key + "'" + (parent.path().isEmpty() ? "" : " in " + parent.path()));
-        }
-        return n;
-    }
 
     private static String optionalText(Map<String, YamlNode> m, String key, String dflt) {
         return m.containsKey(key) && !m.get(key).isNullValue() ? m.get(key).text() : dflt;

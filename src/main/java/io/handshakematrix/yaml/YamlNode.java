@@ -90,6 +90,15 @@ public final class YamlNode {
         return line();
     }
 
+    /** The value of {@code key} in this mapping's {@code entries}; an error naming this node if missing or null. */
+    public YamlNode need(Map<String, YamlNode> entries, String key) {
+        YamlNode n = entries.get(key);
+        if (n == null || n.isNullValue()) {
+            throw error("missing key '" + key + "'" + (path.isEmpty() ? " at top level" : " in " + path));
+        }
+        return n;
+    }
+
     public List<YamlNode> items() {
         if (!isList()) {
             throw error(path + ": expected a list ([a, b] or '- a' lines), found " + kind());

@@ -9,7 +9,6 @@ import java.util.Vector;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsKeyExchangeFactory;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerOnlyTlsAuthentication;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsDHGroupVerifier;
@@ -82,10 +81,7 @@ final class EmulatedClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        SecurityParameters sp = context.getSecurityParametersConnection() != null
-                ? context.getSecurityParametersConnection() : context.getSecurityParametersHandshake();
-        log.completed(Protocols.name(sp.getNegotiatedVersion()),
-                CipherSuites.name(sp.getCipherSuite()).orElse(String.format("0x%04X", sp.getCipherSuite())));
+        events.handshakeComplete(context);
     }
 
     PeerEvents events() {

@@ -14,7 +14,6 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedDecryptor;
@@ -161,11 +160,7 @@ final class EmulatedServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        SecurityParameters sp = context.getSecurityParametersConnection() != null
-                ? context.getSecurityParametersConnection() : context.getSecurityParametersHandshake();
-        log.completed(Protocols.name(sp.getNegotiatedVersion()),
-                CipherSuites.name(sp.getCipherSuite()).orElse(String.format("0x%04X", sp.getCipherSuite())));
-        if (CipherSuites.name(sp.getCipherSuite()).map(CipherSuites::isDhe).orElse(false)) {
+        if (CipherSuites.isDhe(events.handshakeComplete(context))) {
             log.dhBits(spec.dhGroup().bits());
         }
     }

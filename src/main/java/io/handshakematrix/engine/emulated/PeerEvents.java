@@ -3,9 +3,12 @@ package io.handshakematrix.engine.emulated;
 import io.handshakematrix.engine.OpensslLogTemplates;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.profile.LogLines;
+import io.handshakematrix.model.CipherSuites;
 import java.util.List;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.SecurityParameters;
+import org.bouncycastle.tls.TlsContext;
 
 /** Turns BouncyCastle's alert callbacks into a side's log, in the stack's own words where the profile has them. */
 final class PeerEvents {
@@ -35,6 +38,15 @@ final class PeerEvents {
             log.alertReceived(description);
             log.error(OpensslLogTemplates.alertReceived(lines.alertReceived(), description));
         }
+    }
+
+    /** Records protocol and suite; returns the suite's OpenSSL name. */
+    String handshakeComplete(TlsContext context) {
+        SecurityParameters sp = context.getSecurityParametersConnection() != null
+                ? context.getSecurityParametersConnection() : context.getSecurityParametersHandshake();
+        String suite = CipherSuites.name(sp.getCipherSuite()).orElse(String.format("0x%04X", sp.getCipherSuite()));
+        log.completed(Protocols.name(sp.getNegotiatedVersion()), suite);
+        return suite;
     }
 
     void noSharedCipher() {
