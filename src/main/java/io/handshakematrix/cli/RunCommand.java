@@ -1,7 +1,8 @@
 package io.handshakematrix.cli;
 
 import io.handshakematrix.dh.DhGroupCatalog;
-import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.engine.Engines;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.model.Cell;
@@ -68,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             profiles.addDirectory(profilesDir);
         }
         DhGroupCatalog groups = DhGroupCatalog.builtin();
-        Matrix matrix = new MatrixLoader(profiles, groups).load(matrixFile);
+        EngineRegistry engines = Engines.standard();
+        Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
         List<Cell> cells = matrix.cells().stream()
                 .filter(c -> senderFilter == null || globMatch(senderFilter, c.sender()))
                 .filter(c -> receiverFilter == null || globMatch(receiverFilter, c.receiver()))
@@ -78,15 +80,15 @@ final class RunCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         List<CellResult> results;
-        try (EmulatedEngine engine = new EmulatedEngine()) {
-            CellRunner runner = new CellRunner(engine, profiles, groups, matrix.product(),
+        try (engines) {
+            CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(),
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
             Progress progress = new Progress(cells.size());
             results = new MatrixRunner(runner, jobs).run(matrix, cells, progress::done);
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("matrix", matrixFile.toString());
-        run.put("engine", "emulated");
+        run.put("engines", results.stream().map(r -> r.engine()).distinct().toList());
         run.put("started", started.toString());
         run.put("durationMs", Duration.between(started, Instant.now()).toMillis());
         run.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

@@ -1,16 +1,29 @@
 package io.handshakematrix.engine;
 
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.StackProfile;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * The one narrow interface every stack implementation speaks (after BoringSSL's BoGo shim):
  * start a receiver, run a sender against an address. The runner knows nothing else about engines.
+ * Engines are created once per run and shared by all cells; {@link #close()} releases what they hold.
  */
-public interface Engine {
+public interface Engine extends AutoCloseable {
     String name();
+
+    /** Why this engine cannot run {@code profile} in {@code role} at {@code protocol}; empty if it can. */
+    default Optional<String> cannotRun(StackProfile profile, Side role, String protocol) {
+        return Optional.empty();
+    }
 
     RunningReceiver serve(ReceiverSpec spec) throws IOException;
 
     SideReport connect(SenderSpec spec, InetSocketAddress receiver);
+
+    @Override
+    default void close() {
+    }
 }

@@ -4,6 +4,7 @@ import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
+import io.handshakematrix.model.StackRef;
 import io.handshakematrix.model.TlsAlerts;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.yaml.YamlFiles;
@@ -35,10 +36,17 @@ public final class MatrixLoader {
 
     private final ProfileCatalog profiles;
     private final DhGroupCatalog groups;
+    private final Set<String> engines;
 
     public MatrixLoader(ProfileCatalog profiles, DhGroupCatalog groups) {
+        this(profiles, groups, Set.of(StackRef.EMULATED));
+    }
+
+    /** {@code engines}: the engine names a stack may carry after '@' (openssl-3.0@container). */
+    public MatrixLoader(ProfileCatalog profiles, DhGroupCatalog groups, Set<String> engines) {
         this.profiles = profiles;
         this.groups = groups;
+        this.engines = engines;
     }
 
     /** The profile directory a matrix names ({@code profiles:}), resolved against the matrix's folder; null if none. */
@@ -168,9 +176,14 @@ public final class MatrixLoader {
     }
 
     private void stack(YamlNode n) {
-        if (profiles.find(n.text()).isEmpty()) {
-            throw n.error("unknown stack '" + n.text() + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", profiles.ids()) + " (or add profiles/" + n.text() + ".yaml)");
+        StackRef ref = StackRef.parse(n.text());
+        if (profiles.find(ref.profileId()).isEmpty()) {
+            throw n.error("unknown stack '" + ref.profileId() + "' in " + n.path() + "; expected one of "
+                    + String.join(", ", profiles.ids()) + " (or add profiles/" + ref.profileId() + ".yaml)");
+        }
+        if (!engines.contains(ref.engine())) {
+            throw n.error("unknown engine '" + ref.engine() + "' in " + n.path() + "; expected one of "
+                    + String.join(", ", engines.stream().sorted().toList()) + " after '@'");
         }
     }
 

@@ -3,6 +3,7 @@ package io.handshakematrix.runner;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.Engine;
+import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
@@ -10,24 +11,27 @@ import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.model.StackRef;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.StackProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Runs one cell: start the receiver on 127.0.0.1, run the sender against it, classify both sides. */
 public final class CellRunner {
-    private final Engine engine;
+    private final EngineRegistry engines;
     private final ProfileCatalog profiles;
     private final DhGroupCatalog groups;
     private final ProductSettings product;
     private final Path baseDir;
     private final Duration timeout;
 
-    public CellRunner(Engine engine, ProfileCatalog profiles, DhGroupCatalog groups, ProductSettings product,
+    public CellRunner(EngineRegistry engines, ProfileCatalog profiles, DhGroupCatalog groups, ProductSettings product,
                       Path baseDir, Duration timeout) {
-        this.engine = engine;
+        this.engines = engines;
         this.profiles = profiles;
         this.groups = groups;
         this.product = product;
@@ -35,25 +39,34 @@ public final class CellRunner {
         this.timeout = timeout;
     }
 
-    public String engineName() {
-        return engine.name();
+    /** "emulated", or "sender-engine->receiver-engine" for a cross-tier cell. */
+    public static String engineLabel(Cell cell) {
+        String s = StackRef.parse(cell.sender()).engine();
+        String r = StackRef.parse(cell.receiver()).engine();
+        return s.equals(r) ? s : s + "->" + r;
     }
 
     public HandshakeResult run(Cell cell) {
         long start = System.nanoTime();
-        StackProfile sender = profiles.get(cell.sender());
-        StackProfile receiver = profiles.get(cell.receiver());
+        StackRef senderRef = StackRef.parse(cell.sender());
+        StackRef receiverRef = StackRef.parse(cell.receiver());
+        StackProfile sender = profiles.get(senderRef.profileId());
+        StackProfile receiver = profiles.get(receiverRef.profileId());
         if (!sender.supportsProtocol(cell.protocol())) {
             return HandshakeResult.skipped(cell.sender() + " does not offer " + cell.protocol());
         }
-        if (cell.protocol().equals("SSLv3")) {
-            return HandshakeResult.skipped("SSLv3 is not emulated (BouncyCastle TLS has no SSLv3)");
+        Engine senderEngine = engines.get(senderRef.engine());
+        Engine receiverEngine = engines.get(receiverRef.engine());
+        Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol())
+                .or(() -> receiverEngine.cannotRun(receiver, Side.RECEIVER, cell.protocol()));
+        if (cannot.isPresent()) {
+            return HandshakeResult.skipped(cannot.get());
         }
         DhGroup group = groups.resolve(resolveDefault(cell.dhGroup(), receiver), baseDir);
         ReceiverSpec rs = new ReceiverSpec(receiver, product.receiveSideSuites().get(cell.receiveSide()), group, timeout);
         SenderSpec ss = new SenderSpec(sender, cell.protocol(), cell.senderMinDhBits(), timeout);
-        try (RunningReceiver running = engine.serve(rs)) {
-            SideReport s = engine.connect(ss, running.address());
+        try (RunningReceiver running = receiverEngine.serve(rs)) {
+            SideReport s = senderEngine.connect(ss, running.address());
             SideReport r = running.await();
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {

@@ -66,7 +66,7 @@ public final class MatrixRunner {
         } else {
             diffs = e.get().differences(r);
         }
-        return new CellResult(c, cells.engineName(), r, e.map(Expectation::describe).orElse(null),
+        return new CellResult(c, CellRunner.engineLabel(c), r, e.map(Expectation::describe).orElse(null),
                 e.map(Expectation::line).orElse(null), diffs);
     }
 

@@ -3,7 +3,8 @@ package io.handshakematrix.matrix;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.dh.DhGroupCatalog;
-import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.engine.Engines;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.profile.ProfileCatalog;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * handshake judged against its expectation. A cell whose expected failure happens is a passed test.
  */
 class DefaultMatrixTest {
-    private static EmulatedEngine engine;
+    private static EngineRegistry engine;
     private static Matrix matrix;
     private static MatrixRunner runner;
 
@@ -32,7 +33,7 @@ class DefaultMatrixTest {
         ProfileCatalog profiles = ProfileCatalog.builtin();
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         matrix = new MatrixLoader(profiles, groups).load(file);
-        engine = new EmulatedEngine();
+        engine = Engines.standard();
         runner = new MatrixRunner(new CellRunner(engine, profiles, groups, matrix.product(),
                 file.toAbsolutePath().getParent(), Duration.ofSeconds(10)), 1);
     }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.dh.DhGroupCatalog;
-import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.engine.Engines;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /** The cells of the support case (issue 2), each from a real handshake on the emulated engine. */
 class SupportCaseCellsTest {
-    private static EmulatedEngine engine;
+    private static EngineRegistry engine;
     private static CellRunner runner;
 
     @BeforeAll
     static void setUp() {
-        engine = new EmulatedEngine();
+        engine = Engines.standard();
         ProductSettings product = new ProductSettings("product", Map.of(
                 "YES", List.of("AES256-SHA"), "NO", List.of("DHE-RSA-AES256-SHA")));
         runner = new CellRunner(engine, ProfileCatalog.builtin(), DhGroupCatalog.builtin(), product, null,

@@ -18,6 +18,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.StackProfile;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +35,7 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
  * Stack profiles run in-process on BouncyCastle TLS, over real TCP sockets on 127.0.0.1.
  * After the handshake the sender sends a "secure ping" and the receiver answers it.
  */
-public final class EmulatedEngine implements Engine, AutoCloseable {
+public final class EmulatedEngine implements Engine {
     private static final byte[] PING = "PING".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PONG = "PONG".getBytes(StandardCharsets.US_ASCII);
 
@@ -55,6 +58,14 @@ public final class EmulatedEngine implements Engine, AutoCloseable {
     @Override
     public String name() {
         return "emulated";
+    }
+
+    @Override
+    public Optional<String> cannotRun(StackProfile profile, Side role, String protocol) {
+        if (protocol.equals("SSLv3")) {
+            return Optional.of("SSLv3 is not emulated (BouncyCastle TLS has no SSLv3)");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,0 +1,13 @@
+package io.handshakematrix.engine;
+
+import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.model.StackRef;
+
+/** The engines this build knows; a run starts only those its cells name. */
+public final class Engines {
+    private Engines() {}
+
+    public static EngineRegistry standard() {
+        return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new);
+    }
+}
