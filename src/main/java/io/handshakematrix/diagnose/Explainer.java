@@ -62,7 +62,7 @@ public final class Explainer {
         StackProfile p = profile(cell.receiver());
         DhGroup g = group(cell);
         String who = "the receiver " + cell.receiver() + " (" + p.description() + ")";
-        Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> applies(x, g)).findFirst();
+        Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p())).findFirst();
         if (rule.isPresent()) {
             ServerDhRule x = rule.get();
             String what = switch (x.action()) {
@@ -86,13 +86,6 @@ public final class Explainer {
         }
         return new Explanation(Side.RECEIVER, cell.receiver(), null, who + " gave up: " + first(r.receiverErrors()),
                 null, p.source(), p.origin());
-    }
-
-    private static boolean applies(ServerDhRule x, DhGroup g) {
-        return switch (x.when()) {
-            case P_EVEN -> !g.p().testBit(0);
-            case P_BITS_BELOW -> g.bits() < x.bits();
-        };
     }
 
     /** What a check demands, in words; the minimum names where it comes from. */
