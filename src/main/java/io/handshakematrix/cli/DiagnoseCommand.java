@@ -40,7 +40,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             ReceiverSettingsOptions.Context ctx = settings.context();
             ReceiverSettingsOptions.checkStack("--receiver", peer.receiver, ctx.profiles(), engines);
             senders.forEach(s -> ReceiverSettingsOptions.checkStack("--sender", s, ctx.profiles(), engines));
-            CellRunner runner = new CellRunner(engines, ctx.profiles(), ctx.groups(), ctx.product().settings(), null,
+            CellRunner runner = new CellRunner(engines, ctx.profiles(), ctx.groups(), ReceiverSettingsOptions.settings(ctx.product()), null,
                     ctx.timeout());
             System.out.println("Receiver " + peer.receiver + (ctx.config() != null ? ", " + ctx.config().file() : "")
                     + ": " + ctx.setting().why());

@@ -45,7 +45,7 @@ final class PingCommand implements Callable<Integer> {
             ReceiverSettingsOptions.Context ctx = settings.context();
             ReceiverSettingsOptions.checkStack("--receiver", peer.receiver, ctx.profiles(), engines);
             ReceiverSettingsOptions.checkStack("--sender", sender, ctx.profiles(), engines);
-            CellRunner runner = new CellRunner(engines, ctx.profiles(), ctx.groups(), ctx.product().settings(), null,
+            CellRunner runner = new CellRunner(engines, ctx.profiles(), ctx.groups(), ReceiverSettingsOptions.settings(ctx.product()), null,
                     ctx.timeout());
             Cell cell = peer.cell(sender, ctx.setting());
             System.out.println("PING " + cell.displayName());

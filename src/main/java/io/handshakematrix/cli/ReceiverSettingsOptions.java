@@ -85,6 +85,11 @@ final class ReceiverSettingsOptions {
         return new Context(profiles, groups, product, config != null ? cfg : null, s, Duration.ofSeconds(timeoutSeconds));
     }
 
+    /** The product profile's RECEIVE_SIDE mapping as the runner takes it. */
+    static io.handshakematrix.matrix.ProductSettings settings(ProductProfile product) {
+        return new io.handshakematrix.matrix.ProductSettings(product.id(), product.receiveSideSuites());
+    }
+
     /** A known profile, optionally {@code @engine} with a registered engine. */
     static void checkStack(String option, String stack, ProfileCatalog profiles, EngineRegistry engines) {
         StackRef ref = StackRef.parse(stack);

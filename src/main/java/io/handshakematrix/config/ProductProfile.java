@@ -1,6 +1,5 @@
 package io.handshakematrix.config;
 
-import io.handshakematrix.matrix.ProductSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +15,6 @@ public record ProductProfile(String id, String description, String source,
 
     /** Which of several set [DH] tables the product serves. */
     public enum Pick { LARGEST, SMALLEST }
-
-    public ProductSettings settings() {
-        return new ProductSettings(id, receiveSideSuites);
-    }
 
     /** The file name diagnose proposes for a table of {@code bits}: "dh1024.pem". */
     public String suggestedFile(int bits) {

@@ -41,7 +41,7 @@ class FixFinderTest {
     static void setUp() {
         engines = Engines.standard();
         ProfileCatalog profiles = ProfileCatalog.withDirectory(Path.of("src/test/resources/newer-profiles"));
-        runner = new CellRunner(engines, profiles, DhGroupCatalog.builtin(), PRODUCT.settings(), null, Duration.ofSeconds(10));
+        runner = new CellRunner(engines, profiles, DhGroupCatalog.builtin(), new io.handshakematrix.matrix.ProductSettings(PRODUCT.id(), PRODUCT.receiveSideSuites()), null, Duration.ofSeconds(10));
     }
 
     @AfterAll
