@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** An emulated sender against a real TLS server, like `openssl s_client -msg` but with the profile's checks. */
@@ -33,13 +34,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", required = true, description = "server port")
     int port;
 
-    @Option(names = "--protocol", paramLabel = "VERSION", defaultValue = "TLSv1.2",
-            description = "highest protocol offered (default: ${DEFAULT-VALUE})")
-    String protocol;
-
-    @Option(names = "--min-dh-bits", paramLabel = "N", defaultValue = "0",
-            description = "the stack's MinimumDHBits override (0 = not set)")
-    int minDhBits;
+    @Mixin
+    SenderKnobs knobs;
 
     @Option(names = "--hex", description = "also print each record's bytes")
     boolean hex;
@@ -56,8 +52,7 @@ final class ConnectCommand implements Callable<Integer> {
         ProfileCatalog profiles = ProfileCatalog.withDirectory(profilesDir);
         StackProfile profile = profiles.find(stack).orElseThrow(() -> new InputError("--stack", 0,
                 "unknown stack '" + stack + "'; expected one of " + String.join(", ", profiles.ids())));
-        PeerOptions.checkProtocol(protocol);
-        PeerOptions.checkMinDhBits(minDhBits);
+        knobs.validate();
         ServeCommand.checkPort(port, false);
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
@@ -65,7 +60,7 @@ final class ConnectCommand implements Callable<Integer> {
         InetSocketAddress address = new InetSocketAddress(host, port);
         SideReport r;
         try (EmulatedEngine engine = new EmulatedEngine()) {
-            r = engine.connectTo(new SenderSpec(profile, protocol, minDhBits, Duration.ofSeconds(timeoutSeconds)),
+            r = engine.connectTo(new SenderSpec(profile, knobs.protocol, knobs.minDhBits, Duration.ofSeconds(timeoutSeconds)),
                     address, hex, false);
         }
         if (r.harnessError() != null && r.transcript().isEmpty()) {
@@ -80,7 +75,7 @@ final class ConnectCommand implements Callable<Integer> {
             if (r.dhBits() != null) {
                 System.out.println("Server Temp Key: DH, " + r.dhBits() + " bits");
             }
-            System.out.println("Handshake " + HandshakeText.sideVerdict(r, "server"));
+            System.out.println("Result: " + HandshakeText.sideVerdict(r, "server"));
             HandshakeText.errors(System.out, profile.id() + " errors", r.errors());
         }
         return ok ? Main.OK : Main.DIFFERENCES;

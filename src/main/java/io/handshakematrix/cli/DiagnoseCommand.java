@@ -38,10 +38,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         try (EngineRegistry engines = Engines.standard()) {
             ReceiverSettingsOptions.Context ctx = settings.context();
-            ReceiverSettingsOptions.checkStack("--receiver", peer.receiver, ctx.profiles(), engines);
-            senders.forEach(s -> ReceiverSettingsOptions.checkStack("--sender", s, ctx.profiles(), engines));
-            CellRunner runner = new CellRunner(engines, ctx.profiles(), ctx.groups(), ReceiverSettingsOptions.settings(ctx.product()), null,
-                    ctx.timeout());
+            CellRunner runner = peer.runner(engines, ctx, senders);
             System.out.println("Receiver " + peer.receiver + (ctx.config() != null ? ", " + ctx.config().file() : "")
                     + ": " + ctx.setting().why());
             boolean allOk = true;

@@ -1,8 +1,11 @@
 package io.handshakematrix.cli;
 
+import io.handshakematrix.config.ReceiverSetting;
+import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.model.Cell;
-import io.handshakematrix.yaml.InputError;
+import io.handshakematrix.runner.CellRunner;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The receiver stack and the sender's knobs of a handshake between two stacks (ping, diagnose). */
@@ -11,30 +14,20 @@ final class PeerOptions {
             description = "receiver (TLS server) stack, e.g. rhel-6.10")
     String receiver;
 
-    @Option(names = "--protocol", paramLabel = "VERSION", defaultValue = "TLSv1.2",
-            description = "highest protocol the sender offers: TLSv1, TLSv1.1, TLSv1.2 (default: ${DEFAULT-VALUE})")
-    String protocol;
+    @Mixin
+    SenderKnobs knobs;
 
-    @Option(names = "--min-dh-bits", paramLabel = "N", defaultValue = "0",
-            description = "the sender's MinimumDHBits override (0 = not set)")
-    int minDhBits;
-
-    static void checkProtocol(String protocol) {
-        if (!List.of("TLSv1", "TLSv1.1", "TLSv1.2").contains(protocol)) {
-            throw new InputError("--protocol", 0, "expected TLSv1, TLSv1.1 or TLSv1.2, found '" + protocol + "'");
-        }
-    }
-
-    static void checkMinDhBits(int bits) {
-        if (bits < 0 || bits > 100_000) {
-            throw new InputError("--min-dh-bits", 0, "expected 0 (not set) to 100000, found " + bits);
-        }
+    /** Checks every stack name, then a runner for cells between them with the product's settings. */
+    CellRunner runner(EngineRegistry engines, ReceiverSettingsOptions.Context ctx, List<String> senders) {
+        knobs.validate();
+        ReceiverSettingsOptions.checkStack("--receiver", receiver, ctx.profiles(), engines);
+        senders.forEach(s -> ReceiverSettingsOptions.checkStack("--sender", s, ctx.profiles(), engines));
+        return new CellRunner(engines, ctx.profiles(), ctx.groups(), ReceiverSettingsOptions.settings(ctx.product()),
+                null, ctx.timeout());
     }
 
     /** The cell of {@code sender} against this receiver with {@code settings}' RECEIVE_SIDE and DH group. */
-    Cell cell(String sender, io.handshakematrix.config.ReceiverSetting settings) {
-        checkProtocol(protocol);
-        checkMinDhBits(minDhBits);
-        return new Cell(sender, receiver, settings.receiveSide(), settings.dhGroup(), protocol, minDhBits);
+    Cell cell(String sender, ReceiverSetting settings) {
+        return new Cell(sender, receiver, settings.receiveSide(), settings.dhGroup(), knobs.protocol, knobs.minDhBits);
     }
 }

@@ -8,6 +8,7 @@ import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.runner.CellRunner;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +44,7 @@ final class PingCommand implements Callable<Integer> {
     public Integer call() {
         try (EngineRegistry engines = Engines.standard()) {
             ReceiverSettingsOptions.Context ctx = settings.context();
-            ReceiverSettingsOptions.checkStack("--receiver", peer.receiver, ctx.profiles(), engines);
-            ReceiverSettingsOptions.checkStack("--sender", sender, ctx.profiles(), engines);
-            CellRunner runner = new CellRunner(engines, ctx.profiles(), ctx.groups(), ReceiverSettingsOptions.settings(ctx.product()), null,
-                    ctx.timeout());
+            CellRunner runner = peer.runner(engines, ctx, List.of(sender));
             Cell cell = peer.cell(sender, ctx.setting());
             System.out.println("PING " + cell.displayName());
             System.out.println("receiver settings: " + ctx.setting().why());
