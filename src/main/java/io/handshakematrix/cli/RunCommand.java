@@ -58,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no table, only the summary and differences")
     boolean quiet;
 
+    @Option(names = "--diagnose", description = "explain each failed handshake and list its verified one-line fixes "
+            + "(runs extra handshakes)")
+    boolean diagnose;
+
     @Override
     public Integer call() throws Exception {
         ProfileCatalog profiles = ProfileCatalog.builtin();
@@ -85,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
             Progress progress = new Progress(cells.size());
             results = new MatrixRunner(runner, jobs).run(matrix, cells, progress::done);
+            if (diagnose) {
+                RunDiagnosis.print(results, runner);
+            }
         }
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("matrix", matrixFile.toString());

@@ -26,7 +26,7 @@ public final class MatrixLoader {
     private static final Set<String> TOP = Set.of("product", "profiles", "axes", "expect", "disabled");
     private static final Set<String> PRODUCT = Set.of("name", "receive_side");
     private static final Set<String> AXES = Set.of("senders", "receivers", "receive_side", "dh", "protocols",
-            "sender_min_dh_bits");
+            "sender_min_dh_bits", "config");
     private static final Set<String> RULE = Set.of("when", "outcome", "failed_side", "alert", "stopped_after",
             "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
     private static final Set<String> DISABLED = Set.of("when", "reason");
@@ -70,8 +70,12 @@ public final class MatrixLoader {
 
         List<String> senders = names(axesNode.need(axes, "senders"), this::stack);
         List<String> receivers = names(axesNode.need(axes, "receivers"), this::stack);
-        List<String> sides = names(axesNode.need(axes, "receive_side"), n -> side(n, product));
-        List<String> dh = names(axesNode.need(axes, "dh"), n -> dhGroup(n, base));
+        List<Matrix.ConfiguredReceiver> configured = axes.containsKey("config")
+                ? ConfigAxis.read(axes.get("config"), base, product, groups) : List.of();
+        // With a config: axis, receive_side and dh may be left out (the files say both).
+        boolean crossed = configured.isEmpty() || axes.containsKey("receive_side") || axes.containsKey("dh");
+        List<String> sides = crossed ? names(axesNode.need(axes, "receive_side"), n -> side(n, product)) : List.of();
+        List<String> dh = crossed ? names(axesNode.need(axes, "dh"), n -> dhGroup(n, base)) : List.of();
         List<String> protocols = axes.containsKey("protocols")
                 ? names(axes.get("protocols"), this::protocol) : List.of("TLSv1.2");
         List<Integer> minBits = axes.containsKey("sender_min_dh_bits")
@@ -94,7 +98,7 @@ public final class MatrixLoader {
             }
         }
         return new Matrix(file.toString(), product, senders, receivers, sides, dh, protocols, minBits,
-                List.copyOf(expect), List.copyOf(disabled));
+                List.copyOf(expect), List.copyOf(disabled), configured);
     }
 
     private ProductSettings product(YamlNode node) {

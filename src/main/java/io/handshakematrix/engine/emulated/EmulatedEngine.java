@@ -108,9 +108,24 @@ public final class EmulatedEngine implements Engine {
     }
 
     private SideReport receiveOne(ServerSocket ss, ReceiverSpec spec, int timeoutMs) {
+        try (ServerSocket listening = ss; Socket s = listening.accept()) {
+            return handleConnection(s, spec, timeoutMs);
+        } catch (SocketTimeoutException e) {
+            SideLog log = new SideLog();
+            log.timedOut(); // nobody connected
+            return log.freeze(java.util.List.of());
+        } catch (IOException e) {
+            SideLog log = new SideLog();
+            log.harnessError("receiver socket: " + e);
+            return log.freeze(java.util.List.of());
+        }
+    }
+
+    /** One accepted connection: handshake, answer the secure ping if the peer sends one, report. */
+    private SideReport handleConnection(Socket s, ReceiverSpec spec, int timeoutMs) {
         SideLog log = new SideLog();
         RecordTranscript transcript = new RecordTranscript(false);
-        try (ServerSocket listening = ss; Socket s = listening.accept()) {
+        try {
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
             EmulatedServer server = new EmulatedServer(crypto, spec, identity, log);
@@ -128,19 +143,99 @@ public final class EmulatedEngine implements Engine {
             }
             server.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
-            log.timedOut(); // nobody connected
+            log.timedOut();
         } catch (IOException e) {
             log.harnessError("receiver socket: " + e);
         }
         return log.freeze(transcript.lines());
     }
 
+    /**
+     * A receiver for real clients (the serve command): listens on {@code bind} until closed and handles
+     * each connection on its own thread, reporting every handshake to {@code onHandshake}. Unlike
+     * {@link #serve}, it binds where the user says; a busy port is a BindException for the caller.
+     */
+    public ReceiverService serveMany(ReceiverSpec spec, InetSocketAddress bind,
+                                     java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake)
+            throws IOException {
+        ServerSocket ss = new ServerSocket();
+        try {
+            ss.bind(bind, 50);
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+        int timeoutMs = (int) spec.timeout().toMillis();
+        receivers.submit(() -> {
+            while (!ss.isClosed()) {
+                Socket s;
+                try {
+                    s = ss.accept();
+                } catch (IOException e) {
+                    return; // closed
+                }
+                receivers.submit(() -> {
+                    try (Socket conn = s) {
+                        onHandshake.accept((InetSocketAddress) conn.getRemoteSocketAddress(),
+                                handleConnection(conn, spec, timeoutMs));
+                    } catch (IOException ignored) {
+                        // closing an accepted socket cannot lose a report: it was delivered above
+                    }
+                });
+            }
+        });
+        return new ReceiverService(ss);
+    }
+
+    /** A listening multi-connection receiver; closing it stops accepting. */
+    public static final class ReceiverService implements AutoCloseable {
+        private final ServerSocket socket;
+
+        ReceiverService(ServerSocket socket) {
+            this.socket = socket;
+        }
+
+        public InetSocketAddress address() {
+            return (InetSocketAddress) socket.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a listening socket cannot lose data
+            }
+        }
+    }
+
     @Override
     public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
-        SideLog log = new SideLog();
-        RecordTranscript transcript = new RecordTranscript(false);
+        return connect(spec, receiver, false);
+    }
+
+    /** Matrix cells only ever talk to a receiver this harness started on loopback. */
+    @Override
+    public SideReport connect(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript) {
         if (!receiver.getAddress().isLoopbackAddress()) {
+            SideLog log = new SideLog();
             log.harnessError("refusing to connect to non-loopback " + receiver);
+            return log.freeze(java.util.List.of());
+        }
+        return connectTo(spec, receiver, hexTranscript, true);
+    }
+
+    /**
+     * The sender against any TLS server the user names (the connect command), with the profile's checks;
+     * {@code hexTranscript} adds each record's bytes to the transcript. {@code securePing}: send PING and
+     * wait for PONG (only this harness's receivers answer it; a real server gets a close_notify instead).
+     */
+    public SideReport connectTo(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript,
+                                boolean securePing) {
+        SideLog log = new SideLog();
+        RecordTranscript transcript = new RecordTranscript(hexTranscript);
+        if (receiver.isUnresolved()) {
+            log.harnessError("cannot resolve " + receiver.getHostString());
             return log.freeze(java.util.List.of());
         }
         int timeoutMs = (int) spec.timeout().toMillis();
@@ -154,13 +249,15 @@ public final class EmulatedEngine implements Engine {
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);
             try {
                 protocol.connect(client);
-                OutputStream out = protocol.getOutputStream();
-                out.write(PING);
-                out.flush();
-                InputStream in = protocol.getInputStream();
-                byte[] pong = in.readNBytes(PONG.length);
-                if (pong.length != PONG.length) {
-                    log.error(java.util.List.of("(no answer to the secure ping)"));
+                if (securePing) {
+                    OutputStream out = protocol.getOutputStream();
+                    out.write(PING);
+                    out.flush();
+                    InputStream in = protocol.getInputStream();
+                    byte[] pong = in.readNBytes(PONG.length);
+                    if (pong.length != PONG.length) {
+                        log.error(java.util.List.of("(no answer to the secure ping)"));
+                    }
                 }
                 protocol.close();
             } catch (IOException | RuntimeException e) {

@@ -98,10 +98,7 @@ final class EmulatedServer extends DefaultTlsServer {
         }
         return spec.profile().server().unusableDh().stream()
                 .filter(r -> r.action() == action)
-                .filter(r -> switch (r.when()) {
-                    case P_EVEN -> !g.p().testBit(0);
-                    case P_BITS_BELOW -> g.bits() < r.bits();
-                })
+                .filter(r -> r.appliesTo(g.p()))
                 .findFirst();
     }
 
