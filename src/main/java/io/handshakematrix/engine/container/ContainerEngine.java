@@ -110,15 +110,24 @@ public final class ContainerEngine implements Engine {
         OpensslContainer c = (OpensslContainer) container(stack, Side.RECEIVER);
         long timeoutMs = spec.timeout().toMillis();
         boolean dhe = spec.cipherSuites().stream().anyMatch(CipherSuites::isDhe);
-        int port = freePort();
-        ContainerProcess p;
+        int port = 0;
+        ContainerProcess p = null;
         try {
-            p = c.exec(c.serverCommand(port, cipherList(spec.cipherSuites(), stack),
-                    dhe ? c.dhParamsFile(spec.dhGroup()) : null));
-            if (!p.awaitStdout(OpensslContainer.LISTENING::equals, timeoutMs)) {
-                p.kill();
-                throw new IOException(stack.profileId() + " s_server did not start: "
-                        + String.join(" | ", p.stderrLines()));
+            // A free port is picked here and bound by s_server later: another cell may take it in between,
+            // so "Address already in use" means "pick again", a few times.
+            for (int attempt = 1; p == null; attempt++) {
+                port = freePort();
+                ContainerProcess started = c.exec(c.serverCommand(port, cipherList(spec.cipherSuites(), stack),
+                        dhe ? c.dhParamsFile(spec.dhGroup()) : null));
+                if (started.awaitStdout(OpensslContainer.LISTENING::equals, timeoutMs)) {
+                    p = started;
+                } else {
+                    started.kill();
+                    String why = String.join(" | ", started.stderrLines());
+                    if (attempt >= 5 || !why.contains("Address already in use")) {
+                        throw new IOException(stack.profileId() + " s_server did not start: " + why);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             throw new IOException(containerBroke(stack, Side.RECEIVER, e));
