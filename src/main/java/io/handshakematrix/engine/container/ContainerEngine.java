@@ -122,7 +122,9 @@ public final class ContainerEngine implements Engine {
                 if (started.awaitStdout(OpensslContainer.LISTENING::equals, timeoutMs)) {
                     p = started;
                 } else {
-                    started.kill();
+                    if (!started.hasExited()) {
+                        started.kill();
+                    }
                     String why = String.join(" | ", started.stderrLines());
                     if (attempt >= 5 || !why.contains("Address already in use")) {
                         throw new IOException(stack.profileId() + " s_server did not start: " + why);
