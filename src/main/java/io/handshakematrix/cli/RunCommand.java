@@ -61,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--diagnose", description = "explain each failed handshake and list its verified one-line fixes "
             + "(runs extra handshakes)")
     boolean diagnose;
+    @Option(names = "--engine", paramLabel = "TIER", defaultValue = "all",
+            description = {"which cells to run: emulated (both sides in-process), container (a real stack,",
+                "X@container, on at least one side; see matrix-containers.yaml) or all (default: ${DEFAULT-VALUE})"})
+    String engineTier;
 
     @Override
     public Integer call() throws Exception {
@@ -74,10 +78,15 @@ final class RunCommand implements Callable<Integer> {
         }
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
+        if (!List.of("emulated", "container", "all").contains(engineTier)) {
+            throw new io.handshakematrix.yaml.InputError("--engine", 0,
+                    "expected emulated, container or all, found '" + engineTier + "'");
+        }
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
         List<Cell> cells = matrix.cells().stream()
                 .filter(c -> senderFilter == null || globMatch(senderFilter, c.sender()))
                 .filter(c -> receiverFilter == null || globMatch(receiverFilter, c.receiver()))
+                .filter(c -> inTier(c, engineTier))
                 .toList();
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new io.handshakematrix.yaml.InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
@@ -126,6 +135,12 @@ final class RunCommand implements Callable<Integer> {
             d.differences().forEach(s -> System.out.println("         " + s));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    /** {@code --engine}: a cell is "container" when either side runs in the container tier. */
+    private static boolean inTier(Cell c, String tier) {
+        boolean container = CellRunner.engineLabel(c).contains(io.handshakematrix.engine.container.ContainerEngine.NAME);
+        return tier.equals("all") || tier.equals("container") == container;
     }
 
     private static boolean globMatch(String glob, String value) {

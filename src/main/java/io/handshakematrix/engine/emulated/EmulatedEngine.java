@@ -36,7 +36,8 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
  * After the handshake the sender sends a "secure ping" and the receiver answers it.
  */
 public final class EmulatedEngine implements Engine {
-    private static final byte[] PING = "PING".getBytes(StandardCharsets.US_ASCII);
+    // A line, so that a real receiver can answer it too: `openssl s_server -rev` replies per line (container tier).
+    private static final byte[] PING = "PING\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PONG = "PONG".getBytes(StandardCharsets.US_ASCII);
 
     private final RawDhCrypto crypto;
@@ -134,7 +135,7 @@ public final class EmulatedEngine implements Engine {
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);
             try {
                 protocol.accept(server);
-                byte[] ping = protocol.getInputStream().readNBytes(PING.length);
+                byte[] ping = protocol.getInputStream().readNBytes(PONG.length);
                 protocol.getOutputStream().write(PONG);
                 protocol.getOutputStream().flush();
                 protocol.close();
