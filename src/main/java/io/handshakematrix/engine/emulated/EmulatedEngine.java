@@ -60,6 +60,11 @@ public final class EmulatedEngine implements Engine {
         return "emulated";
     }
 
+    /** This run's receiver key and certificate (tests check the key never reaches a report). */
+    ServerIdentity identity() {
+        return identity;
+    }
+
     @Override
     public Optional<String> cannotRun(StackProfile profile, Side role, String protocol) {
         if (protocol.equals("SSLv3")) {
