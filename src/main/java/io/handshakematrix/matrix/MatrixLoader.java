@@ -9,6 +9,7 @@ import io.handshakematrix.model.TlsAlerts;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.yaml.YamlFiles;
 import io.handshakematrix.yaml.YamlNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,8 +57,12 @@ public final class MatrixLoader {
         if (!top.containsKey("profiles")) {
             return null;
         }
-        Path base = matrixFile.toAbsolutePath().getParent();
-        return base.resolve(top.get("profiles").text());
+        Path dir = matrixFile.toAbsolutePath().getParent().resolve(top.get("profiles").text());
+        if (!Files.isDirectory(dir)) {
+            throw top.get("profiles").error("profiles: " + dir + " is not a directory; expected a directory of profile "
+                    + "*.yaml files (relative to the matrix file)");
+        }
+        return dir;
     }
 
     public Matrix load(Path file) {
@@ -137,7 +142,8 @@ public final class MatrixLoader {
         if (m.containsKey("stopped_after")) {
             stopped = m.get("stopped_after").text();
             if (!MESSAGES.contains(stopped)) {
-                throw m.get("stopped_after").error("stopped_after: expected one of " + String.join(", ", sorted(MESSAGES))
+                throw m.get("stopped_after").error(m.get("stopped_after").path() + ": expected one of "
+                        + String.join(", ", sorted(MESSAGES))
                         + ", found '" + stopped + "'");
             }
         }

@@ -3,10 +3,10 @@ package io.handshakematrix.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 
-/** Runs a command line in-process with stdout and stderr captured. */
+/** One in-process command line: exit code and what it printed (tests call this instead of main). */
 record CliRun(int code, String out, String err) {
 
-    static CliRun of(String... args) {
+    static synchronized CliRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

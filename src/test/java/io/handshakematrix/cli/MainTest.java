@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,27 +16,13 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void subsetOfDefaultMatrixWritesResultsJson() throws IOException {
-        Run r = run("run", "--sender", "rhel-7.7", "--receiver", "rhel-6.10", "--out", dir.toString());
+        CliRun r = run("run", "--sender", "rhel-7.7", "--receiver", "rhel-6.10", "--out", dir.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("RECEIVE_SIDE = NO"), r.out());
         JsonNode cells = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("cells");
@@ -69,7 +53,7 @@ class MainTest {
                 + "  - when: {dh: \"256\", receive_side: \"NO\"}\n    outcome: ok\n";
         Path f = dir.resolve("m.yaml");
         Files.writeString(f, m);
-        Run r = run("run", "--matrix", f.toString(), "--out", dir.toString(), "--quiet");
+        CliRun r = run("run", "--matrix", f.toString(), "--out", dir.toString(), "--quiet");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DIFFERS  rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2"), r.out());
         assertTrue(r.out().contains("expected ok, got fail sender: dh key too small (alert 40)"), r.out());
@@ -79,7 +63,7 @@ class MainTest {
     void malformedMatrixIsOneLineAndExitTwo() throws IOException {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "product:\n  receive_side: {\"YES\": [AES256-SHA]}\naxes:\n  senders: [rhel-7.8]\n");
-        Run r = run("run", "--matrix", f.toString(), "--out", dir.toString());
+        CliRun r = run("run", "--matrix", f.toString(), "--out", dir.toString());
         assertEquals(2, r.code());
         // One line naming file, line and what was expected (the list of shipped stacks grows with other tiers).
         String err = r.err().strip();
@@ -90,14 +74,14 @@ class MainTest {
 
     @Test
     void missingMatrixFileIsExitTwo() {
-        Run r = run("run", "--matrix", dir.resolve("nope.yaml").toString());
+        CliRun r = run("run", "--matrix", dir.resolve("nope.yaml").toString());
         assertEquals(2, r.code());
         assertEquals(dir.resolve("nope.yaml") + ": file not found", r.err().strip());
     }
 
     @Test
     void profilesShowsChecksInOrder() {
-        Run r = run("profiles", "rhel-7.7");
+        CliRun r = run("profiles", "rhel-7.7");
         assertEquals(0, r.code());
         assertTrue(r.out().indexOf("g_above_1") < r.out().indexOf("min_bits"), r.out());
     }

@@ -61,6 +61,11 @@ public final class EmulatedEngine implements Engine {
         return "emulated";
     }
 
+    /** This run's receiver key and certificate (tests check the key never reaches a report). */
+    ServerIdentity identity() {
+        return identity;
+    }
+
     @Override
     public Optional<String> cannotRun(StackProfile profile, Side role, String protocol) {
         if (protocol.equals("SSLv3")) {
@@ -140,7 +145,7 @@ public final class EmulatedEngine implements Engine {
                 protocol.getOutputStream().flush();
                 protocol.close();
             } catch (IOException | RuntimeException e) {
-                classifyFailure(log, e);
+                classifyFailure(log, e, transcript);
             }
             server.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
@@ -262,7 +267,7 @@ public final class EmulatedEngine implements Engine {
                 }
                 protocol.close();
             } catch (IOException | RuntimeException e) {
-                classifyFailure(log, e);
+                classifyFailure(log, e, transcript);
             }
             client.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
@@ -274,7 +279,13 @@ public final class EmulatedEngine implements Engine {
     }
 
     /** Alerts and checks were logged as they happened; only what nobody logged is a harness problem. */
-    private static void classifyFailure(SideLog log, Exception e) {
+    private static void classifyFailure(SideLog log, Exception e, RecordTranscript transcript) {
+        if (transcript.nonTlsReceived().isPresent()) {
+            // Not a stack's verdict: whatever answered is not TLS (another service on the port, a broken peer).
+            log.harnessError("the peer does not speak TLS: it sent " + transcript.nonTlsReceived().get()
+                    + " where a TLS record belongs");
+            return;
+        }
         if (e instanceof TlsFatalAlertReceived || e instanceof TlsFatalAlert) {
             return;
         }
