@@ -1,6 +1,7 @@
 package io.handshakematrix.engine;
 
 import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.jvm.JvmEngine;
 import io.handshakematrix.model.StackRef;
 
 /** The engines this build knows; a run starts only those its cells name. */
@@ -8,6 +9,7 @@ public final class Engines {
     private Engines() {}
 
     public static EngineRegistry standard() {
-        return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new);
+        return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new)
+                .register(JvmEngine.NAME, JvmEngine::new); // real JSSE and bc-fips in child JVMs (issue 8)
     }
 }
