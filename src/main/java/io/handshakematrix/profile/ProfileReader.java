@@ -27,7 +27,7 @@ final class ProfileReader {
     private static final Set<String> JVM = Set.of("runtime", "provider", "security_properties", "system_properties",
             "source");
     private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "no_shared_cipher",
-            "protocol_mismatch");
+            "protocol_mismatch", "no_enabled_cipher");
 
     private ProfileReader() {}
 
@@ -172,7 +172,7 @@ final class ProfileReader {
         Map<String, YamlNode> m = node.entries(LOG);
         Function<String, List<String>> lines = k -> m.containsKey(k) ? m.get(k).texts() : List.of();
         return new LogLines(lines.apply("alert_received"), lines.apply("peer_closed"),
-                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"));
+                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"));
     }
 
     /** An alert by RFC name or number, or {@code none} (the stack closes without an alert): null. */

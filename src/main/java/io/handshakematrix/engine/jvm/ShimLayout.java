@@ -42,8 +42,8 @@ public final class ShimLayout {
         }
         if (provider.equals(JvmLaunch.BC_FIPS)) {
             List<Path> fips = jars(target.resolve("bc-fips"));
-            if (fips.size() < 2) {
-                whyNot.append("bc-fips and bctls-fips not in ").append(target.resolve("bc-fips"))
+            if (fips.size() < 3) {
+                whyNot.append("bc-fips, bctls-fips and bcutil-fips not in ").append(target.resolve("bc-fips"))
                         .append(" (run mvn process-classes)");
                 return Optional.empty();
             }
