@@ -81,8 +81,8 @@ class MainTest {
         Files.writeString(f, "product:\n  receive_side: {\"YES\": [AES256-SHA]}\naxes:\n  senders: [rhel-7.8]\n");
         Run r = run("run", "--matrix", f.toString(), "--out", dir.toString());
         assertEquals(2, r.code());
-        assertEquals(f + ":4: unknown stack 'rhel-7.8' in axes.senders[0]; expected one of rhel-6-pre-logjam, "
-                + "rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips (or add profiles/rhel-7.8.yaml)", r.err().strip());
+        assertEquals(f + ":4: unknown stack 'rhel-7.8' in axes.senders[0]; expected one of "
+                + "bc-fips, bc-fips-approved, jdk-17, jdk-17-legacy, jdk-25, jdk-25-legacy, rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips (or add profiles/rhel-7.8.yaml)", r.err().strip());
     }
 
     @Test

@@ -17,8 +17,9 @@ class ProfileCatalogTest {
     Path dir;
 
     @Test
-    void shipsTheFiveRhelProfiles() {
-        assertEquals(List.of("rhel-6-pre-logjam", "rhel-6.10", "rhel-6.10-fips", "rhel-7.7", "rhel-7.7-fips"),
+    void shipsTheRhelAndJvmProfiles() {
+        assertEquals(List.of("bc-fips", "bc-fips-approved", "jdk-17", "jdk-17-legacy", "jdk-25", "jdk-25-legacy",
+                        "rhel-6-pre-logjam", "rhel-6.10", "rhel-6.10-fips", "rhel-7.7", "rhel-7.7-fips"),
                 ProfileCatalog.builtin().ids());
     }
 

@@ -35,12 +35,19 @@ final class JvmSideReports {
         RecordTranscript transcript = new RecordTranscript(false);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
+        boolean peerGone = false;
         for (JsonNode chunk : side.path("wire")) {
             String c = chunk.asText();
+            if (c.equals("!")) {
+                peerGone = true; // JSSE writes an alert after EOF; the peer never sees it, so it is not "sent"
+                continue;
+            }
             byte[] b = Base64.getDecoder().decode(c.substring(1));
             if (c.charAt(0) == '>') {
                 transcript.sent(b, 0, b.length);
-                sent.writeBytes(b);
+                if (!peerGone) {
+                    sent.writeBytes(b);
+                }
             } else {
                 transcript.received(b, 0, b.length);
                 received.writeBytes(b);

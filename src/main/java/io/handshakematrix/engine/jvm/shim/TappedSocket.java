@@ -51,11 +51,11 @@ final class TappedSocket extends Socket {
                         timedOut = true;
                         throw e;
                     } catch (IOException e) {
-                        peerClosed = true; // reset by the peer: gone, as with EOF
+                        peerGone(); // reset by the peer: gone, as with EOF
                         throw e;
                     }
                     if (n < 0) {
-                        peerClosed = true;
+                        peerGone();
                     } else {
                         copy('<', b, off, n);
                     }
@@ -84,6 +84,14 @@ final class TappedSocket extends Socket {
             };
         }
         return out;
+    }
+
+    /** Marks the moment the peer went away ('!'): what this side writes afterwards never reaches it. */
+    private synchronized void peerGone() {
+        if (!peerClosed) {
+            peerClosed = true;
+            chunks.add("!");
+        }
     }
 
     /** One chunk as it crossed the socket: '>' sent or '<' received, then the bytes in base64. */
