@@ -2,6 +2,7 @@ package io.handshakematrix.engine;
 
 import io.handshakematrix.engine.container.ContainerEngine;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.jvm.JvmEngine;
 import io.handshakematrix.model.StackRef;
 
 /** The engines this build knows; a run starts only those its cells name. */
@@ -10,6 +11,7 @@ public final class Engines {
 
     public static EngineRegistry standard() {
         return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new)
-                .register(ContainerEngine.NAME, ContainerEngine::new);
+                .register(ContainerEngine.NAME, ContainerEngine::new)
+                .register(JvmEngine.NAME, JvmEngine::new); // real JSSE and bc-fips in child JVMs (issue 8)
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Fills a profile's log-line templates for a received alert: {@code {alert}} number, {@code {reason}}
  * (OpenSSL's text, e.g. "sslv3 alert handshake failure"), {@code {code}} (1.0.x error code
- * ERR_PACK(SSL, SSL3_READ_BYTES, 1000 + alert)), {@code {code3}} (3.0 code ERR_PACK(SSL, 0, 1000 + alert)).
+ * ERR_PACK(SSL, SSL3_READ_BYTES, 1000 + alert)), {@code {code3}} (3.0 code ERR_PACK(SSL, 0, 1000 + alert)),
+ * {@code {alert_name}} (RFC name, as JSSE prints it: "Received fatal alert: handshake_failure").
  */
 public final class OpensslLogTemplates {
     private OpensslLogTemplates() {}
@@ -15,7 +16,8 @@ public final class OpensslLogTemplates {
         String code3 = String.format("%08X", 0x0A000000 + 1000 + alert);
         return templates.stream()
                 .map(t -> t.replace("{code}", code).replace("{code3}", code3)
-                        .replace("{reason}", reason(alert)).replace("{alert}", Integer.toString(alert)))
+                        .replace("{reason}", reason(alert)).replace("{alert}", Integer.toString(alert))
+                        .replace("{alert_name}", io.handshakematrix.model.TlsAlerts.name(alert)))
                 .toList();
     }
 

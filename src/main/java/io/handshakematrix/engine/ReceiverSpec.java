@@ -19,4 +19,14 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
     public ReceiverSpec withHostile(HostileReceiver h) {
         return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, h);
     }
+
+    /** Refuses a DHE cell whose group a fixed-group stack (server.dh_configurable: false) cannot serve. */
+    public void requireServableGroup() throws UnsupportedSettingException {
+        boolean dhe = cipherSuites.stream().anyMatch(io.handshakematrix.model.CipherSuites::isDhe);
+        String own = profile.server().defaultDhGroup();
+        if (dhe && dhGroup != null && !profile.server().dhConfigurable() && !dhGroup.name().equals(own)) {
+            throw new UnsupportedSettingException(profile.id() + " as receiver serves only its own DH group " + own
+                    + " (no per-connection DH parameters), not " + dhGroup.name());
+        }
+    }
 }

@@ -16,16 +16,18 @@ import java.util.stream.Collectors;
 final class ProfileReader {
     static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
     private static final Set<String> TOP = Set.of("id", "description", "library", "version_string", "source",
-            "fips", "protocols", "cipher_suites", "client", "server");
+            "fips", "protocols", "cipher_suites", "client", "server", "jvm");
     private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
             "checks", "log");
     private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
-            "log");
+            "log", "dh_configurable", "dh_configurable_source");
     private static final Set<String> CHECK = Set.of("check", "stage", "alert", "error", "bits", "source");
     private static final Set<String> RULE = Set.of("when", "bits", "action", "alert", "error", "source");
     private static final Set<String> OVERRIDE = Set.of("setting", "file", "floor", "ceiling", "source");
+    private static final Set<String> JVM = Set.of("runtime", "provider", "security_properties", "system_properties",
+            "source");
     private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "no_shared_cipher",
-            "protocol_mismatch");
+            "protocol_mismatch", "no_enabled_cipher");
 
     private ProfileReader() {}
 
@@ -62,7 +64,8 @@ final class ProfileReader {
                 suiteNodes.stream().map(YamlNode::text).toList(),
                 client(root.need(top, "client")),
                 server(root.need(top, "server")),
-                root.file());
+                root.file(),
+                top.containsKey("jvm") ? jvm(top.get("jvm")) : null);
     }
 
     private static ClientPolicy client(YamlNode node) {
@@ -121,8 +124,12 @@ final class ProfileReader {
             }
         }
         String group = node.need(m, "default_dh_group").text();
+        boolean configurable = !m.containsKey("dh_configurable") || m.get("dh_configurable").bool();
+        if (!configurable && optionalText(m, "dh_configurable_source", null) == null) {
+            throw m.get("dh_configurable").error("server.dh_configurable needs server.dh_configurable_source");
+        }
         return new ServerPolicy(group, optionalText(m, "default_dh_group_source", ""), List.copyOf(rules),
-                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE);
+                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable);
     }
 
     private static ServerDhRule rule(YamlNode node) {
@@ -143,11 +150,29 @@ final class ProfileReader {
                 m.containsKey("error") ? m.get("error").texts() : List.of(), node.need(m, "source").text());
     }
 
+    /** The {@code jvm:} block: how the jvm engine launches the real stack. */
+    private static JvmLaunch jvm(YamlNode node) {
+        Map<String, YamlNode> m = node.entries(JVM);
+        int runtime = node.need(m, "runtime").integer(8, 1000);
+        String provider = node.need(m, "provider")
+                .oneOf(Map.of(JvmLaunch.SUNJSSE, JvmLaunch.SUNJSSE, JvmLaunch.BC_FIPS, JvmLaunch.BC_FIPS));
+        return new JvmLaunch(runtime, provider, properties(m.get("security_properties")),
+                properties(m.get("system_properties")), node.need(m, "source").text());
+    }
+
+    private static Map<String, String> properties(YamlNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node != null) {
+            node.entries().forEach((k, v) -> out.put(k, v.text()));
+        }
+        return Map.copyOf(out);
+    }
+
     private static LogLines log(YamlNode node) {
         Map<String, YamlNode> m = node.entries(LOG);
         Function<String, List<String>> lines = k -> m.containsKey(k) ? m.get(k).texts() : List.of();
         return new LogLines(lines.apply("alert_received"), lines.apply("peer_closed"),
-                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"));
+                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"));
     }
 
     /** An alert by RFC name or number, or {@code none} (the stack closes without an alert): null. */

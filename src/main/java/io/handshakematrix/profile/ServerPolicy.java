@@ -2,7 +2,11 @@ package io.handshakematrix.profile;
 
 import java.util.List;
 
-/** The receiver (TLS server) side: default DH group and what it does with unusable parameters. */
+/**
+ * The receiver (TLS server) side: default DH group and what it does with unusable parameters.
+ * {@code dhConfigurable} false: the stack serves only its default group (JSSE has no per-connection DH
+ * parameters), so a cell asking for another group is not a setting it supports.
+ */
 public record ServerPolicy(String defaultDhGroup, String defaultDhGroupSource, List<ServerDhRule> unusableDh,
-                           LogLines log) {
+                           LogLines log, boolean dhConfigurable) {
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record StackProfile(String id, String description, String library, String versionString, String source,
                            boolean fips, List<String> protocols, List<String> cipherSuites, ClientPolicy client,
-                           ServerPolicy server, String origin) {
+                           ServerPolicy server, String origin, JvmLaunch jvm) {
 
     public boolean supportsProtocol(String protocol) {
         return protocols.contains(protocol);

@@ -8,6 +8,7 @@ import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -83,6 +84,8 @@ public final class CellRunner {
             SideReport s = senderEngine.connect(ss, running.address(), hexTranscript);
             SideReport r = running.await();
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
+        } catch (UnsupportedSettingException e) {
+            return HandshakeResult.skipped(e.getMessage());
         } catch (IOException e) {
             return HandshakeResult.error("cannot start receiver: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {

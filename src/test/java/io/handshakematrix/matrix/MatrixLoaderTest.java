@@ -66,7 +66,7 @@ class MatrixLoaderTest {
         InputError e = fails(HEAD + AXES.replace("dh: [\"256\", \"1024\"]", "dh: [\"256\", \"1023\"]"));
         assertEquals(9, e.line());
         assertEquals("unknown DH group '1023' in axes.dh[1]; expected one of 256, 512, 768, 1024, 2048, 4096, "
-                + "256-g1, 256-g-pm1, 1024-g-pm1, 1024-composite, 1024-even, default, or a PEM file path", e.getMessage());
+                + "256-g1, 256-g-pm1, 1024-g-pm1, 1024-composite, 1024-even, ffdhe2048, default, or a PEM file path", e.getMessage());
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class EmulatedEngine implements Engine {
 
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        spec.requireServableGroup();
         ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         int timeoutMs = (int) spec.timeout().toMillis();
         ss.setSoTimeout(timeoutMs);

@@ -72,7 +72,7 @@ final class EmulatedServer extends DefaultTlsServer {
             return super.getSelectedCipherSuite();
         } catch (TlsFatalAlert e) {
             if (e.getAlertDescription() == AlertDescription.handshake_failure) {
-                events.noSharedCipher();
+                events.noSharedCipher(getSupportedCipherSuites().length == 0);
             }
             throw e;
         }

@@ -52,7 +52,12 @@ final class PeerEvents {
         return suite;
     }
 
-    void noSharedCipher() {
+    /** {@code noneEnabled}: the server's own settings left it no suite at all, not just none in common. */
+    void noSharedCipher(boolean noneEnabled) {
+        if (noneEnabled && !lines.noEnabledCipher().isEmpty()) {
+            log.gaveUp(lines.noEnabledCipher());
+            return;
+        }
         log.gaveUp(lines.noSharedCipher().isEmpty() ? List.of("[emulator] no shared cipher") : lines.noSharedCipher());
     }
 

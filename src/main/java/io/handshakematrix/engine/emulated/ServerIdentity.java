@@ -53,7 +53,16 @@ public final class ServerIdentity {
         return privateKey;
     }
 
-    byte[] certificateDer() {
+    public byte[] certificateDer() {
         return certificateDer.clone();
+    }
+
+    /** PKCS#8 for a child-JVM stack (jvm engine); it travels over the child's stdin pipe, never to a file. */
+    public byte[] privateKeyPkcs8() {
+        try {
+            return org.bouncycastle.crypto.util.PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the receivers' test key", e);
+        }
     }
 }

@@ -1,0 +1,170 @@
+package io.handshakematrix.engine.jvm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handshakematrix.engine.Engine;
+import io.handshakematrix.engine.ReceiverSpec;
+import io.handshakematrix.engine.RunningReceiver;
+import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.engine.SideLog;
+import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.UnsupportedSettingException;
+import io.handshakematrix.engine.emulated.ServerIdentity;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.JvmLaunch;
+import io.handshakematrix.profile.StackProfile;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Real Java TLS stacks (the JDK's JSSE, BCJSSE over bc-fips) as senders and receivers, each profile in its
+ * own child JVM so that its java.security is its own. A child starts on the first cell that needs it and
+ * serves every later cell of the run (see {@link ShimProcess} for the messages).
+ */
+public final class JvmEngine implements Engine {
+    public static final String NAME = "jvm";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ANSWER_SLACK = Duration.ofSeconds(30); // a busy child may answer late
+
+    private final ServerIdentity identity = ServerIdentity.generate(new SecureRandom());
+    private final ShimLayout layout = ShimLayout.locate();
+    private final Map<String, ShimProcess> children = new HashMap<>();
+    private final Map<String, String> failedToStart = new HashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> cannotRun(StackProfile profile, Side role, String protocol) {
+        JvmLaunch launch = profile.jvm();
+        if (launch == null) {
+            return Optional.of(profile.id() + " has no jvm block: it exists only emulated");
+        }
+        if (JavaRuntimes.find(launch.runtime()).isEmpty()) {
+            return Optional.of("no Java " + launch.runtime() + " on this machine (looked at java.home, $JAVA_HOME, /usr/lib/jvm)");
+        }
+        StringBuilder why = new StringBuilder();
+        if (layout.classpath(launch.provider(), why).isEmpty()) {
+            return Optional.of(why.toString());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        spec.requireServableGroup();
+        ShimProcess child = child(spec.profile());
+        ArrayNode suites = JSON.createArrayNode();
+        spec.cipherSuites().forEach(s -> suites.add(StandardSuiteNames.standard(s)));
+        ObjectNode req = JSON.createObjectNode().put("op", "serve").put("timeoutMs", spec.timeout().toMillis());
+        req.set("suites", suites);
+        ShimProcess.Exchange ex = child.send(req);
+        JsonNode first = await(ex, spec.timeout());
+        switch (first.path("event").asText()) {
+            case "listening" -> { }
+            case "unsupported" -> throw new UnsupportedSettingException(spec.profile().id() + ": "
+                    + first.path("reason").asText());
+            default -> throw new IOException(spec.profile().id() + " receiver: " + first.path("reason").asText("no answer"));
+        }
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), first.path("port").asInt());
+        return new RunningReceiver() {
+            @Override
+            public InetSocketAddress address() {
+                return address;
+            }
+
+            @Override
+            public SideReport await() throws InterruptedException {
+                return JvmSideReports.from(ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)), true,
+                        spec.dhGroup());
+            }
+
+            @Override
+            public void close() {
+                // the child closes its listening socket itself once its one handshake ended or timed out
+            }
+        };
+    }
+
+    @Override
+    public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
+        if (!receiver.getAddress().isLoopbackAddress()) {
+            SideLog log = new SideLog();
+            log.harnessError("refusing to connect to non-loopback " + receiver);
+            return log.freeze(List.of());
+        }
+        try {
+            ShimProcess child = child(spec.profile());
+            ShimProcess.Exchange ex = child.send(JSON.createObjectNode().put("op", "connect")
+                    .put("port", receiver.getPort()).put("maxProtocol", spec.maxProtocol())
+                    .put("timeoutMs", spec.timeout().toMillis()));
+            return JvmSideReports.from(ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)), false, null);
+        } catch (IOException e) {
+            SideLog log = new SideLog();
+            log.harnessError(e.getMessage());
+            return log.freeze(List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            SideLog log = new SideLog();
+            log.harnessError("interrupted");
+            return log.freeze(List.of());
+        }
+    }
+
+    private static JsonNode await(ShimProcess.Exchange ex, Duration timeout) throws IOException {
+        try {
+            JsonNode n = ex.next(timeout.plus(ANSWER_SLACK));
+            if (n == null) {
+                throw new IOException("child JVM did not answer within " + timeout.plus(ANSWER_SLACK).toSeconds() + " s");
+            }
+            return n;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    /** The profile's child JVM, started on first use; a child that failed to start is not retried. */
+    private synchronized ShimProcess child(StackProfile profile) throws IOException {
+        ShimProcess p = children.get(profile.id());
+        if (p != null) {
+            return p;
+        }
+        if (failedToStart.containsKey(profile.id())) {
+            throw new IOException(failedToStart.get(profile.id()));
+        }
+        JvmLaunch launch = profile.jvm();
+        StringBuilder why = new StringBuilder();
+        Optional<Path> java = JavaRuntimes.find(launch.runtime());
+        Optional<String> cp = layout.classpath(launch.provider(), why);
+        try {
+            if (java.isEmpty() || cp.isEmpty()) {
+                throw new IOException(java.isEmpty() ? "no Java " + launch.runtime() : why.toString());
+            }
+            p = ShimProcess.start(profile.id(), java.get(), cp.get(), launch, identity);
+        } catch (IOException e) {
+            failedToStart.put(profile.id(), e.getMessage());
+            throw e;
+        }
+        children.put(profile.id(), p);
+        return p;
+    }
+
+    @Override
+    public synchronized void close() {
+        children.values().forEach(ShimProcess::close);
+        children.clear();
+    }
+}

@@ -1,0 +1,96 @@
+package io.handshakematrix.engine.jvm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handshakematrix.dh.DhGroup;
+import io.handshakematrix.engine.SideLog;
+import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.wire.RecordTranscript;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a child's "done" answer into the engine-neutral {@link SideReport}: alerts, the last handshake
+ * message and the DH size come from the bytes on the wire; the error lines are the exception the stack
+ * threw, in its own words. A side "gave up" when it failed on its own, i.e. before any fatal alert from
+ * its peer arrived and while the peer was still there.
+ */
+final class JvmSideReports {
+    private JvmSideReports() {}
+
+    static SideReport from(JsonNode answer, boolean server, DhGroup requested) {
+        SideLog log = new SideLog();
+        if (answer == null) {
+            log.timedOut();
+            return log.freeze(List.of());
+        }
+        if (!"done".equals(answer.path("event").asText())) {
+            log.harnessError("child JVM: " + answer.path("reason").asText(answer.toString()));
+            return log.freeze(List.of());
+        }
+        JsonNode side = answer.path("side");
+        RecordTranscript transcript = new RecordTranscript(false);
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        boolean peerGone = false;
+        for (JsonNode chunk : side.path("wire")) {
+            String c = chunk.asText();
+            if (c.equals("!")) {
+                peerGone = true; // JSSE writes an alert after EOF; the peer never sees it, so it is not "sent"
+                continue;
+            }
+            byte[] b = Base64.getDecoder().decode(c.substring(1));
+            if (c.charAt(0) == '>') {
+                transcript.sent(b, 0, b.length);
+                if (!peerGone) {
+                    sent.writeBytes(b);
+                }
+            } else {
+                transcript.received(b, 0, b.length);
+                received.writeBytes(b);
+            }
+        }
+        WireFacts out = WireFacts.of(sent.toByteArray());
+        WireFacts in = WireFacts.of(received.toByteArray());
+        boolean completed = side.path("completed").asBoolean();
+        if (completed) {
+            log.completed(side.path("protocol").asText(), StandardSuiteNames.openssl(side.path("cipher").asText()));
+        }
+        Optional<BigInteger> prime = (server ? out : in).dhPrime();
+        prime.ifPresent(p -> log.dhBits(p.bitLength()));
+        if (server && requested != null && prime.isPresent() && !prime.get().equals(requested.p())) {
+            log.harnessError("the receiver served a " + prime.get().bitLength() + "-bit group, not the requested "
+                    + requested.name() + ": its profile's server.default_dh_group is wrong");
+        }
+        if (out.fatalAlert != null) {
+            log.alertSent(out.fatalAlert);
+        }
+        if (in.fatalAlert != null) {
+            log.alertReceived(in.fatalAlert);
+        }
+        if (in.lastHandshake != null) {
+            log.lastReceived(in.lastHandshake);
+        }
+        boolean peerClosed = side.path("peerClosed").asBoolean();
+        boolean timedOut = side.path("timedOut").asBoolean();
+        List<String> failure = new ArrayList<>();
+        side.path("failure").forEach(f -> failure.add(f.asText()));
+        if (!failure.isEmpty()) {
+            if (!completed && in.fatalAlert == null && !peerClosed && !timedOut) {
+                log.gaveUp(failure);
+            } else {
+                log.error(failure);
+            }
+        }
+        if (peerClosed) {
+            log.peerClosed();
+        }
+        if (timedOut) {
+            log.timedOut();
+        }
+        return log.freeze(transcript.lines());
+    }
+}

@@ -1,0 +1,140 @@
+package io.handshakematrix.engine.jvm.shim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One side of one handshake in the child, then the harness's "secure ping". What the side saw comes back
+ * as one flat map (one JSON line): whether it completed, protocol and suite, the exception the stack threw
+ * (its own words), whether the peer closed or went silent, and the raw bytes both ways for the harness's
+ * wire parser. Verdicts are the harness's business; the shim reports, it does not judge.
+ */
+final class ShimHandshake {
+    private static final byte[] PING = "PING".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PONG = "PONG".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> PROTOCOL_ORDER = List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+    private final SSLContext context;
+
+    ShimHandshake(SSLContext context) {
+        this.context = context;
+    }
+
+    /** Why this stack cannot enable {@code suites}; null if it can. */
+    String unsupportedSuites(List<String> suites) {
+        List<String> known = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
+        List<String> missing = suites.stream().filter(s -> !known.contains(s)).toList();
+        return missing.isEmpty() ? null : "the provider does not implement " + String.join(", ", missing);
+    }
+
+    /** Listens on 127.0.0.1, tells {@code listening} the port, serves one handshake with only {@code suites}. */
+    Map<String, Object> serve(List<String> suites, int timeoutMs, Consumer<Integer> listening) throws IOException {
+        try (ServerSocket ss = new TappingServerSocket()) {
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+            ss.setSoTimeout(timeoutMs);
+            listening.accept(ss.getLocalPort());
+            TappedSocket raw;
+            try {
+                raw = (TappedSocket) ss.accept();
+            } catch (SocketTimeoutException e) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("timedOut", true);
+                r.put("failure", List.of("(nobody connected)"));
+                return r;
+            }
+            return run(raw, timeoutMs, s -> {
+                s.setUseClientMode(false);
+                s.setEnabledCipherSuites(suites.toArray(String[]::new));
+            }, s -> {
+                InputStream in = s.getInputStream();
+                in.readNBytes(PING.length);
+                s.getOutputStream().write(PONG);
+                s.getOutputStream().flush();
+            });
+        }
+    }
+
+    /** Connects to 127.0.0.1:{@code port} offering the stack's default suites and protocols up to {@code maxProtocol}. */
+    Map<String, Object> connect(int port, String maxProtocol, int timeoutMs) throws IOException {
+        TappedSocket raw = new TappedSocket();
+        try {
+            raw.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMs);
+        } catch (IOException e) {
+            raw.close();
+            throw e;
+        }
+        int cap = PROTOCOL_ORDER.indexOf(maxProtocol);
+        return run(raw, timeoutMs, s -> {
+            s.setUseClientMode(true);
+            String[] protocols = Arrays.stream(s.getEnabledProtocols())
+                    .filter(p -> PROTOCOL_ORDER.indexOf(p) >= 0 && PROTOCOL_ORDER.indexOf(p) <= cap)
+                    .toArray(String[]::new);
+            s.setEnabledProtocols(protocols);
+        }, s -> {
+            s.getOutputStream().write(PING);
+            s.getOutputStream().flush();
+            byte[] pong = s.getInputStream().readNBytes(PONG.length);
+            if (pong.length != PONG.length) {
+                throw new IOException("(no answer to the secure ping)");
+            }
+        });
+    }
+
+    private interface SocketStep {
+        void apply(SSLSocket s) throws IOException;
+    }
+
+    private Map<String, Object> run(TappedSocket raw, int timeoutMs, SocketStep setUp, SocketStep ping) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        List<String> failure = new ArrayList<>();
+        try (raw) {
+            raw.setSoTimeout(timeoutMs);
+            raw.setTcpNoDelay(true);
+            SSLSocket s = (SSLSocket) context.getSocketFactory()
+                    .createSocket(raw, "127.0.0.1", raw.getPort(), true);
+            try (s) {
+                setUp.apply(s);
+                s.startHandshake();
+                r.put("completed", true);
+                r.put("protocol", s.getSession().getProtocol());
+                r.put("cipher", s.getSession().getCipherSuite());
+                ping.apply(s);
+            }
+        } catch (Throwable t) { // an Error too: approved-only bc-fips throws one on RSA key exchange
+            failure.add(t.toString());
+        }
+        r.put("failure", failure);
+        r.put("peerClosed", raw.peerClosed());
+        r.put("timedOut", raw.timedOut());
+        r.put("wire", raw.wire());
+        return r;
+    }
+
+    /** Accepted connections are {@link TappedSocket}s. */
+    private static final class TappingServerSocket extends ServerSocket {
+        TappingServerSocket() throws IOException {
+            super();
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            TappedSocket s = new TappedSocket();
+            implAccept(s);
+            return s;
+        }
+    }
+}
