@@ -16,7 +16,7 @@ public record KbCell(String mark, String verdict, String words, int footnote, bo
             case OK -> new KbCell("✔", "OK", r.cipher() + (r.dhBits() != null ? ", DH " + r.dhBits() : ""), 0, !cr.matches());
             case FAIL -> new KbCell("✖", "FAIL", (r.failedSide() == null ? "" : r.failedSide().label() + ": ") + r.reason()
                     + (r.alert() == null ? ", no alert" : ", alert " + r.alert().code()), footnote, !cr.matches());
-            case TIMEOUT -> new KbCell("⏱", "TIMEOUT", "no answer in time", footnote, !cr.matches());
+            case TIMEOUT -> new KbCell("⚠", "TIMEOUT", "no answer in time", footnote, !cr.matches());
             case ERROR -> new KbCell("⚠", "ERROR", "harness or environment error", footnote, !cr.matches());
             case SKIPPED -> new KbCell("–", "SKIPPED", "not run", footnote, !cr.matches());
         };

@@ -7,7 +7,7 @@ final class KbText {
     static final String DIFFERS = "⚑ differs from matrix.yaml";
 
     static final String LEGEND = "Marks: ✔ OK (suite negotiated, secure ping answered); ✖ FAIL (the side that gave up, "
-            + "its reason, the alert it sent); ⏱ TIMEOUT; ⚠ ERROR (the harness or its environment, never the stacks); "
+            + "its reason, the alert it sent); ⚠ TIMEOUT or ⚠ ERROR (the harness or its environment, never the stacks); "
             + "– SKIPPED; " + DIFFERS + ". Numbers point to the exact error lines at the end.";
 
     static final String RESOLUTION_INTRO = "For each failing cell, the single setting change that made the same "
@@ -16,7 +16,7 @@ final class KbText {
             + "receiver's configssl.cnf; MinimumDHBits is on the sender.";
 
     static String setting(Resolution r) {
-        return "RECEIVE_SIDE = " + r.receiveSide() + ", DH " + r.dhGroup() + ", " + r.protocol()
+        return "RECEIVE_SIDE = " + r.receiveSide() + ", DH " + String.join(" / ", r.dhGroups()) + ", " + r.protocol()
                 + (r.senderMinDhBits() > 0 ? ", sender MinimumDHBits " + r.senderMinDhBits() : "");
     }
 }

@@ -35,25 +35,41 @@ public final class Resolutions {
         return new Resolutions(results).groups();
     }
 
-    /** Failing cells that share everything but the receiver, and the same fixes, make one row. */
+    /**
+     * Failing cells that share everything but the receiver, and the same fixes, make one row; rows that then
+     * differ only in the DH group are merged, so "256, 256-g1 and 256-g-pm1 fail the same way" reads as one line.
+     */
     private List<Resolution> groups() {
-        Map<String, Resolution> rows = new LinkedHashMap<>();
+        Map<String, Resolution> byReceivers = new LinkedHashMap<>();
         for (CellResult r : byCell.values()) {
             if (r.result().outcome() != Outcome.FAIL && r.result().outcome() != Outcome.TIMEOUT) {
                 continue;
             }
             Cell c = r.cell();
-            List<String> fixes = fixes(c);
-            String symptom = KbCell.of(r, 0).words();
-            String key = String.join("|", c.sender(), c.receiveSide(), c.dhGroup(), c.protocol(),
-                    Integer.toString(c.senderMinDhBits()), symptom, fixes.toString());
-            Resolution prev = rows.get(key);
-            List<String> receivers = new ArrayList<>(prev == null ? List.of() : prev.receivers());
-            receivers.add(c.receiver());
-            rows.put(key, new Resolution(c.sender(), List.copyOf(receivers), c.receiveSide(), c.dhGroup(), c.protocol(),
-                    c.senderMinDhBits(), symptom, fixes));
+            Resolution row = new Resolution(c.sender(), List.of(c.receiver()), c.receiveSide(), List.of(c.dhGroup()),
+                    c.protocol(), c.senderMinDhBits(), KbCell.of(r, 0).words(), fixes(c));
+            byReceivers.merge(key(row, row.dhGroups(), List.of()), row, (a, b) -> new Resolution(a.sender(),
+                    concat(a.receivers(), b.receivers()), a.receiveSide(), a.dhGroups(), a.protocol(),
+                    a.senderMinDhBits(), a.symptom(), a.fixes()));
         }
-        return List.copyOf(rows.values());
+        Map<String, Resolution> byGroups = new LinkedHashMap<>();
+        for (Resolution row : byReceivers.values()) {
+            byGroups.merge(key(row, List.of(), row.receivers()), row, (a, b) -> new Resolution(a.sender(), a.receivers(),
+                    a.receiveSide(), concat(a.dhGroups(), b.dhGroups()), a.protocol(), a.senderMinDhBits(), a.symptom(),
+                    a.fixes()));
+        }
+        return List.copyOf(byGroups.values());
+    }
+
+    private static String key(Resolution r, List<String> groups, List<String> receivers) {
+        return String.join("|", r.sender(), r.receiveSide(), r.protocol(), Integer.toString(r.senderMinDhBits()),
+                r.symptom(), r.fixes().toString(), groups.toString(), receivers.toString());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private List<String> fixes(Cell c) {
