@@ -7,7 +7,7 @@ final class KbText {
     static final String DIFFERS = "⚑ differs from matrix.yaml";
 
     static final String LEGEND = "Marks: ✔ OK (suite negotiated, secure ping answered); ✖ FAIL (the side that gave up, "
-            + "its reason, the alert it sent); ⚠ TIMEOUT or ⚠ ERROR (the harness or its environment, never the stacks); "
+            + "its reason, the alert it sent); ⚠ TIMEOUT (no answer in time); ⚠ ERROR (the harness or its environment, never the stacks); "
             + "– SKIPPED; " + DIFFERS + ". Numbers point to the exact error lines at the end.";
 
     static final String RESOLUTION_INTRO = "For each failing cell, the single setting change that made the same "
