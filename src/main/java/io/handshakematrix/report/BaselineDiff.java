@@ -80,12 +80,7 @@ public record BaselineDiff(List<Change> changed, List<Cell> added, List<Cell> re
     private static Map<String, Object> cellFields(Cell c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cell", c.displayName());
-        m.put("sender", c.sender());
-        m.put("receiver", c.receiver());
-        m.put("receiveSide", c.receiveSide());
-        m.put("dhGroup", c.dhGroup());
-        m.put("protocol", c.protocol());
-        m.put("senderMinDhBits", c.senderMinDhBits());
+        m.putAll(ResultsJson.axes(c));
         return m;
     }
 }

@@ -46,7 +46,8 @@ class DefaultMatrixTest {
 
     @BeforeAll
     static void load() {
-        Path file = Path.of("matrix.yaml");
+        // -Dhandshake.matrix=COPY.yaml runs a copy instead (e.g. to see a changed expectation fail the build).
+        Path file = Path.of(System.getProperty("handshake.matrix", "matrix.yaml"));
         profiles = ProfileCatalog.builtin();
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         matrix = new MatrixLoader(profiles, groups).load(file);
@@ -89,7 +90,7 @@ class DefaultMatrixTest {
         }
         Map<String, String> libs = new LinkedHashMap<>();
         profiles.all().forEach(p -> libs.put(p.id(), p.library()));
-        Map<String, Object> run = RunInfo.of("matrix.yaml", started, ran, libs);
+        Map<String, Object> run = RunInfo.of(matrix.file(), started, ran, libs);
         ReportFiles.writeAll(Path.of("reports"), run, ran);
         String allureResults = System.getProperty("allure.results.directory");
         if (allureResults != null) {
