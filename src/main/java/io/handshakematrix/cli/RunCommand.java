@@ -81,10 +81,7 @@ final class RunCommand implements Callable<Integer> {
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
-        List<Cell> cells = matrix.cells().stream()
-                .filter(c -> senderFilter == null || globMatch(senderFilter, c.sender()))
-                .filter(c -> receiverFilter == null || globMatch(receiverFilter, c.receiver()))
-                .toList();
+        List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new io.handshakematrix.yaml.InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
         }
@@ -107,7 +104,9 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(ConsoleTable.render(results));
         }
         if (old != null) {
-            BaselineDiff drift = BaselineDiff.between(old, results);
+            // A slice (--sender/--receiver) is compared with the same slice of the baseline.
+            List<CellResult> oldSlice = old.stream().filter(r -> inSlice(r.cell())).toList();
+            BaselineDiff drift = BaselineDiff.between(oldSlice, results);
             System.out.print(drift.text(baseline.toString()));
             drift.write(out.resolve("baseline-diff.json"), baseline.toString());
         }
@@ -129,6 +128,11 @@ final class RunCommand implements Callable<Integer> {
             d.differences().forEach(s -> System.out.println("         " + s));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    private boolean inSlice(Cell c) {
+        return (senderFilter == null || globMatch(senderFilter, c.sender()))
+                && (receiverFilter == null || globMatch(receiverFilter, c.receiver()));
     }
 
     private static boolean globMatch(String glob, String value) {
