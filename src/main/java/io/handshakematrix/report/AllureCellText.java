@@ -32,11 +32,13 @@ public final class AllureCellText {
     public static String message(CellResult r) {
         HandshakeResult h = r.result();
         StringBuilder sb = new StringBuilder();
-        if (!r.matches()) {
+        if (r.matches()) {
+            sb.append("got ").append(h.summary());
+        } else {
             sb.append("differs from matrix.yaml").append(r.expectationLine() == null ? "" : " line " + r.expectationLine())
-                    .append(": ").append(String.join("; ", r.differences())).append('\n');
+                    .append(": ").append(String.join("; ", r.differences()));
         }
-        sb.append("got ").append(h.summary()).append("\nexpected ").append(r.expected());
+        sb.append("\nexpected ").append(r.expected());
         List<String> lines = KbCell.footnoteText(r).lines().toList();
         if (!lines.isEmpty()) {
             sb.append('\n').append(String.join("\n", lines));
