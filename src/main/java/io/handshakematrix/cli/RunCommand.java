@@ -68,6 +68,14 @@ final class RunCommand implements Callable<Integer> {
                 "from matrix.yaml)"})
     Path baseline;
 
+    @Option(names = "--diagnose", description = "explain each failed handshake and list its verified one-line fixes "
+            + "(runs extra handshakes)")
+    boolean diagnose;
+    @Option(names = "--engine", paramLabel = "TIER", defaultValue = "all",
+            description = {"which cells to run: emulated (both sides in-process), container (a real stack,",
+                "X@container, on at least one side; see matrix-containers.yaml) or all (default: ${DEFAULT-VALUE})"})
+    String engineTier;
+
     @Override
     public Integer call() throws Exception {
         ProfileCatalog profiles = ProfileCatalog.builtin();
@@ -80,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
         }
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
+        if (!List.of("emulated", "container", "all").contains(engineTier)) {
+            throw new io.handshakematrix.yaml.InputError("--engine", 0,
+                    "expected emulated, container or all, found '" + engineTier + "'");
+        }
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
         List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
@@ -92,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
             Progress progress = new Progress(cells.size());
             results = new MatrixRunner(runner, jobs).run(matrix, cells, progress::done);
+            if (diagnose) {
+                RunDiagnosis.print(results, runner);
+            }
         }
         Map<String, String> libs = new LinkedHashMap<>();
         profiles.all().forEach(p -> libs.put(p.id(), p.library()));
@@ -104,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(ConsoleTable.render(results));
         }
         if (old != null) {
-            // A slice (--sender/--receiver) is compared with the same slice of the baseline.
+            // A slice (--sender/--receiver/--engine) is compared with the same slice of the baseline.
             List<CellResult> oldSlice = old.stream().filter(r -> inSlice(r.cell())).toList();
             BaselineDiff drift = BaselineDiff.between(oldSlice, results);
             System.out.print(drift.text(baseline.toString()));
@@ -132,7 +147,14 @@ final class RunCommand implements Callable<Integer> {
 
     private boolean inSlice(Cell c) {
         return (senderFilter == null || globMatch(senderFilter, c.sender()))
-                && (receiverFilter == null || globMatch(receiverFilter, c.receiver()));
+                && (receiverFilter == null || globMatch(receiverFilter, c.receiver()))
+                && inTier(c, engineTier);
+    }
+
+    /** {@code --engine}: a cell is "container" when either side runs in the container tier. */
+    private static boolean inTier(Cell c, String tier) {
+        boolean container = CellRunner.engineLabel(c).contains(io.handshakematrix.engine.container.ContainerEngine.NAME);
+        return tier.equals("all") || tier.equals("container") == container;
     }
 
     private static boolean globMatch(String glob, String value) {

@@ -4,7 +4,8 @@ import io.handshakematrix.yaml.InputError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import io.handshakematrix.yaml.TextBytes;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -19,15 +20,20 @@ public final class Pkcs3Pem {
     private Pkcs3Pem() {}
 
     public static DhGroup parse(String name, byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.US_ASCII);
         if (bytes.length == 0) {
             throw new InputError(name, 0, "file is empty; expected a PEM 'BEGIN DH PARAMETERS' block");
         }
+        if ((bytes[0] & 0xFF) == 0x30) {
+            throw new InputError(name, 0, "binary DER, not PEM; expected a 'BEGIN DH PARAMETERS' block "
+                    + "(openssl dhparam -inform DER -in FILE -out FILE.pem converts it)");
+        }
+        String text = TextBytes.utf8(name, bytes, "a PEM 'BEGIN DH PARAMETERS' block");
         PemObject pem;
         try (PemReader r = new PemReader(new StringReader(text))) {
             pem = r.readPemObject();
         } catch (IOException | RuntimeException e) {
-            throw new InputError(name, 0, "malformed PEM (" + e.getMessage() + "); expected a 'BEGIN DH PARAMETERS' block");
+            throw new InputError(name, lineOf(text, "-----BEGIN"), "malformed PEM (" + e.getMessage()
+                    + "); expected a 'BEGIN DH PARAMETERS' block");
         }
         if (pem == null) {
             throw new InputError(name, 0, "no PEM block found; expected '-----BEGIN DH PARAMETERS-----'");
@@ -37,24 +43,46 @@ public final class Pkcs3Pem {
                     "PEM block is '" + pem.getType() + "'; expected 'DH PARAMETERS' (PKCS#3)");
         }
         int line = lineOf(text, "-----BEGIN DH PARAMETERS");
+        ASN1Primitive der;
         try {
-            ASN1Sequence seq = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(pem.getContent()));
-            if (seq.size() < 2 || seq.size() > 3) {
-                throw new InputError(name, line, "DHParameter has " + seq.size() + " fields; expected p, g [, length]");
-            }
-            BigInteger p = ASN1Integer.getInstance(seq.getObjectAt(0)).getPositiveValue();
-            BigInteger g = ASN1Integer.getInstance(seq.getObjectAt(1)).getPositiveValue();
-            if (p.signum() <= 0 || p.bitLength() > MAX_BITS) {
-                throw new InputError(name, line, "p has " + p.bitLength() + " bits; expected 1 to " + MAX_BITS);
-            }
-            if (g.bitLength() > MAX_BITS) {
-                throw new InputError(name, line, "g has " + g.bitLength() + " bits; expected at most " + MAX_BITS);
-            }
-            return new DhGroup(name, p, g, "PKCS#3 file " + name);
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new InputError(name, line, "bad DER inside the PEM block (" + e.getMessage()
+            der = ASN1Primitive.fromByteArray(pem.getContent());
+        } catch (IOException | RuntimeException e) {
+            throw new InputError(name, line, "the block's DER is truncated or malformed (" + e.getMessage()
                     + "); expected SEQUENCE { INTEGER p, INTEGER g }");
         }
+        if (!(der instanceof ASN1Sequence seq)) {
+            throw new InputError(name, line, "the block holds " + asn1Type(der) + "; expected SEQUENCE { INTEGER p, INTEGER g }");
+        }
+        if (seq.size() < 2 || seq.size() > 3) {
+            throw new InputError(name, line, "DHParameter has " + seq.size() + (seq.size() == 1 ? " field" : " fields")
+                    + "; expected p, g [, length]");
+        }
+        BigInteger p = integer(name, line, seq, 0, "p");
+        BigInteger g = integer(name, line, seq, 1, "g");
+        if (p.signum() <= 0 || p.bitLength() > MAX_BITS) {
+            throw new InputError(name, line, "p " + (p.signum() < 0 ? "is negative" : "has " + p.bitLength() + " bits")
+                    + "; expected a positive p of 1 to " + MAX_BITS + " bits");
+        }
+        if (g.signum() < 0 || g.bitLength() > MAX_BITS) {
+            throw new InputError(name, line, "g " + (g.signum() < 0 ? "is negative" : "has " + g.bitLength() + " bits")
+                    + "; expected 0 to p");
+        }
+        return new DhGroup(name, p, g, "PKCS#3 file " + name);
+    }
+
+    private static BigInteger integer(String name, int line, ASN1Sequence seq, int i, String what) {
+        ASN1Encodable f = seq.getObjectAt(i);
+        if (!(f instanceof ASN1Integer n)) {
+            throw new InputError(name, line, "field " + (i + 1) + " (" + what + ") is " + asn1Type(f) + "; expected an INTEGER");
+        }
+        return n.getValue(); // signed: a negative INTEGER must not pass as a large positive one
+    }
+
+    /** "a UTF8String", "an INTEGER": the ASN.1 type by its name, without the library's class prefixes. */
+    private static String asn1Type(ASN1Encodable o) {
+        String t = o instanceof ASN1Integer ? "INTEGER" : o instanceof ASN1Sequence ? "SEQUENCE"
+                : o.getClass().getSimpleName().replaceFirst("^(DER|DL|BER|ASN1)", "");
+        return (t.startsWith("INTEGER") || t.startsWith("OCTET") || t.startsWith("OBJECT") ? "an " : "a ") + t;
     }
 
     private static int lineOf(String text, String needle) {

@@ -23,6 +23,11 @@ public interface Engine extends AutoCloseable {
 
     SideReport connect(SenderSpec spec, InetSocketAddress receiver);
 
+    /** As {@link #connect(SenderSpec, InetSocketAddress)}; engines that can add each record's bytes do so. */
+    default SideReport connect(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript) {
+        return connect(spec, receiver);
+    }
+
     @Override
     default void close() {
     }

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine;
 
+import io.handshakematrix.engine.container.ContainerEngine;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
 import io.handshakematrix.model.StackRef;
 
@@ -8,6 +9,7 @@ public final class Engines {
     private Engines() {}
 
     public static EngineRegistry standard() {
-        return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new);
+        return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new)
+                .register(ContainerEngine.NAME, ContainerEngine::new);
     }
 }

@@ -16,13 +16,32 @@ public record Matrix(
         List<String> protocols,
         List<Integer> senderMinDhBits,
         List<Expectation> expectations,
-        List<Disabled> disabled) {
+        List<Disabled> disabled,
+        List<ConfiguredReceiver> configured) {
+
+    /** Without a {@code config:} axis. */
+    public Matrix(String file, ProductSettings product, List<String> senders, List<String> receivers,
+                  List<String> receiveSides, List<String> dhGroups, List<String> protocols, List<Integer> senderMinDhBits,
+                  List<Expectation> expectations, List<Disabled> disabled) {
+        this(file, product, senders, receivers, receiveSides, dhGroups, protocols, senderMinDhBits, expectations,
+                disabled, List.of());
+    }
+
+    /**
+     * One file of the {@code config:} axis: a receiver's configssl.cnf, reduced to the RECEIVE_SIDE and DH group
+     * (name or PEM path) the product serves with it. Cells carry those two values, not the file name.
+     */
+    public record ConfiguredReceiver(String configFile, String receiveSide, String dhGroup) {
+    }
 
     /** A rule that switches cells off with a reason (outcome {@code skipped}). */
     public record Disabled(Expectation match, String reason) {
     }
 
-    /** Every cell, in KB-table order: receive side, protocol, override, sender, receiver, DH group. */
+    /**
+     * Every cell, in KB-table order: receive side, protocol, override, sender, receiver, DH group; then the
+     * cells of each {@code config:} file (its RECEIVE_SIDE and DH group as one pair).
+     */
     public List<Cell> cells() {
         List<Cell> out = new ArrayList<>();
         for (String rs : receiveSides)
@@ -32,6 +51,12 @@ public record Matrix(
                         for (String r : receivers)
                             for (String dh : dhGroups)
                                 out.add(new Cell(s, r, rs, dh, proto, minBits));
+        for (ConfiguredReceiver c : configured)
+            for (String proto : protocols)
+                for (int minBits : senderMinDhBits)
+                    for (String s : senders)
+                        for (String r : receivers)
+                            out.add(new Cell(s, r, c.receiveSide(), c.dhGroup(), proto, minBits));
         return out;
     }
 

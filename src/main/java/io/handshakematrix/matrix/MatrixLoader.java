@@ -9,6 +9,7 @@ import io.handshakematrix.model.TlsAlerts;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.yaml.YamlFiles;
 import io.handshakematrix.yaml.YamlNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class MatrixLoader {
     private static final Set<String> TOP = Set.of("product", "profiles", "axes", "expect", "disabled");
     private static final Set<String> PRODUCT = Set.of("name", "receive_side");
     private static final Set<String> AXES = Set.of("senders", "receivers", "receive_side", "dh", "protocols",
-            "sender_min_dh_bits");
+            "sender_min_dh_bits", "config");
     private static final Set<String> RULE = Set.of("when", "outcome", "failed_side", "alert", "stopped_after",
             "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
     private static final Set<String> DISABLED = Set.of("when", "reason");
@@ -56,8 +57,12 @@ public final class MatrixLoader {
         if (!top.containsKey("profiles")) {
             return null;
         }
-        Path base = matrixFile.toAbsolutePath().getParent();
-        return base.resolve(top.get("profiles").text());
+        Path dir = matrixFile.toAbsolutePath().getParent().resolve(top.get("profiles").text());
+        if (!Files.isDirectory(dir)) {
+            throw top.get("profiles").error("profiles: " + dir + " is not a directory; expected a directory of profile "
+                    + "*.yaml files (relative to the matrix file)");
+        }
+        return dir;
     }
 
     public Matrix load(Path file) {
@@ -70,8 +75,12 @@ public final class MatrixLoader {
 
         List<String> senders = names(axesNode.need(axes, "senders"), this::stack);
         List<String> receivers = names(axesNode.need(axes, "receivers"), this::stack);
-        List<String> sides = names(axesNode.need(axes, "receive_side"), n -> side(n, product));
-        List<String> dh = names(axesNode.need(axes, "dh"), n -> dhGroup(n, base));
+        List<Matrix.ConfiguredReceiver> configured = axes.containsKey("config")
+                ? ConfigAxis.read(axes.get("config"), base, product, groups) : List.of();
+        // With a config: axis, receive_side and dh may be left out (the files say both).
+        boolean crossed = configured.isEmpty() || axes.containsKey("receive_side") || axes.containsKey("dh");
+        List<String> sides = crossed ? names(axesNode.need(axes, "receive_side"), n -> side(n, product)) : List.of();
+        List<String> dh = crossed ? names(axesNode.need(axes, "dh"), n -> dhGroup(n, base)) : List.of();
         List<String> protocols = axes.containsKey("protocols")
                 ? names(axes.get("protocols"), this::protocol) : List.of("TLSv1.2");
         List<Integer> minBits = axes.containsKey("sender_min_dh_bits")
@@ -94,7 +103,7 @@ public final class MatrixLoader {
             }
         }
         return new Matrix(file.toString(), product, senders, receivers, sides, dh, protocols, minBits,
-                List.copyOf(expect), List.copyOf(disabled));
+                List.copyOf(expect), List.copyOf(disabled), configured);
     }
 
     private ProductSettings product(YamlNode node) {
@@ -133,7 +142,8 @@ public final class MatrixLoader {
         if (m.containsKey("stopped_after")) {
             stopped = m.get("stopped_after").text();
             if (!MESSAGES.contains(stopped)) {
-                throw m.get("stopped_after").error("stopped_after: expected one of " + String.join(", ", sorted(MESSAGES))
+                throw m.get("stopped_after").error(m.get("stopped_after").path() + ": expected one of "
+                        + String.join(", ", sorted(MESSAGES))
                         + ", found '" + stopped + "'");
             }
         }

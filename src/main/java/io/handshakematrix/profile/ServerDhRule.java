@@ -9,6 +9,14 @@ import java.util.List;
 public record ServerDhRule(Condition when, int bits, Action action, Integer alert, List<String> errorLines,
                            String source) {
 
+    /** Whether this rule's condition holds for a group with prime {@code p}. */
+    public boolean appliesTo(java.math.BigInteger p) {
+        return switch (when) {
+            case P_EVEN -> !p.testBit(0);
+            case P_BITS_BELOW -> p.bitLength() < bits;
+        };
+    }
+
     public enum Condition {
         P_EVEN("p_even"), P_BITS_BELOW("p_bits_below");
 

@@ -47,6 +47,20 @@ public final class CellRunner {
     }
 
     public HandshakeResult run(Cell cell) {
+        return run(cell, false);
+    }
+
+    /** The product settings, profiles and groups this runner resolves cells with (for diagnosis). */
+    public ProductSettings product() { return product; }
+
+    public ProfileCatalog profiles() { return profiles; }
+
+    public DhGroupCatalog groups() { return groups; }
+
+    public Path baseDir() { return baseDir; }
+
+    /** {@code hexTranscript}: the sender's transcript also shows each record's bytes (ping --hex). */
+    public HandshakeResult run(Cell cell, boolean hexTranscript) {
         long start = System.nanoTime();
         StackRef senderRef = StackRef.parse(cell.sender());
         StackRef receiverRef = StackRef.parse(cell.receiver());
@@ -66,7 +80,7 @@ public final class CellRunner {
         ReceiverSpec rs = new ReceiverSpec(receiver, product.receiveSideSuites().get(cell.receiveSide()), group, timeout);
         SenderSpec ss = new SenderSpec(sender, cell.protocol(), cell.senderMinDhBits(), timeout);
         try (RunningReceiver running = receiverEngine.serve(rs)) {
-            SideReport s = senderEngine.connect(ss, running.address());
+            SideReport s = senderEngine.connect(ss, running.address(), hexTranscript);
             SideReport r = running.await();
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {

@@ -70,11 +70,13 @@ public final class MatrixRunner {
                 e.map(Expectation::line).orElse(null), diffs);
     }
 
+    /** An engine that throws (even an AssertionError or a missing class) costs its cell, never the run. */
     private HandshakeResult runSafely(Cell c) {
+        long start = System.nanoTime();
         try {
             return cells.run(c);
-        } catch (RuntimeException e) {
-            return HandshakeResult.error("harness: " + e, 0);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            return HandshakeResult.error("harness: " + e, (System.nanoTime() - start) / 1_000_000);
         }
     }
 }

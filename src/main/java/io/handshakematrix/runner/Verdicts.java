@@ -34,8 +34,7 @@ public final class Verdicts {
                         receiver.errors(), sender.transcript(), who + " waited past the timeout", durationMs);
             }
             return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
-                    receiver.errors(), sender.transcript(), "handshake ended but neither side reported a failure",
-                    durationMs);
+                    receiver.errors(), sender.transcript(), unexplainedEnd(sender, receiver), durationMs);
         }
         SideReport f = failed == Side.SENDER ? sender : receiver;
         SideReport other = failed == Side.SENDER ? receiver : sender;
@@ -47,6 +46,26 @@ public final class Verdicts {
         }
         return new HandshakeResult(Outcome.FAIL, null, null, sender.dhBits(), failed, f.lastReceived(), alert,
                 sender.errors(), receiver.errors(), sender.transcript(), null, durationMs);
+    }
+
+    /**
+     * Neither stack gave up, yet the handshake did not complete: a peer vanished (crashed, killed, a
+     * broken engine). That is the environment, not a verdict about the stacks, so it is said in words.
+     */
+    private static String unexplainedEnd(SideReport s, SideReport r) {
+        if (s.peerClosed()) {
+            return "the receiver closed the connection " + after(s.lastReceived(), "ServerHello")
+                    + " with no alert and no failure of its own: not a stack verdict";
+        }
+        if (r.peerClosed()) {
+            return "the sender closed the connection " + after(r.lastReceived(), "ClientHello")
+                    + " with no alert and no failure of its own: not a stack verdict";
+        }
+        return "handshake ended but neither side reported a failure";
+    }
+
+    private static String after(String lastReceived, String firstExpected) {
+        return lastReceived == null ? "before its " + firstExpected : "after " + lastReceived;
     }
 
     /** The side that gave up on its own; the earlier one if both did. */

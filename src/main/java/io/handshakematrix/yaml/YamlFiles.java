@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Parses YAML into {@link YamlNode}s; every failure becomes one {@link InputError} line. */
 public final class YamlFiles {
     private static final int MAX_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_ALIASES = 20;
 
     private YamlFiles() {}
 
@@ -47,21 +45,10 @@ public final class YamlFiles {
         if (bytes.length > MAX_BYTES) {
             throw new InputError(name, 0, "file is " + bytes.length + " bytes; expected a YAML file under " + MAX_BYTES);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputError(name, 0, "not UTF-8 text; expected a YAML file");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new InputError(name, 0, "contains NUL bytes; expected a YAML text file");
-        }
+        String text = TextBytes.utf8(name, bytes, "a YAML file");
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setCodePointLimit(MAX_BYTES);
         Node root;
         try (Reader r = new StringReader(text)) {
@@ -69,8 +56,13 @@ public final class YamlFiles {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new InputError(name, m == null ? 0 : m.getLine() + 1, "YAML syntax: " + problem.replace('\n', ' ').trim());
+            throw new InputError(name, m == null ? 0 : m.getLine() + 1, "YAML syntax: " + problem.replace('\n', ' ').trim()
+                    + context(e, m));
         } catch (YAMLException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Number of aliases")) {
+                throw new InputError(name, 0, "more than " + MAX_ALIASES + " aliases (*name) to lists or mappings; "
+                        + "expected plain YAML (so many aliases can expand without bound)");
+            }
             throw new InputError(name, 0, "YAML: " + e.getMessage().replace('\n', ' '));
         } catch (IOException e) {
             throw new InputError(name, 0, e.getMessage());
@@ -79,5 +71,14 @@ public final class YamlFiles {
             throw new InputError(name, 1, "file is empty; expected a YAML mapping");
         }
         return new YamlNode(name, root, "");
+    }
+
+    /** SnakeYAML's "while parsing a flow sequence" names where the broken construct began, if on another line. */
+    private static String context(MarkedYAMLException e, Mark problem) {
+        Mark c = e.getContextMark();
+        if (e.getContext() == null || c == null || problem == null || c.getLine() == problem.getLine()) {
+            return "";
+        }
+        return " (" + e.getContext().replace("while ", "").trim() + " that starts at line " + (c.getLine() + 1) + ")";
     }
 }

@@ -36,6 +36,9 @@ public final class YamlNode {
 
     public String path() { return path; }
 
+    /** The path for messages: {@code axes.senders[0]}, or {@code top level} for the document itself. */
+    private String label() { return path.isEmpty() ? "top level" : path; }
+
     public InputError error(String message) {
         return new InputError(file, line(), message);
     }
@@ -49,7 +52,7 @@ public final class YamlNode {
     /** Entries of a mapping, in file order; rejects duplicate keys (YAML forbids them, SnakeYAML's composer does not). */
     public Map<String, YamlNode> entries() {
         if (!isMap()) {
-            throw error(path + ": expected a mapping (key: value), found " + kind());
+            throw error(label() + ": expected a mapping (key: value), found " + kind());
         }
         Map<String, YamlNode> out = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) node).getValue()) {
@@ -93,15 +96,18 @@ public final class YamlNode {
     /** The value of {@code key} in this mapping's {@code entries}; an error naming this node if missing or null. */
     public YamlNode need(Map<String, YamlNode> entries, String key) {
         YamlNode n = entries.get(key);
-        if (n == null || n.isNullValue()) {
+        if (n == null) {
             throw error("missing key '" + key + "'" + (path.isEmpty() ? " at top level" : " in " + path));
+        }
+        if (n.isNullValue()) {
+            throw n.error(n.label() + ": no value after '" + key + ":'; expected one");
         }
         return n;
     }
 
     public List<YamlNode> items() {
         if (!isList()) {
-            throw error(path + ": expected a list ([a, b] or '- a' lines), found " + kind());
+            throw error(label() + ": expected a list ([a, b] or '- a' lines), found " + kind());
         }
         List<YamlNode> out = new ArrayList<>();
         int i = 0;
@@ -118,7 +124,7 @@ public final class YamlNode {
 
     public String text() {
         if (!isScalar()) {
-            throw error(path + ": expected a single value, found " + kind());
+            throw error(label() + ": expected a single value, found " + kind());
         }
         return ((ScalarNode) node).getValue();
     }
@@ -132,11 +138,11 @@ public final class YamlNode {
         try {
             BigInteger v = new BigInteger(t);
             if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-                throw error(path + ": expected an integer from " + min + " to " + max + ", found " + t);
+                throw error(label() + ": expected an integer from " + min + " to " + max + ", found '" + t + "'");
             }
             return v.intValue();
         } catch (NumberFormatException e) {
-            throw error(path + ": expected an integer from " + min + " to " + max + ", found '" + t + "'");
+            throw error(label() + ": expected an integer from " + min + " to " + max + ", found '" + t + "'");
         }
     }
 
@@ -145,7 +151,7 @@ public final class YamlNode {
         return switch (t) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw error(path + ": expected true or false, found '" + t + "'");
+            default -> throw error(label() + ": expected true or false, found '" + t + "'");
         };
     }
 
@@ -157,7 +163,7 @@ public final class YamlNode {
         String t = text().trim();
         T v = choices.get(t);
         if (v == null) {
-            throw error(path + ": expected one of " + String.join(", ", sorted(choices.keySet())) + ", found '" + t + "'");
+            throw error(label() + ": expected one of " + String.join(", ", sorted(choices.keySet())) + ", found '" + t + "'");
         }
         return v;
     }

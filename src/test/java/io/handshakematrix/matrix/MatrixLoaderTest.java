@@ -2,6 +2,7 @@ package io.handshakematrix.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.model.Cell;
@@ -44,9 +45,12 @@ class MatrixLoaderTest {
     void unknownStackNamesFileLineAndChoices() throws IOException {
         InputError e = fails(HEAD + AXES.replace("receivers: [rhel-6.10]", "receivers: [rhel-6.11]"));
         assertEquals(7, e.line());
-        assertEquals(dir.resolve("matrix.yaml") + ":7: unknown stack 'rhel-6.11' in axes.receivers[0]; expected one of "
-                + "rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips (or add profiles/rhel-6.11.yaml)",
-                e.oneLine());
+        // The choices are every shipped stack; other tiers add theirs, so only the RHEL run of them is pinned.
+        String line = e.oneLine();
+        assertTrue(line.startsWith(dir.resolve("matrix.yaml") + ":7: unknown stack 'rhel-6.11' in axes.receivers[0]; "
+                + "expected one of "), line);
+        assertTrue(line.endsWith("rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips "
+                + "(or add profiles/rhel-6.11.yaml)"), line);
     }
 
     @Test

@@ -36,7 +36,8 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
  * After the handshake the sender sends a "secure ping" and the receiver answers it.
  */
 public final class EmulatedEngine implements Engine {
-    private static final byte[] PING = "PING".getBytes(StandardCharsets.US_ASCII);
+    // A line, so that a real receiver can answer it too: `openssl s_server -rev` replies per line (container tier).
+    private static final byte[] PING = "PING\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PONG = "PONG".getBytes(StandardCharsets.US_ASCII);
 
     private final RawDhCrypto crypto;
@@ -58,6 +59,11 @@ public final class EmulatedEngine implements Engine {
     @Override
     public String name() {
         return "emulated";
+    }
+
+    /** This run's receiver key and certificate (tests check the key never reaches a report). */
+    ServerIdentity identity() {
+        return identity;
     }
 
     @Override
@@ -108,9 +114,24 @@ public final class EmulatedEngine implements Engine {
     }
 
     private SideReport receiveOne(ServerSocket ss, ReceiverSpec spec, int timeoutMs) {
+        try (ServerSocket listening = ss; Socket s = listening.accept()) {
+            return handleConnection(s, spec, timeoutMs);
+        } catch (SocketTimeoutException e) {
+            SideLog log = new SideLog();
+            log.timedOut(); // nobody connected
+            return log.freeze(java.util.List.of());
+        } catch (IOException e) {
+            SideLog log = new SideLog();
+            log.harnessError("receiver socket: " + e);
+            return log.freeze(java.util.List.of());
+        }
+    }
+
+    /** One accepted connection: handshake, answer the secure ping if the peer sends one, report. */
+    private SideReport handleConnection(Socket s, ReceiverSpec spec, int timeoutMs) {
         SideLog log = new SideLog();
         RecordTranscript transcript = new RecordTranscript(false);
-        try (ServerSocket listening = ss; Socket s = listening.accept()) {
+        try {
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
             EmulatedServer server = new EmulatedServer(crypto, spec, identity, log);
@@ -119,28 +140,108 @@ public final class EmulatedEngine implements Engine {
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);
             try {
                 protocol.accept(server);
-                byte[] ping = protocol.getInputStream().readNBytes(PING.length);
+                byte[] ping = protocol.getInputStream().readNBytes(PONG.length);
                 protocol.getOutputStream().write(PONG);
                 protocol.getOutputStream().flush();
                 protocol.close();
             } catch (IOException | RuntimeException e) {
-                classifyFailure(log, e);
+                classifyFailure(log, e, transcript);
             }
             server.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
-            log.timedOut(); // nobody connected
+            log.timedOut();
         } catch (IOException e) {
             log.harnessError("receiver socket: " + e);
         }
         return log.freeze(transcript.lines());
     }
 
+    /**
+     * A receiver for real clients (the serve command): listens on {@code bind} until closed and handles
+     * each connection on its own thread, reporting every handshake to {@code onHandshake}. Unlike
+     * {@link #serve}, it binds where the user says; a busy port is a BindException for the caller.
+     */
+    public ReceiverService serveMany(ReceiverSpec spec, InetSocketAddress bind,
+                                     java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake)
+            throws IOException {
+        ServerSocket ss = new ServerSocket();
+        try {
+            ss.bind(bind, 50);
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+        int timeoutMs = (int) spec.timeout().toMillis();
+        receivers.submit(() -> {
+            while (!ss.isClosed()) {
+                Socket s;
+                try {
+                    s = ss.accept();
+                } catch (IOException e) {
+                    return; // closed
+                }
+                receivers.submit(() -> {
+                    try (Socket conn = s) {
+                        onHandshake.accept((InetSocketAddress) conn.getRemoteSocketAddress(),
+                                handleConnection(conn, spec, timeoutMs));
+                    } catch (IOException ignored) {
+                        // closing an accepted socket cannot lose a report: it was delivered above
+                    }
+                });
+            }
+        });
+        return new ReceiverService(ss);
+    }
+
+    /** A listening multi-connection receiver; closing it stops accepting. */
+    public static final class ReceiverService implements AutoCloseable {
+        private final ServerSocket socket;
+
+        ReceiverService(ServerSocket socket) {
+            this.socket = socket;
+        }
+
+        public InetSocketAddress address() {
+            return (InetSocketAddress) socket.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a listening socket cannot lose data
+            }
+        }
+    }
+
     @Override
     public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
-        SideLog log = new SideLog();
-        RecordTranscript transcript = new RecordTranscript(false);
+        return connect(spec, receiver, false);
+    }
+
+    /** Matrix cells only ever talk to a receiver this harness started on loopback. */
+    @Override
+    public SideReport connect(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript) {
         if (!receiver.getAddress().isLoopbackAddress()) {
+            SideLog log = new SideLog();
             log.harnessError("refusing to connect to non-loopback " + receiver);
+            return log.freeze(java.util.List.of());
+        }
+        return connectTo(spec, receiver, hexTranscript, true);
+    }
+
+    /**
+     * The sender against any TLS server the user names (the connect command), with the profile's checks;
+     * {@code hexTranscript} adds each record's bytes to the transcript. {@code securePing}: send PING and
+     * wait for PONG (only this harness's receivers answer it; a real server gets a close_notify instead).
+     */
+    public SideReport connectTo(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript,
+                                boolean securePing) {
+        SideLog log = new SideLog();
+        RecordTranscript transcript = new RecordTranscript(hexTranscript);
+        if (receiver.isUnresolved()) {
+            log.harnessError("cannot resolve " + receiver.getHostString());
             return log.freeze(java.util.List.of());
         }
         int timeoutMs = (int) spec.timeout().toMillis();
@@ -154,17 +255,19 @@ public final class EmulatedEngine implements Engine {
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);
             try {
                 protocol.connect(client);
-                OutputStream out = protocol.getOutputStream();
-                out.write(PING);
-                out.flush();
-                InputStream in = protocol.getInputStream();
-                byte[] pong = in.readNBytes(PONG.length);
-                if (pong.length != PONG.length) {
-                    log.error(java.util.List.of("(no answer to the secure ping)"));
+                if (securePing) {
+                    OutputStream out = protocol.getOutputStream();
+                    out.write(PING);
+                    out.flush();
+                    InputStream in = protocol.getInputStream();
+                    byte[] pong = in.readNBytes(PONG.length);
+                    if (pong.length != PONG.length) {
+                        log.error(java.util.List.of("(no answer to the secure ping)"));
+                    }
                 }
                 protocol.close();
             } catch (IOException | RuntimeException e) {
-                classifyFailure(log, e);
+                classifyFailure(log, e, transcript);
             }
             client.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
@@ -176,7 +279,13 @@ public final class EmulatedEngine implements Engine {
     }
 
     /** Alerts and checks were logged as they happened; only what nobody logged is a harness problem. */
-    private static void classifyFailure(SideLog log, Exception e) {
+    private static void classifyFailure(SideLog log, Exception e, RecordTranscript transcript) {
+        if (transcript.nonTlsReceived().isPresent()) {
+            // Not a stack's verdict: whatever answered is not TLS (another service on the port, a broken peer).
+            log.harnessError("the peer does not speak TLS: it sent " + transcript.nonTlsReceived().get()
+                    + " where a TLS record belongs");
+            return;
+        }
         if (e instanceof TlsFatalAlertReceived || e instanceof TlsFatalAlert) {
             return;
         }

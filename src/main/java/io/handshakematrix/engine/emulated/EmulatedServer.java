@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Vector;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.DefaultTlsKeyExchangeFactory;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -18,7 +19,10 @@ import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedDecryptor;
 import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsDHEKeyExchange;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsKeyExchange;
+import org.bouncycastle.tls.TlsKeyExchangeFactory;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
@@ -88,7 +92,33 @@ final class EmulatedServer extends DefaultTlsServer {
             throw new TlsFatalAlert(r.alert().shortValue(), "unusable DH parameters");
         }
         DhGroup g = spec.dhGroup();
-        return new TlsDHConfig(new org.bouncycastle.tls.crypto.DHGroup(g.p(), null, g.g(), 0));
+        org.bouncycastle.tls.crypto.DHGroup group = new org.bouncycastle.tls.crypto.DHGroup(g.p(), null, g.g(), 0);
+        if (spec.hostile().ys() != null) {
+            return new RawDhCrypto.ForcedYsConfig(group, spec.hostile().ys().of(g.p()));
+        }
+        return new TlsDHConfig(group);
+    }
+
+    /** Hostile tests only: a ServerKeyExchange whose dh_p length claims 65535 bytes the message does not have. */
+    @Override
+    public TlsKeyExchangeFactory getKeyExchangeFactory() throws IOException {
+        if (!spec.hostile().skeLengthPastEnd()) {
+            return super.getKeyExchangeFactory();
+        }
+        return new DefaultTlsKeyExchangeFactory() {
+            @Override
+            public TlsKeyExchange createDHEKeyExchangeServer(int keyExchange, TlsDHConfig dhConfig) {
+                return new TlsDHEKeyExchange(keyExchange, dhConfig) {
+                    @Override
+                    public byte[] generateServerKeyExchange() throws IOException {
+                        byte[] ske = super.generateServerKeyExchange();
+                        ske[0] = (byte) 0xFF;
+                        ske[1] = (byte) 0xFF;
+                        return ske;
+                    }
+                };
+            }
+        };
     }
 
     private Optional<ServerDhRule> rule(ServerDhRule.Action action) {
@@ -98,10 +128,7 @@ final class EmulatedServer extends DefaultTlsServer {
         }
         return spec.profile().server().unusableDh().stream()
                 .filter(r -> r.action() == action)
-                .filter(r -> switch (r.when()) {
-                    case P_EVEN -> !g.p().testBit(0);
-                    case P_BITS_BELOW -> g.bits() < r.bits();
-                })
+                .filter(r -> r.appliesTo(g.p()))
                 .findFirst();
     }
 

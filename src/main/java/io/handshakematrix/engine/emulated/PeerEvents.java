@@ -9,6 +9,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.AlertLevel;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.TlsContext;
+import org.bouncycastle.tls.TlsFatalAlert;
 
 /** Turns BouncyCastle's alert callbacks into a side's log, in the stack's own words where the profile has them. */
 final class PeerEvents {
@@ -29,7 +30,9 @@ final class PeerEvents {
             return;
         }
         // BouncyCastle aborted for a reason the profile does not model: say so rather than invent a line.
-        String why = message != null ? message : cause != null ? cause.toString() : AlertDescription.getText(description);
+        // BC wraps our own TlsFatalAlert in a generic "Failed to read record": the inner text says more.
+        String why = cause instanceof TlsFatalAlert inner && inner.getMessage() != null ? inner.getMessage()
+                : message != null ? message : cause != null ? cause.toString() : AlertDescription.getText(description);
         log.gaveUp(List.of("[emulator] " + why));
     }
 

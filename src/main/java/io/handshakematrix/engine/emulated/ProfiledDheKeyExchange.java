@@ -35,19 +35,19 @@ final class ProfiledDheKeyExchange extends TlsDHEKeyExchange {
     public void processServerKeyExchange(InputStream input) throws IOException {
         byte[] body = input.readAllBytes();
         params = ParsedServerDh.parse(body);
-        if (params != null) {
-            log.dhBits(params.p().bitLength());
-            check(CheckStage.SERVER_KEY_EXCHANGE);
-            check(CheckStage.AFTER_SERVER_KEY_EXCHANGE);
+        if (params == null) {
+            // RFC 5246 7.2.2: a message whose lengths do not add up is a decode_error, whatever the stack.
+            throw new TlsFatalAlert(AlertDescription.decode_error, "ServerKeyExchange lengths run past the message end");
         }
+        log.dhBits(params.p().bitLength());
+        check(CheckStage.SERVER_KEY_EXCHANGE);
+        check(CheckStage.AFTER_SERVER_KEY_EXCHANGE);
         super.processServerKeyExchange(new ByteArrayInputStream(body));
     }
 
     @Override
     public void generateClientKeyExchange(OutputStream output) throws IOException {
-        if (params != null) {
-            check(CheckStage.CLIENT_KEY_EXCHANGE);
-        }
+        check(CheckStage.CLIENT_KEY_EXCHANGE);
         super.generateClientKeyExchange(output);
     }
 

@@ -23,31 +23,48 @@ final class RawDhCrypto extends BcTlsCrypto {
         super(random);
     }
 
+    /** Longest private exponent used: verdicts depend on p, g and Ys only, never on the exponent's length. */
+    static final int MAX_EXPONENT_BITS = 1023;
+
     @Override
     public TlsDHDomain createDHDomain(TlsDHConfig dhConfig) {
         DHGroup group = TlsDHUtils.getDHGroup(dhConfig);
-        return () -> new Agreement(group.getP(), group.getG());
+        BigInteger forcedYs = dhConfig instanceof ForcedYsConfig f ? f.ys : null;
+        return () -> new Agreement(group.getP(), group.getG(), forcedYs);
+    }
+
+    /** A server's DH config whose public value is chosen, not computed (hostile-parameter tests). */
+    static final class ForcedYsConfig extends TlsDHConfig {
+        private final BigInteger ys;
+
+        ForcedYsConfig(DHGroup group, BigInteger ys) {
+            super(group);
+            this.ys = ys;
+        }
     }
 
     private final class Agreement implements TlsAgreement {
         private final BigInteger p;
         private final BigInteger g;
+        private final BigInteger forcedYs;
         private BigInteger x;
         private BigInteger peerY;
 
-        Agreement(BigInteger p, BigInteger g) {
+        Agreement(BigInteger p, BigInteger g, BigInteger forcedYs) {
             this.p = p;
             this.g = g;
+            this.forcedYs = forcedYs;
         }
 
         @Override
         public byte[] generateEphemeral() {
-            // A private value of p's size less one bit, at least 2; the stacks we emulate do the same.
-            int bits = Math.max(2, p.bitLength() - 1);
+            // A private value of p's size less one bit, at least 2, as the stacks we emulate use; capped
+            // at MAX_EXPONENT_BITS because a full 16383-bit exponent costs seconds per handshake here.
+            int bits = Math.max(2, Math.min(MAX_EXPONENT_BITS, p.bitLength() - 1));
             do {
                 x = new BigInteger(bits, getSecureRandom());
             } while (x.compareTo(BigInteger.TWO) < 0);
-            return BigIntegers.asUnsignedByteArray(g.modPow(x, p));
+            return BigIntegers.asUnsignedByteArray(forcedYs != null ? forcedYs : g.modPow(x, p));
         }
 
         @Override

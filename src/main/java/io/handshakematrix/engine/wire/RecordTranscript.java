@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses the TLS records flowing through a socket, both directions, into lines in the style of
@@ -32,6 +33,14 @@ public final class RecordTranscript {
         in.feed(b, off, len);
     }
 
+    /**
+     * The first bytes this side read that were not a TLS record, e.g. {@code "HTTP/"} (text is quoted, else hex):
+     * the peer is not a TLS stack (another service on the port, a broken engine), an environment fault.
+     */
+    public Optional<String> nonTlsReceived() {
+        return Optional.ofNullable(in.nonTls);
+    }
+
     public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
@@ -44,6 +53,7 @@ public final class RecordTranscript {
         private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         private boolean encrypted;
         private boolean garbage;
+        private volatile String nonTls;
 
         Direction(String arrow) {
             this.arrow = arrow;
@@ -63,6 +73,7 @@ public final class RecordTranscript {
                 int length = ((buf[pos + 3] & 0xFF) << 8) | (buf[pos + 4] & 0xFF);
                 if (type < 20 || type > 24 || major != 3) {
                     lines.add(arrow + " not a TLS record (" + (buf.length - pos) + " bytes)");
+                    nonTls = preview(buf, pos);
                     garbage = true;
                     return;
                 }
@@ -132,6 +143,24 @@ public final class RecordTranscript {
                 lines.add(sb.toString().stripTrailing());
             }
         }
+    }
+
+    /** Up to 16 bytes: quoted text if printable ASCII, hex otherwise. */
+    static String preview(byte[] b, int off) {
+        int n = Math.min(16, b.length - off);
+        boolean text = true;
+        for (int i = off; i < off + n; i++) {
+            text &= (b[i] >= 0x20 && b[i] < 0x7F) || b[i] == '\r' || b[i] == '\n';
+        }
+        StringBuilder sb = new StringBuilder(text ? "\"" : "");
+        for (int i = off; i < off + n; i++) {
+            if (text) {
+                sb.append(b[i] == '\r' ? "\\r" : b[i] == '\n' ? "\\n" : String.valueOf((char) b[i]));
+            } else {
+                sb.append(i > off ? " " : "").append(String.format("%02x", b[i] & 0xFF));
+            }
+        }
+        return sb.append(text ? "\"" : "").toString();
     }
 
     static String version(int major, int minor) {

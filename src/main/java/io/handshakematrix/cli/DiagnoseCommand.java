@@ -1,0 +1,62 @@
+package io.handshakematrix.cli;
+
+import io.handshakematrix.diagnose.Explainer;
+import io.handshakematrix.diagnose.FixFinder;
+import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.engine.Engines;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.runner.CellRunner;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The support case in one command: what the receiver's config serves, why each sender refuses, what fixes it. */
+@Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run each sender against the receiver as its configssl.cnf (or --receive-side/--dh) sets it up,",
+            "and explain every failure in plain words: which side refused, which rule of its profile (with the",
+            "profile's sources), and the one-line config changes that make it pass, each verified by running",
+            "the changed handshake."},
+        footer = {"", "Exit codes: 0 every handshake ok; 1 some handshake failed (fixes are listed); 2 bad input.", "",
+            "Example (the support case):",
+            "  diagnose --config examples/configssl.cnf --sender rhel-7.7 --sender rhel-6.10 --receiver rhel-6.10"})
+final class DiagnoseCommand implements Callable<Integer> {
+    @Option(names = "--sender", paramLabel = "STACK", required = true, split = ",",
+            description = "sender (TLS client) stack(s); repeat or separate with commas")
+    List<String> senders;
+
+    @Mixin
+    PeerOptions peer;
+
+    @Mixin
+    ReceiverSettingsOptions settings;
+
+    @Override
+    public Integer call() {
+        try (EngineRegistry engines = Engines.standard()) {
+            ReceiverSettingsOptions.Context ctx = settings.context();
+            CellRunner runner = peer.runner(engines, ctx, senders);
+            System.out.println("Receiver " + peer.receiver + (ctx.config() != null ? ", " + ctx.config().file() : "")
+                    + ": " + ctx.setting().why());
+            boolean allOk = true;
+            for (String sender : senders) {
+                Cell cell = peer.cell(sender, ctx.setting());
+                HandshakeResult r = runner.run(cell);
+                System.out.println();
+                System.out.println("== " + cell.displayName());
+                System.out.println("Result: " + r.summary());
+                if (r.outcome() != Outcome.OK) {
+                    allOk = false;
+                    HandshakeText.errors(System.out, "sender errors", r.senderErrors());
+                    HandshakeText.errors(System.out, "receiver errors", r.receiverErrors());
+                    HandshakeText.diagnosis(System.out, new Explainer(runner).explain(cell, r),
+                            new FixFinder(runner, ctx.product()).resolve(cell, r, ctx.config()));
+                }
+            }
+            return allOk ? Main.OK : Main.DIFFERENCES;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.handshakematrix.cli;
+
+import io.handshakematrix.dh.DhGroup;
+import io.handshakematrix.engine.ReceiverSpec;
+import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.profile.StackProfile;
+import io.handshakematrix.yaml.InputError;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** An emulated receiver that real clients connect to; every handshake is logged with its verdict. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an emulated receiver stack as a TLS server for real clients (openssl s_client, a JDK,",
+            "the product itself), with the product's settings from --config or --receive-side/--dh. Logs one",
+            "line per handshake with its verdict as the receiver saw it, then the error lines. Binds only",
+            "where told (default 127.0.0.1). After the handshake it answers 'PING' with 'PONG'."},
+        footer = {"", "Runs until interrupted, or until --count handshakes ended.",
+            "Exit codes (with --count): 0 every handshake ok; 1 some failed; 2 bad input (port in use, ...).", "",
+            "Example: serve --stack rhel-6.10 --receive-side NO --dh 256 --port 4433",
+            "         openssl s_client -connect 127.0.0.1:4433 -msg"})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--stack", paramLabel = "STACK", required = true, description = "receiver profile, e.g. rhel-6.10")
+    String stack;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", required = true, description = "port to listen on (0: any free port)")
+    int port;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0",
+            description = "stop after N handshakes (default: run until interrupted)")
+    int count;
+
+    @Mixin
+    ReceiverSettingsOptions settings;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ReceiverSettingsOptions.Context ctx = settings.context();
+        StackProfile profile = ctx.profiles().find(stack).orElseThrow(() -> new InputError("--stack", 0,
+                "unknown stack '" + stack + "'; expected one of " + String.join(", ", ctx.profiles().ids())));
+        checkPort(port, true);
+        if (count < 0) {
+            throw new InputError("--count", 0, "expected 0 (run until interrupted) or more, found " + count);
+        }
+        String dh = ctx.setting().dhGroup().equals("default") ? profile.server().defaultDhGroup() : ctx.setting().dhGroup();
+        DhGroup group = ctx.groups().resolve(dh, null);
+        ReceiverSpec spec = new ReceiverSpec(profile, ctx.product().receiveSideSuites().get(ctx.setting().receiveSide()),
+                group, ctx.timeout());
+        InetSocketAddress address = new InetSocketAddress(address(bind), port);
+        CountDownLatch done = new CountDownLatch(count == 0 ? 1 : count);
+        AtomicInteger seen = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try (EmulatedEngine engine = new EmulatedEngine();
+             EmulatedEngine.ReceiverService service = bind(engine, spec, address, (peer, report) -> {
+                 log(seen.incrementAndGet(), peer, report, failed);
+                 if (count > 0) {
+                     done.countDown();
+                 }
+             })) {
+            System.out.println("serving " + profile.id() + " (" + profile.description() + ") on "
+                    + service.address().getHostString() + ":" + service.address().getPort() + "; " + ctx.setting().why()
+                    + "; suites " + String.join(":", spec.cipherSuites()) + "; DH " + group);
+            System.out.flush();
+            done.await();
+        }
+        return failed.get() == 0 ? Main.OK : Main.DIFFERENCES;
+    }
+
+    private static EmulatedEngine.ReceiverService bind(EmulatedEngine engine, ReceiverSpec spec, InetSocketAddress a,
+            java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake) {
+        try {
+            return engine.serveMany(spec, a, onHandshake);
+        } catch (IOException e) {
+            throw new InputError(a.getHostString() + ":" + a.getPort(), 0, "cannot listen (" + e.getMessage()
+                    + "); expected a free port on a local address");
+        }
+    }
+
+    /** One line per handshake, whole, so concurrent handshakes do not interleave. */
+    private static void log(int n, InetSocketAddress peer, SideReport r, AtomicInteger failed) {
+        boolean ok = r.completed() && !r.gaveUp() && r.harnessError() == null;
+        if (!ok) {
+            failed.incrementAndGet();
+        }
+        StringBuilder sb = new StringBuilder("#" + n + " " + peer.getHostString() + ":" + peer.getPort() + " "
+                + HandshakeText.sideVerdict(r, "client"));
+        r.errors().forEach(l -> sb.append(System.lineSeparator()).append("    ").append(l));
+        synchronized (System.out) {
+            System.out.println(sb);
+            System.out.flush();
+        }
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InputError("--bind", 0, "cannot resolve '" + host + "'; expected a local address such as 127.0.0.1");
+        }
+    }
+
+    static void checkPort(int port, boolean zeroAllowed) {
+        if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
+            throw new InputError("--port", 0, "expected " + (zeroAllowed ? 0 : 1) + " to 65535, found " + port);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.handshakematrix.config;
+
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.model.CipherSuites;
+import io.handshakematrix.yaml.YamlFiles;
+import io.handshakematrix.yaml.YamlNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads product profiles (the shipped file-transfer.yaml or a user's file); unknown keys and sourceless facts stop. */
+public final class ProductProfiles {
+    public static final String BUILTIN = "file-transfer";
+    private static final Set<String> TOP = Set.of("id", "description", "source", "receive_side", "dh_tables");
+    private static final Set<String> SIDE = Set.of("values", "default", "source");
+    private static final Set<String> DH = Set.of("keys", "pick", "pick_source", "internal", "internal_source",
+            "suggest_file");
+
+    private ProductProfiles() {}
+
+    public static ProductProfile builtin() {
+        String res = "/products/" + BUILTIN + ".yaml";
+        try (InputStream in = ProductProfiles.class.getResourceAsStream(res)) {
+            if (in == null) {
+                throw new IllegalStateException("jar lacks " + res);
+            }
+            return read(YamlFiles.read("classpath:" + res, in), DhGroupCatalog.builtin());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shipped profile, or {@code file} when given. */
+    public static ProductProfile load(Path file, DhGroupCatalog groups) {
+        return file == null ? builtin() : read(YamlFiles.read(file), groups);
+    }
+
+    static ProductProfile read(YamlNode root, DhGroupCatalog groups) {
+        Map<String, YamlNode> top = root.entries(TOP);
+        YamlNode sideNode = root.need(top, "receive_side");
+        Map<String, YamlNode> side = sideNode.entries(SIDE);
+        Map<String, List<String>> suites = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : sideNode.need(side, "values").entries().entrySet()) {
+            for (YamlNode s : e.getValue().itemsOrOne()) {
+                if (!CipherSuites.known(s.text())) {
+                    throw s.error(s.path() + ": unknown OpenSSL cipher suite '" + s.text() + "'; expected e.g. AES256-SHA");
+                }
+            }
+            suites.put(e.getKey(), e.getValue().texts());
+        }
+        YamlNode defaultNode = sideNode.need(side, "default");
+        if (!suites.containsKey(defaultNode.text())) {
+            throw defaultNode.error(defaultNode.path() + ": expected one of " + suites.keySet() + ", found '"
+                    + defaultNode.text() + "'");
+        }
+        YamlNode dhNode = root.need(top, "dh_tables");
+        Map<String, YamlNode> dh = dhNode.entries(DH);
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : dhNode.need(dh, "keys").entries().entrySet()) {
+            keys.put(e.getKey(), e.getValue().integer(1, 100_000));
+        }
+        YamlNode internal = dhNode.need(dh, "internal");
+        if (!groups.isNamed(internal.text())) {
+            throw internal.error(internal.path() + ": expected a DH group name (" + String.join(", ", groups.names())
+                    + "), found '" + internal.text() + "'");
+        }
+        return new ProductProfile(
+                root.need(top, "id").text(),
+                top.containsKey("description") ? top.get("description").text() : "",
+                root.need(top, "source").text(),
+                suites, defaultNode.text(), sideNode.need(side, "source").text(),
+                keys,
+                dhNode.need(dh, "pick").oneOf(Map.of("largest", ProductProfile.Pick.LARGEST,
+                        "smallest", ProductProfile.Pick.SMALLEST)),
+                dhNode.need(dh, "pick_source").text(),
+                internal.text(),
+                dhNode.need(dh, "internal_source").text(),
+                dh.containsKey("suggest_file") ? dh.get("suggest_file").text() : "dh{bits}.pem",
+                root.file());
+    }
+}

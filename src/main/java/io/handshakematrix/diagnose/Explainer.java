@@ -1,0 +1,139 @@
+package io.handshakematrix.diagnose;
+
+import io.handshakematrix.dh.DhGroup;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.model.StackRef;
+import io.handshakematrix.model.TlsAlerts;
+import io.handshakematrix.profile.CheckStage;
+import io.handshakematrix.profile.DhCheck;
+import io.handshakematrix.profile.ServerDhRule;
+import io.handshakematrix.profile.StackProfile;
+import io.handshakematrix.runner.CellRunner;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Names the profile rule behind a failed handshake by matching the failing side's error lines against the
+ * lines its profile's rules print (so it works for any engine that prints the stack's own lines), and says
+ * in words what the rule demands and what the receiver actually served.
+ */
+public final class Explainer {
+    private final CellRunner runner;
+
+    public Explainer(CellRunner runner) {
+        this.runner = runner;
+    }
+
+    public Explanation explain(Cell cell, HandshakeResult r) {
+        if (r.outcome() == Outcome.OK) {
+            return new Explanation(null, null, null, "the handshake succeeded", null, null, null);
+        }
+        if (r.outcome() != Outcome.FAIL) {
+            return new Explanation(null, null, null, "no stack refused: " + r.summary()
+                    + " (a harness or environment problem, not a verdict)", null, null, null);
+        }
+        return r.failedSide() == Side.SENDER ? sender(cell, r) : receiver(cell, r);
+    }
+
+    private Explanation sender(Cell cell, HandshakeResult r) {
+        StackProfile p = profile(cell.sender());
+        DhGroup g = group(cell);
+        Optional<DhCheck> check = p.client().checks().stream()
+                .filter(c -> !c.errorLines().isEmpty() && r.senderErrors().contains(c.errorLines().get(0)))
+                .findFirst();
+        String who = "the sender " + cell.sender() + " (" + p.description() + ")";
+        if (check.isEmpty()) {
+            return new Explanation(Side.SENDER, cell.sender(), null, who + " gave up: " + first(r.senderErrors())
+                    + "; no DH rule of its profile prints that line", null, p.source(), p.origin());
+        }
+        DhCheck c = check.get();
+        int minBits = p.client().effectiveMinBits(cell.senderMinDhBits());
+        String sentence = who + " refused the receiver's DH group " + describe(g) + " " + stage(c.stage())
+                + ": rule " + c.kind().yamlName() + " " + demand(c, minBits, p) + "; it " + alert(c.alert()) + ".";
+        return new Explanation(Side.SENDER, cell.sender(), c.kind().yamlName(), sentence, c.source(), p.source(),
+                p.origin());
+    }
+
+    private Explanation receiver(Cell cell, HandshakeResult r) {
+        StackProfile p = profile(cell.receiver());
+        DhGroup g = group(cell);
+        String who = "the receiver " + cell.receiver() + " (" + p.description() + ")";
+        Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p())).findFirst();
+        if (rule.isPresent()) {
+            ServerDhRule x = rule.get();
+            String what = switch (x.action()) {
+                case DROP_DHE -> "offers no DHE suite at all";
+                case CLOSE_NO_ALERT -> "fails building its ServerKeyExchange and closes without an alert";
+                case SEND_ALERT -> "fails building its ServerKeyExchange and sends alert "
+                        + TlsAlerts.name(x.alert()) + " (" + x.alert() + ")";
+            };
+            String sentence = who + " cannot use its own DH group " + describe(g) + ": rule " + x.when().yamlName()
+                    + (x.bits() > 0 ? " " + x.bits() : "") + " -> " + x.action().yamlName() + ", so it " + what
+                    + "; it printed: " + first(r.receiverErrors());
+            return new Explanation(Side.RECEIVER, cell.receiver(), x.when().yamlName(), sentence, x.source(),
+                    p.source(), p.origin());
+        }
+        if (!p.server().log().noSharedCipher().isEmpty()
+                && r.receiverErrors().contains(p.server().log().noSharedCipher().get(0))) {
+            List<String> enabled = runner.product().receiveSideSuites().getOrDefault(cell.receiveSide(), List.of());
+            return new Explanation(Side.RECEIVER, cell.receiver(), "no_shared_cipher", who
+                    + " found no cipher suite in common: RECEIVE_SIDE=" + cell.receiveSide() + " enables "
+                    + String.join(", ", enabled) + " and the sender offers none of them", null, p.source(), p.origin());
+        }
+        return new Explanation(Side.RECEIVER, cell.receiver(), null, who + " gave up: " + first(r.receiverErrors()),
+                null, p.source(), p.origin());
+    }
+
+    /** What a check demands, in words; the minimum names where it comes from. */
+    private static String demand(DhCheck c, int minBits, StackProfile p) {
+        return switch (c.kind()) {
+            case YS_NONZERO -> "requires the server's public value Ys to be non-zero";
+            case P_ODD -> "requires an odd p";
+            case G_ABOVE_1 -> "requires g > 1";
+            case G_BELOW_P_MINUS_1 -> "requires g < p-1";
+            case G_IN_RANGE -> "requires 1 < g < p-1";
+            case MIN_BITS -> "requires p of at least " + (c.bits() != null ? Math.max(c.bits(), minBits) : minBits)
+                    + " bits (" + p.client().dhMinBitsSource() + ")";
+            case MAX_BITS -> "requires p of at most " + c.bits() + " bits";
+            case YS_IN_RANGE -> "requires 1 < Ys < p-1 for the server's public value";
+        };
+    }
+
+    private static String stage(CheckStage s) {
+        return switch (s) {
+            case SERVER_KEY_EXCHANGE -> "while parsing the ServerKeyExchange";
+            case AFTER_SERVER_KEY_EXCHANGE -> "right after the ServerKeyExchange";
+            case CLIENT_KEY_EXCHANGE -> "when computing the key for its ClientKeyExchange";
+        };
+    }
+
+    private static String alert(Integer code) {
+        return code == null ? "closed the connection without an alert"
+                : "sent alert " + TlsAlerts.name(code) + " (" + code + ")";
+    }
+
+    /** "256-g1 (256 bits, g=1)" */
+    static String describe(DhGroup g) {
+        BigInteger pm1 = g.p().subtract(BigInteger.ONE);
+        String gen = g.g().equals(pm1) ? "p-1" : g.g().bitLength() <= 16 ? g.g().toString() : "a large value";
+        return g.name() + " (" + g.bits() + " bits, g=" + gen + ")";
+    }
+
+    private DhGroup group(Cell cell) {
+        String dh = cell.dhGroup().equals("default")
+                ? profile(cell.receiver()).server().defaultDhGroup() : cell.dhGroup();
+        return runner.groups().resolve(dh, runner.baseDir());
+    }
+
+    private StackProfile profile(String stack) {
+        return runner.profiles().get(StackRef.parse(stack).profileId());
+    }
+
+    private static String first(List<String> lines) {
+        return lines.isEmpty() ? "(nothing)" : lines.get(0);
+    }
+}

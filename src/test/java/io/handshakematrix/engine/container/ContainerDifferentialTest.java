@@ -1,0 +1,92 @@
+package io.handshakematrix.engine.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handshakematrix.model.Alert;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.Side;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Judges the emulation by real software: every cell of matrix-containers.yaml that has a real (container) side
+ * runs as written and again with each real side replaced by its emulated twin. Verdict, failing side, alert and
+ * the failing side's first error line must be equal; the real result must also meet the matrix's expectation.
+ * One dynamic test per cell, named after it. Without a Docker engine every test is skipped with the reason.
+ */
+class ContainerDifferentialTest {
+    private static ContainerTier tier;
+    private static Optional<String> problem;
+    private static final Map<String, CellResult> real = new HashMap<>();
+    private static final Map<String, CellResult> twins = new HashMap<>();
+
+    @BeforeAll
+    static void runBothTiers() throws InterruptedException {
+        tier = new ContainerTier();
+        problem = tier.dockerProblem();
+        if (problem.isPresent()) {
+            return;
+        }
+        List<Cell> cells = tier.matrix.cells().stream().filter(ContainerTier::hasContainerSide).toList();
+        // Two cells at a time: each is a few processes in the containers plus the relay threads.
+        tier.runner(2).run(tier.matrix, cells, r -> real.put(r.cell().key(), r));
+        tier.runner(2).run(tier.matrix, cells.stream().map(ContainerTier::twin).toList(),
+                r -> twins.put(r.cell().key(), r));
+    }
+
+    @AfterAll
+    static void close() {
+        if (tier != null) {
+            tier.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> realStackAndEmulatedTwinAgree() {
+        return new ContainerTier().matrix.cells().stream().filter(ContainerTier::hasContainerSide)
+                .map(c -> DynamicTest.dynamicTest(c.displayName(), () -> compare(c)));
+    }
+
+    private static void compare(Cell c) {
+        Assumptions.assumeTrue(problem.isEmpty(), () -> "container tier skipped: " + problem.orElse(""));
+        CellResult r = real.get(c.key());
+        CellResult t = twins.get(ContainerTier.twin(c).key());
+        Assumptions.assumeTrue(r.result().outcome() != Outcome.SKIPPED, () -> "skipped: " + r.result().detail());
+        String name = c.displayName();
+        assertTrue(r.matches(), () -> name + ": real stack differs from matrix-containers.yaml: "
+                + String.join("; ", r.differences()));
+        HandshakeResult a = r.result();
+        HandshakeResult b = t.result();
+        String both = "\n  real:     " + a.summary() + "\n  emulated: " + b.summary();
+        assertEquals(a.outcome(), b.outcome(), () -> name + ": verdict differs" + both);
+        assertEquals(a.failedSide(), b.failedSide(), () -> name + ": failing side differs" + both);
+        assertEquals(alertCode(a), alertCode(b), () -> name + ": alert differs" + both);
+        assertEquals(errorLine(a), errorLine(b), () -> name + ": error line differs" + both);
+    }
+
+    private static Integer alertCode(HandshakeResult r) {
+        Alert a = r.alert();
+        return a == null ? null : a.code();
+    }
+
+    /** The failing side's first error line, exactly as printed (OpenSSL's thread-id prefix removed). */
+    private static String errorLine(HandshakeResult r) {
+        if (r.outcome() != Outcome.FAIL) {
+            return null;
+        }
+        List<String> lines = r.failedSide() == Side.RECEIVER ? r.receiverErrors() : r.senderErrors();
+        return lines.isEmpty() ? null : lines.get(0);
+    }
+}
