@@ -9,8 +9,11 @@ import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.report.BaselineDiff;
 import io.handshakematrix.report.ConsoleTable;
+import io.handshakematrix.report.ReportFiles;
 import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.report.RunInfo;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.MatrixRunner;
 import java.nio.file.Path;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Option;
 /** The main job: cross the matrix, run every cell as a real handshake, compare, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run every cell of the matrix as a real TLS handshake on 127.0.0.1 and compare it",
-            "with the expected outcome in matrix.yaml. Prints a table, writes OUT/results.json.",
+            "with the expected outcome in matrix.yaml. Prints a table, writes OUT/results.json,",
+            "OUT/results.csv and the knowledge-base tables OUT/kb.md and OUT/kb.html.",
             "Exit 1 lists each cell whose outcome differs from its expectation."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--matrix", paramLabel = "FILE", defaultValue = "matrix.yaml",
@@ -58,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no table, only the summary and differences")
     boolean quiet;
 
+    @Option(names = "--baseline", paramLabel = "OLD.json",
+            description = {"an earlier results.json: print the cells whose outcome changed since then and save them",
+                "to OUT/baseline-diff.json (the regression view across releases; the exit code still comes",
+                "from matrix.yaml)"})
+    Path baseline;
+
     @Option(names = "--diagnose", description = "explain each failed handshake and list its verified one-line fixes "
             + "(runs extra handshakes)")
     boolean diagnose;
@@ -83,11 +93,7 @@ final class RunCommand implements Callable<Integer> {
                     "expected emulated, container or all, found '" + engineTier + "'");
         }
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
-        List<Cell> cells = matrix.cells().stream()
-                .filter(c -> senderFilter == null || globMatch(senderFilter, c.sender()))
-                .filter(c -> receiverFilter == null || globMatch(receiverFilter, c.receiver()))
-                .filter(c -> inTier(c, engineTier))
-                .toList();
+        List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new io.handshakematrix.yaml.InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
         }
@@ -102,20 +108,22 @@ final class RunCommand implements Callable<Integer> {
                 RunDiagnosis.print(results, runner);
             }
         }
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("matrix", matrixFile.toString());
-        run.put("engines", results.stream().map(r -> r.engine()).distinct().toList());
-        run.put("started", started.toString());
-        run.put("durationMs", Duration.between(started, Instant.now()).toMillis());
-        run.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         Map<String, String> libs = new LinkedHashMap<>();
         profiles.all().forEach(p -> libs.put(p.id(), p.library()));
-        run.put("profiles", libs);
+        Map<String, Object> run = RunInfo.of(matrixFile.toString(), started, results, libs);
         Path json = out.resolve("results.json");
-        ResultsJson.write(json, run, results);
+        List<CellResult> old = baseline == null ? null : ResultsJson.read(baseline);
+        ReportFiles.writeAll(out, run, results);
 
         if (!quiet) {
             System.out.println(ConsoleTable.render(results));
+        }
+        if (old != null) {
+            // A slice (--sender/--receiver/--engine) is compared with the same slice of the baseline.
+            List<CellResult> oldSlice = old.stream().filter(r -> inSlice(r.cell())).toList();
+            BaselineDiff drift = BaselineDiff.between(oldSlice, results);
+            System.out.print(drift.text(baseline.toString()));
+            drift.write(out.resolve("baseline-diff.json"), baseline.toString());
         }
         return summarize(results, json);
     }
@@ -135,6 +143,12 @@ final class RunCommand implements Callable<Integer> {
             d.differences().forEach(s -> System.out.println("         " + s));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    private boolean inSlice(Cell c) {
+        return (senderFilter == null || globMatch(senderFilter, c.sender()))
+                && (receiverFilter == null || globMatch(receiverFilter, c.receiver()))
+                && inTier(c, engineTier);
     }
 
     /** {@code --engine}: a cell is "container" when either side runs in the container tier. */

@@ -88,7 +88,7 @@ public final class DhGroupCatalog {
         try {
             return Pkcs3Pem.parse(spec, Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
-            throw new InputError(path.toString(), 0, "DH parameter file not found; expected a PKCS#3 PEM file there (a path is relative to the matrix file)");
+            throw new InputError(path.toString(), 0, "DH parameter file not found; expected a PKCS#3 PEM file there");
         } catch (IOException e) {
             throw new InputError(path.toString(), 0, "cannot read DH parameter file: " + e.getMessage());
         }

@@ -1,14 +1,8 @@
 package io.handshakematrix.report;
 
-import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The compact table the main job prints: one block per RECEIVE_SIDE (and protocol, MinimumDHBits),
@@ -19,44 +13,29 @@ public final class ConsoleTable {
     private ConsoleTable() {}
 
     public static String render(List<CellResult> results) {
-        Map<String, List<CellResult>> blocks = new LinkedHashMap<>();
-        for (CellResult r : results) {
-            Cell c = r.cell();
-            String title = "RECEIVE_SIDE = " + c.receiveSide() + "  (" + c.protocol()
-                    + (c.senderMinDhBits() > 0 ? ", sender MinimumDHBits " + c.senderMinDhBits() : "") + ")";
-            blocks.computeIfAbsent(title, k -> new ArrayList<>()).add(r);
-        }
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, List<CellResult>> b : blocks.entrySet()) {
-            out.append(block(b.getKey(), b.getValue())).append('\n');
+        for (MatrixLayout block : MatrixLayout.of(results)) {
+            out.append(block(block)).append('\n');
         }
         out.append(legend());
         return out.toString();
     }
 
-    private static String block(String title, List<CellResult> rs) {
-        Set<String> rows = new LinkedHashSet<>();
-        Set<String> cols = new LinkedHashSet<>();
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (CellResult r : rs) {
-            String row = r.cell().sender() + " -> " + r.cell().receiver();
-            rows.add(row);
-            cols.add(r.cell().dhGroup());
-            codes.put(row + "|" + r.cell().dhGroup(), code(r));
-        }
-        int rowWidth = rows.stream().mapToInt(String::length).max().orElse(10);
-        List<String> colList = new ArrayList<>(cols);
+    private static String block(MatrixLayout b) {
+        int rowWidth = b.rows().stream().mapToInt(String::length).max().orElse(10);
+        List<String> colList = b.columns();
         int[] widths = colList.stream().mapToInt(c -> Math.max(c.length(), 6)).toArray();
-        StringBuilder sb = new StringBuilder(title).append('\n');
+        StringBuilder sb = new StringBuilder(b.title()).append('\n');
         sb.append(pad("sender -> receiver", rowWidth));
         for (int i = 0; i < colList.size(); i++) {
             sb.append("  ").append(pad(colList.get(i), widths[i]));
         }
         sb.append('\n');
-        for (String row : rows) {
+        for (String row : b.rows()) {
             sb.append(pad(row, rowWidth));
             for (int i = 0; i < colList.size(); i++) {
-                sb.append("  ").append(pad(codes.getOrDefault(row + "|" + colList.get(i), ""), widths[i]));
+                CellResult r = b.at(row, colList.get(i));
+                sb.append("  ").append(pad(r == null ? "" : code(r), widths[i]));
             }
             sb.append('\n');
         }

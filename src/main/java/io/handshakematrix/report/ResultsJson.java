@@ -25,9 +25,8 @@ public final class ResultsJson {
 
     private ResultsJson() {}
 
-    public static Map<String, Object> cell(CellResult cr) {
-        Cell c = cr.cell();
-        HandshakeResult r = cr.result();
+    /** The axes of a cell under their results.json names (also used by baseline-diff.json). */
+    public static Map<String, Object> axes(Cell c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sender", c.sender());
         m.put("receiver", c.receiver());
@@ -35,6 +34,12 @@ public final class ResultsJson {
         m.put("dhGroup", c.dhGroup());
         m.put("protocol", c.protocol());
         m.put("senderMinDhBits", c.senderMinDhBits());
+        return m;
+    }
+
+    public static Map<String, Object> cell(CellResult cr) {
+        HandshakeResult r = cr.result();
+        Map<String, Object> m = axes(cr.cell());
         m.put("engine", cr.engine());
         m.put("outcome", r.outcome().label());
         m.put("expected", cr.expected());

@@ -90,7 +90,7 @@ class DiagnoseCommandsTest {
 
         r = CliRun.of("ping", "--sender", "rhel-7.7", "--receiver", "rhel-6.10", "--dh", "dh-nope.pem");
         assertEquals(2, r.code());
-        assertEquals("dh-nope.pem: DH parameter file not found", r.err().strip());
+        assertEquals("dh-nope.pem: DH parameter file not found; expected a PKCS#3 PEM file there", r.err().strip());
 
         r = CliRun.of("ping", "--sender", "rhel-7.7", "--receiver", "rhel-6.10", "--config", "examples/configssl.cnf", "--dh", "1024");
         assertEquals(2, r.code());
@@ -125,7 +125,7 @@ class DiagnoseCommandsTest {
     void dhInspectBadFilesExitTwo() throws IOException {
         CliRun r = CliRun.of("dh", "inspect", dir.resolve("none.pem").toString());
         assertEquals(2, r.code());
-        assertEquals(dir.resolve("none.pem") + ": DH parameter file not found", r.err().strip());
+        assertEquals(dir.resolve("none.pem") + ": DH parameter file not found; expected a PKCS#3 PEM file there", r.err().strip());
         Path cert = dir.resolve("key.pem");
         Files.writeString(cert, "# a key\n-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n");
         r = CliRun.of("dh", "inspect", cert.toString());

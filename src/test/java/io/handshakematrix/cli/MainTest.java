@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,57 @@ class MainTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DIFFERS  rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2"), r.out());
         assertTrue(r.out().contains("expected ok, got fail sender: dh key too small (alert 40)"), r.out());
+        // The same drift in the KB table and the CSV, so a reader of either sees it too.
+        assertTrue(Files.readString(dir.resolve("kb.md")).contains(
+                "✖ FAIL sender: dh key too small, alert 40 [^1] ⚑ differs from matrix.yaml"));
+        assertTrue(Files.readString(dir.resolve("results.csv")).lines()
+                .anyMatch(l -> l.startsWith("rhel-7.7,rhel-6.10,NO,256,TLSv1.2,0,emulated,fail,ok,false,")));
+    }
+
+    /** A 4-cell copy of the default matrix (rhel-7.7 -> rhel-6.10, DH 256 and 1024, both RECEIVE_SIDE values). */
+    private Path smallMatrix() throws IOException {
+        String m = Files.readString(Path.of("matrix.yaml"))
+                .replace("senders: [rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips, rhel-6-pre-logjam]", "senders: [rhel-7.7]")
+                .replace("receivers: [rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips, rhel-6-pre-logjam]", "receivers: [rhel-6.10]")
+                .replaceFirst("(?m)^  dh: \\[.*]$", "  dh: [\"256\", \"1024\"]")
+                .replace("sender_min_dh_bits: [0, 512]", "sender_min_dh_bits: [0]");
+        Path f = dir.resolve("small.yaml");
+        Files.writeString(f, m);
+        return f;
+    }
+
+    @Test
+    void baselinePrintsAndSavesCellsWhoseOutcomeChanged() throws IOException {
+        Path matrix = smallMatrix();
+        CliRun first = run("run", "--matrix", matrix.toString(), "--out", dir.resolve("old").toString(), "--quiet");
+        assertEquals(0, first.code(), first.out() + first.err());
+        // An earlier release where DH 256 still worked: rewrite that cell of the old results.
+        ObjectNode old = (ObjectNode) new ObjectMapper().readTree(dir.resolve("old/results.json").toFile());
+        int rewritten = 0;
+        for (JsonNode c : old.get("cells")) {
+            if (c.get("dhGroup").asText().equals("256") && c.get("receiveSide").asText().equals("NO")) {
+                ((ObjectNode) c).put("outcome", "ok").put("cipher", "DHE-RSA-AES256-SHA").put("negotiatedProtocol", "TLSv1.2")
+                        .put("dhBits", 256).putNull("failedSide").putNull("alert").putNull("senderError");
+                rewritten++;
+            }
+        }
+        assertEquals(1, rewritten);
+        Path baseline = dir.resolve("baseline.json");
+        new ObjectMapper().writeValue(baseline.toFile(), old);
+
+        CliRun r = run("run", "--matrix", matrix.toString(), "--out", dir.resolve("new").toString(), "--quiet",
+                "--baseline", baseline.toString());
+        assertEquals(0, r.code(), "matrix.yaml still holds: " + r.out() + r.err());
+        assertTrue(r.out().contains("Against baseline " + baseline + ": 1 changed, 0 new, 0 gone"), r.out());
+        assertTrue(r.out().contains("CHANGED  rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2\n"
+                + "         was ok TLSv1.2 DHE-RSA-AES256-SHA DH 256\n"
+                + "         now fail sender: dh key too small (alert 40)"), r.out());
+        JsonNode saved = new ObjectMapper().readTree(dir.resolve("new/baseline-diff.json").toFile());
+        assertEquals(1, saved.get("changed").size());
+        assertEquals("rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2", saved.get("changed").get(0).get("cell").asText());
+        for (String f : new String[] {"results.json", "results.csv", "kb.md", "kb.html"}) {
+            assertTrue(Files.isRegularFile(dir.resolve("new").resolve(f)), f);
+        }
     }
 
     @Test

@@ -7,13 +7,26 @@ import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.engine.Engines;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.Outcome;
 import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.report.AllureCellText;
+import io.handshakematrix.report.AllureFiles;
+import io.handshakematrix.report.ReportFiles;
+import io.handshakematrix.report.RunInfo;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.MatrixRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -21,16 +34,21 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The default matrix.yaml through JUnit 5: one dynamic test per cell, named from its axes, each a real
  * handshake judged against its expectation. A cell whose expected failure happens is a passed test.
+ * It is also the build's Allure entry point (one Allure test per cell, see AllureCell) and writes reports/.
  */
 class DefaultMatrixTest {
     private static EngineRegistry engine;
     private static Matrix matrix;
     private static MatrixRunner runner;
+    private static ProfileCatalog profiles;
+    private static final Map<Cell, CellResult> results = new ConcurrentHashMap<>();
+    private static final Instant started = Instant.now();
 
     @BeforeAll
     static void load() {
-        Path file = Path.of("matrix.yaml");
-        ProfileCatalog profiles = ProfileCatalog.builtin();
+        // -Dhandshake.matrix=COPY.yaml runs a copy instead (e.g. to see a changed expectation fail the build).
+        Path file = Path.of(System.getProperty("handshake.matrix", "matrix.yaml"));
+        profiles = ProfileCatalog.builtin();
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         matrix = new MatrixLoader(profiles, groups).load(file);
         engine = Engines.standard();
@@ -39,7 +57,7 @@ class DefaultMatrixTest {
     }
 
     @AfterAll
-    static void close() {
+    static void closeEngines() {
         engine.close();
     }
 
@@ -50,7 +68,33 @@ class DefaultMatrixTest {
 
     private static void check(Cell c) {
         CellResult r = runner.judge(matrix, c);
-        assertTrue(r.matches(), () -> c.displayName() + ": " + String.join("; ", r.differences())
+        results.put(c, r);
+        AllureCell.describe(r);
+        if (r.result().outcome() == Outcome.SKIPPED) {
+            Assumptions.abort(r.result().detail());
+        }
+        if (!r.matches() && r.result().outcome() == Outcome.ERROR) {
+            // Broken, not failed: the harness or its environment, never a stack (Allure "Environment error").
+            throw new IllegalStateException(AllureCellText.message(r));
+        }
+        assertTrue(r.matches(), () -> c.displayName() + ": " + AllureCellText.message(r)
                 + "\n  transcript:\n    " + String.join("\n    ", r.result().transcript()));
+    }
+
+    /** The build's own reports: results.json/csv and the KB tables under reports/, Allure's environment files. */
+    @AfterAll
+    static void writeReports() throws IOException {
+        List<CellResult> ran = matrix.cells().stream().map(results::get).filter(Objects::nonNull).toList();
+        if (ran.isEmpty()) {
+            return;
+        }
+        Map<String, String> libs = new LinkedHashMap<>();
+        profiles.all().forEach(p -> libs.put(p.id(), p.library()));
+        Map<String, Object> run = RunInfo.of(matrix.file(), started, ran, libs);
+        ReportFiles.writeAll(Path.of("reports"), run, ran);
+        String allureResults = System.getProperty("allure.results.directory");
+        if (allureResults != null) {
+            AllureFiles.write(Path.of(allureResults), run);
+        }
     }
 }
