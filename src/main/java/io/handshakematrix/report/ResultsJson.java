@@ -1,5 +1,8 @@
 package io.handshakematrix.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -72,6 +75,35 @@ public final class ResultsJson {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         JSON.writeValue(tmp.toFile(), root);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Like {@link #write}, taking the cells one at a time: a 10,000-cell run never holds them all. */
+    public static void writeStreaming(Path file, Map<String, Object> run, Iterable<CellResult> results)
+            throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (JsonGenerator g = JSON.getFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeObjectField("run", run);
+            g.writeArrayFieldStart("cells");
+            for (CellResult r : results) {
+                g.writeObject(cell(r));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The "run" object of a results.json file (empty if it has none). */
+    public static Map<String, Object> readRun(Path file) {
+        try {
+            JsonNode run = JSON.readTree(file.toFile()).path("run");
+            return run.isObject() ? JSON.convertValue(run, new TypeReference<Map<String, Object>>() {}) : Map.of();
+        } catch (IOException e) {
+            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     public static List<CellResult> read(Path file) {
