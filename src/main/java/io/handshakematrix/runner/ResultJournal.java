@@ -3,6 +3,7 @@ package io.handshakematrix.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.Outcome;
 import io.handshakematrix.report.ResultsJson;
 import io.handshakematrix.yaml.InputError;
 import java.io.BufferedInputStream;
@@ -15,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResultJournal implements AutoCloseable {
     public static final String FILE_NAME = "cells.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CELL_FIELDS = List.of("sender", "receiver", "receiveSide", "dhGroup", "protocol");
 
     private final Path file;
     private final FileChannel channel;
@@ -87,11 +90,17 @@ public final class ResultJournal implements AutoCloseable {
 
     private static String keyOf(Path file, int lineNo, byte[] line) {
         try {
-            return ResultsJson.fromJson(JSON.readTree(line)).cell().key();
+            JsonNode n = JSON.readTree(line);
+            boolean cell = n != null && n.isObject() && Outcome.parse(n.path("outcome").asText()) != null
+                    && CELL_FIELDS.stream().allMatch(f -> n.path(f).isTextual());
+            if (cell) {
+                return ResultsJson.fromJson(n).cell().key();
+            }
         } catch (IOException | RuntimeException e) {
-            throw new InputError(file.toString(), lineNo, "expected one cell result (a JSON object) per line; "
-                    + "delete the file or run without --resume to start over");
+            // reported below, like any other line that is not a cell
         }
+        throw new InputError(file.toString(), lineNo, "expected one cell result (a JSON object) per line; "
+                + "delete the file or run without --resume to start over");
     }
 
     public Path file() {

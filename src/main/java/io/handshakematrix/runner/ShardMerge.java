@@ -37,7 +37,7 @@ public final class ShardMerge {
         for (Path input : inputs) {
             Path file = Files.isDirectory(input) ? input.resolve("results.json") : input;
             if (!Files.isRegularFile(file)) {
-                throw new InputError(file.toString(), 0, "file not found; expected the results.json of a shard run");
+                throw new InputError(file.toString(), 0, "not found; expected a shard's output directory (with results.json) or its results.json");
             }
             Map<String, Object> run = ResultsJson.readRun(file);
             first = first == null ? run : first;
