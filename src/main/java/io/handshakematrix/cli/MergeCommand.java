@@ -2,6 +2,7 @@ package io.handshakematrix.cli;
 
 import io.handshakematrix.report.ConsoleTable;
 import io.handshakematrix.report.RunReports;
+import io.handshakematrix.runner.ResultJournal;
 import io.handshakematrix.runner.ShardMerge;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +33,15 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ShardMerge merged = ShardMerge.of(inputs);
-        Path json = RunReports.writeAll(out, merged.run(), merged.cells());
-        if (!quiet) {
-            System.out.println(ConsoleTable.render(merged.cells()));
+        ShardMerge merged;
+        Path json;
+        try (ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {
+            merged = ShardMerge.of(inputs, journal);
+            json = RunReports.writeAll(out, merged.run(), merged.full());
         }
-        return RunCommand.summarize(merged.cells(), json, Set.of());
+        if (!quiet) {
+            System.out.println(ConsoleTable.render(merged.brief()));
+        }
+        return RunCommand.summarize(merged.brief(), json, Set.of());
     }
 }

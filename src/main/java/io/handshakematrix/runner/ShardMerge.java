@@ -4,6 +4,8 @@ import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.report.ResultsJson;
 import io.handshakematrix.yaml.InputError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +25,15 @@ import java.util.TreeSet;
 public final class ShardMerge {
     private final Map<String, Object> run = new LinkedHashMap<>();
     private final List<CellResult> cells = new ArrayList<>();
+    private final ResultJournal journal;
 
-    private ShardMerge() {}
+    private ShardMerge(ResultJournal journal) {
+        this.journal = journal;
+    }
 
-    public static ShardMerge of(List<Path> inputs) {
-        ShardMerge m = new ShardMerge();
+    /** Reads the inputs one cell at a time into {@code journal}; only transcript-less copies stay in memory. */
+    public static ShardMerge of(List<Path> inputs, ResultJournal journal) {
+        ShardMerge m = new ShardMerge(journal);
         Map<String, Path> seen = new LinkedHashMap<>();
         Map<Integer, Path> shardIndex = new LinkedHashMap<>();
         Set<Integer> counts = new TreeSet<>();
@@ -51,14 +57,19 @@ public final class ShardMerge {
                 engines.addAll(l);
             }
             durations.add(run.get("durationMs"));
-            for (CellResult r : ResultsJson.read(file)) {
+            ResultsJson.forEachCell(file, r -> {
                 Path other = seen.put(r.cell().key(), file);
                 if (other != null) {
                     throw new InputError(file.toString(), 0, "cell '" + r.cell().displayName() + "' is also in "
                             + other + "; expected disjoint shards");
                 }
-                m.cells.add(r);
-            }
+                try {
+                    journal.append(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + journal.file(), e);
+                }
+                m.cells.add(JournaledRun.withoutTranscript(r));
+            });
         }
         if (counts.size() > 1) {
             throw new InputError(inputs.get(0).toString(), 0, "shards of different splits " + counts
@@ -93,8 +104,14 @@ public final class ShardMerge {
         return run;
     }
 
-    public List<CellResult> cells() {
+    /** Every cell without its transcript, in full-run order. */
+    public List<CellResult> brief() {
         return cells;
+    }
+
+    /** Every cell in full, in full-run order, read back from the journal one at a time. */
+    public Iterable<CellResult> full() {
+        return () -> cells.stream().map(r -> journal.read(r.cell().key())).iterator();
     }
 
     /** The cell's place in a full run: Matrix.cells() crosses the axes in this order. */
