@@ -46,7 +46,7 @@ final class ProgressDisplays {
         @Override
         public void start(int total, int alreadyDone) {
             bar = new ProgressBarBuilder().setTaskName("cells").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setUnit(" cells", 1)
+                    .showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
                     .startsFrom(alreadyDone, Duration.ZERO).build();
         }
 
@@ -54,7 +54,7 @@ final class ProgressDisplays {
         public void cellDone(CellResult r) {
             count(r);
             bar.step();
-            bar.setExtraMessage(counts());
+            bar.setExtraMessage(" " + counts());
         }
 
         @Override
