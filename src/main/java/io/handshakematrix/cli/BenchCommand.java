@@ -1,9 +1,11 @@
 package io.handshakematrix.cli;
 
+import io.handshakematrix.bench.DhFloor;
 import io.handshakematrix.bench.KexThroughput;
 import io.handshakematrix.bench.MatrixScale;
 import io.handshakematrix.bench.Meter;
 import io.handshakematrix.bench.OpensslLoop;
+import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.engine.Engines;
@@ -87,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(10));
             Map<String, KexThroughput.Figure> emulated = new LinkedHashMap<>();
             if (parts.contains("kex")) {
-                kex(runner, emulated);
+                kex(runner, groups, emulated);
             }
             if (parts.contains("openssl")) {
                 openssl(groups, emulated);
@@ -109,7 +111,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** rhel-7.7 to rhel-7.7 over TLS 1.2: the pair and suites of the default matrix, one DH size at a time. */
-    private void kex(CellRunner runner, Map<String, KexThroughput.Figure> out) throws InterruptedException {
+    private void kex(CellRunner runner, DhGroupCatalog groups, Map<String, KexThroughput.Figure> out)
+            throws InterruptedException {
         System.out.printf("%nEmulated engine, full handshakes + secure ping, rhel-7.7 -> rhel-7.7, TLSv1.2, RSA-2048 "
                 + "certificate, %d jobs, %d s each:%n", jobs, seconds);
         Duration time = Duration.ofSeconds(seconds);
@@ -120,6 +123,11 @@ final class BenchCommand implements Callable<Integer> {
                 "DHE 4096", "(none)");
         for (String[] c : cases) {
             Cell cell = new Cell("rhel-7.7", "rhel-7.7", c[1], c[2], "TLSv1.2", 0);
+            if (c[1].equals("NO")) {
+                DhGroup g = groups.resolve(c[2], null);
+                System.out.printf("  %-9s DH arithmetic alone (4 modPow, full-size private values): %.2f ms CPU%n",
+                        c[0], DhFloor.cpuMsPerHandshake(g, g.bits() > 2048 ? 5 : 30));
+            }
             KexThroughput.Figure f = KexThroughput.measure(c[0], runner, cell, jobs, warm, time);
             out.put(c[0], f);
             // CPU time per handshake is what other people's load changes least; cores / CPU time is the rate
