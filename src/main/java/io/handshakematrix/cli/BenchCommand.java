@@ -73,11 +73,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new io.handshakematrix.yaml.InputError("--only", 0, "expected kex, openssl, matrix or scale, found '" + p + "'");
             }
         }
-        ProfileCatalog profiles = ProfileCatalog.builtin();
-        Path matrixProfiles = MatrixLoader.profileDirectory(matrixFile);
-        if (matrixProfiles != null) {
-            profiles.addDirectory(matrixProfiles);
-        }
+        ProfileCatalog profiles = RunCommand.profilesFor(matrixFile, null);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         System.out.printf("handshake-matrix bench: %s, %d cores, max heap %.0f MiB, %s %s%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Meter.maxHeapMiB(), System.getProperty("java.vm.name"),

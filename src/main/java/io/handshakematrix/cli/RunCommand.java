@@ -83,16 +83,22 @@ final class RunCommand implements Callable<Integer> {
                     + "(default 0: every 10%%, at most 50 cells apart)")
     int progressEvery;
 
-    @Override
-    public Integer call() throws Exception {
+    /** The shipped profiles, plus the matrix's own profile directory and {@code extraDir} (may be null). */
+    static ProfileCatalog profilesFor(Path matrixFile, Path extraDir) {
         ProfileCatalog profiles = ProfileCatalog.builtin();
         Path matrixProfiles = MatrixLoader.profileDirectory(matrixFile);
         if (matrixProfiles != null) {
             profiles.addDirectory(matrixProfiles);
         }
-        if (profilesDir != null) {
-            profiles.addDirectory(profilesDir);
+        if (extraDir != null) {
+            profiles.addDirectory(extraDir);
         }
+        return profiles;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ProfileCatalog profiles = profilesFor(matrixFile, profilesDir);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);

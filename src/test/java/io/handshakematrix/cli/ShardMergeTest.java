@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,47 +25,30 @@ class ShardMergeTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run cli(List<String> args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            return new Run(Main.execute(args.toArray(String[]::new)), out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    private Run run(String out, String... more) {
+    private MainTest.Run run(String out, String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--out", dir.resolve(out).toString()));
         args.addAll(List.of(SLICE));
         args.addAll(List.of(more));
-        return cli(args);
+        return MainTest.run(args.toArray(String[]::new));
     }
 
     @Test
     void threeShardsMergedEqualOneFullRun() throws IOException {
-        Run fullRun = run("full");
+        MainTest.Run fullRun = run("full");
         assertEquals(0, fullRun.code());
         assertTrue(fullRun.err().contains("132/132 cells (94 ok, 38 fail, 0 other)"), "no console: progress lines\n"
                 + fullRun.err());
         int total = 0;
         for (int k = 1; k <= 3; k++) {
-            Run r = run("shard" + k, "--shard", k + "/3");
+            MainTest.Run r = run("shard" + k, "--shard", k + "/3");
             assertEquals(0, r.code(), r.out() + r.err());
             int n = cells(dir.resolve("shard" + k)).size();
             assertTrue(n > 0 && n < 132, "shard " + k + " has " + n);
             total += n;
         }
         assertEquals(132, total);
-        Run merged = cli(List.of("merge", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(),
-                dir.resolve("shard3").toString(), "--out", dir.resolve("merged").toString(), "--quiet"));
+        MainTest.Run merged = MainTest.run("merge", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(),
+                dir.resolve("shard3").toString(), "--out", dir.resolve("merged").toString(), "--quiet");
         assertEquals(0, merged.code(), merged.out() + merged.err());
         assertTrue(merged.out().startsWith("132 cells:"), merged.out());
 
@@ -81,18 +62,18 @@ class ShardMergeTest {
     void mergeRefusesAMissingShardAndAnOverlap() throws IOException {
         run("a", "--shard", "1/3");
         run("b", "--shard", "2/3");
-        Run gap = cli(List.of("merge", dir.resolve("a").toString(), dir.resolve("b").toString(), "--out",
-                dir.resolve("m").toString()));
+        MainTest.Run gap = MainTest.run("merge", dir.resolve("a").toString(), dir.resolve("b").toString(), "--out",
+                dir.resolve("m").toString());
         assertEquals(2, gap.code());
         assertEquals(dir.resolve("a") + ": missing shard output(s) 3/3; expected all 3 shards", gap.err().strip());
 
-        Run twice = cli(List.of("merge", dir.resolve("a").toString(), dir.resolve("a").toString(), "--out",
-                dir.resolve("m").toString()));
+        MainTest.Run twice = MainTest.run("merge", dir.resolve("a").toString(), dir.resolve("a").toString(), "--out",
+                dir.resolve("m").toString());
         assertEquals(2, twice.code());
         assertEquals(dir.resolve("a/results.json") + ": shard 1/3 is also " + dir.resolve("a/results.json")
                 + "; expected each shard once", twice.err().strip());
 
-        Run none = cli(List.of("merge", dir.resolve("nothing").toString()));
+        MainTest.Run none = MainTest.run("merge", dir.resolve("nothing").toString());
         assertEquals(2, none.code());
         assertEquals(dir.resolve("nothing") + ": not found; expected a shard's output directory (with results.json) "
                 + "or its results.json", none.err().strip());
