@@ -166,6 +166,7 @@ final class BenchCommand implements Callable<Integer> {
             sizes.add(n);
         }
         sizes.add(maxCells);
+        MatrixScale.run("warm-up", generated, MatrixScale.sample(generated, 100), pool); // JIT, not the matrix size
         for (int n : sizes) {
             List<Cell> cells = MatrixScale.sample(generated, n);
             MatrixScale.Figure f = MatrixScale.run(n + " cells", generated, cells, pool);
