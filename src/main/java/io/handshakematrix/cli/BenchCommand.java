@@ -20,9 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,12 +82,8 @@ final class BenchCommand implements Callable<Integer> {
             Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
             CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(),
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(10));
-            Map<String, KexThroughput.Figure> emulated = new LinkedHashMap<>();
-            if (parts.contains("kex")) {
-                kex(runner, groups, emulated);
-            }
-            if (parts.contains("openssl")) {
-                openssl(groups, emulated);
+            if (parts.contains("kex") || parts.contains("openssl")) {
+                keyExchanges(runner, groups, parts.contains("kex"), parts.contains("openssl"));
             }
             MatrixRunner pool = new MatrixRunner(runner, jobs);
             if (parts.contains("matrix")) {
@@ -106,54 +101,45 @@ final class BenchCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** rhel-7.7 to rhel-7.7 over TLS 1.2: the pair and suites of the default matrix, one DH size at a time. */
-    private void kex(CellRunner runner, DhGroupCatalog groups, Map<String, KexThroughput.Figure> out)
-            throws InterruptedException {
-        System.out.printf("%nEmulated engine, full handshakes + secure ping, rhel-7.7 -> rhel-7.7, TLSv1.2, RSA-2048 "
-                + "certificate, %d jobs, %d s each:%n", jobs, seconds);
-        Duration time = Duration.ofSeconds(seconds);
-        Duration warm = Duration.ofMillis(seconds * 200L);
-        String[][] cases = {{"RSA", "YES", "2048"}, {"DHE 1024", "NO", "1024"}, {"DHE 2048", "NO", "2048"},
-            {"DHE 4096", "NO", "4096"}};
-        Map<String, String> targets = Map.of("RSA", ">= 500/s", "DHE 1024", ">= 400/s", "DHE 2048", ">= 250/s",
-                "DHE 4096", "(none)");
-        for (String[] c : cases) {
-            Cell cell = new Cell("rhel-7.7", "rhel-7.7", c[1], c[2], "TLSv1.2", 0);
-            if (c[1].equals("NO")) {
-                DhGroup g = groups.resolve(c[2], null);
-                System.out.printf("  %-9s DH arithmetic alone (4 modPow, full-size private values): %.2f ms CPU%n",
-                        c[0], DhFloor.cpuMsPerHandshake(g, g.bits() > 2048 ? 5 : 30));
-            }
-            KexThroughput.Figure f = KexThroughput.measure(c[0], runner, cell, jobs, warm, time);
-            out.put(c[0], f);
-            // CPU time per handshake is what other people's load changes least; cores / CPU time is the rate
-            // this engine would reach with every core to itself (an estimate, printed as such).
-            System.out.printf("  %-9s %6.0f handshakes/s  %6.2f ms CPU each (all cores idle otherwise: ~%.0f/s)  "
-                    + "target %-9s  (%s)%n", c[0], f.perSecond(), f.cpuMsEach(),
-                    Runtime.getRuntime().availableProcessors() * 1000 / f.cpuMsEach(), targets.get(c[0]), f.outcome());
-        }
-    }
-
-    private void openssl(DhGroupCatalog groups, Map<String, KexThroughput.Figure> emulated)
+    /**
+     * rhel-7.7 to rhel-7.7 over TLS 1.2, the pair and suites of the default matrix, one key exchange at a time;
+     * the openssl loop for the same suite and group right after, so that both see about the same load.
+     */
+    private void keyExchanges(CellRunner runner, DhGroupCatalog groups, boolean emulated, boolean openssl)
             throws IOException, InterruptedException {
-        var why = OpensslLoop.unavailable();
-        if (why.isPresent()) {
-            System.out.println("\nopenssl process loop: not run (" + why.get() + ")");
-            return;
-        }
-        System.out.printf("%nopenssl s_server on 127.0.0.1 + a loop of %d openssl s_client processes (one handshake "
-                + "each), same suites and DH groups; ratio = emulated rate / loop rate (target >= 10x):%n",
-                opensslHandshakes);
-        List<String[]> cases = new ArrayList<>(List.of(new String[] {"RSA", "AES256-SHA", null},
-                new String[] {"DHE 1024", "DHE-RSA-AES256-SHA", "1024"},
-                new String[] {"DHE 2048", "DHE-RSA-AES256-SHA", "2048"},
-                new String[] {"DHE 4096", "DHE-RSA-AES256-SHA", "4096"}));
+        Optional<String> noOpenssl = openssl ? OpensslLoop.unavailable() : Optional.of("not asked for");
+        System.out.printf("%nFull handshakes + secure ping, rhel-7.7 -> rhel-7.7, TLSv1.2, RSA-2048 certificate, "
+                + "%d jobs, %d s each. CPU time per handshake is what other load changes least; cores / CPU time is "
+                + "the rate with every core to ourselves (an estimate). The openssl loop: one s_server on 127.0.0.1, "
+                + "%d s_client processes one after another, same suite and group (%s).%n", jobs, seconds,
+                opensslHandshakes, noOpenssl.map(w -> "not run: " + w).orElse("ratio = emulated / loop, target >= 10x"));
+        String[][] cases = {{"RSA", "YES", null, ">= 500/s"}, {"DHE 1024", "NO", "1024", ">= 400/s"},
+            {"DHE 2048", "NO", "2048", ">= 250/s"}, {"DHE 4096", "NO", "4096", "(none)"}};
         for (String[] c : cases) {
-            KexThroughput.Figure f = OpensslLoop.measure(c[0], c[1], c[2] == null ? null : groups.resolve(c[2], null),
-                    opensslHandshakes);
-            KexThroughput.Figure e = emulated.get(c[0]);
-            System.out.printf("  %-9s %6.1f handshakes/s%s%n", c[0], f.perSecond(),
-                    e == null ? "" : String.format("   emulated/loop = %.1fx", e.perSecond() / f.perSecond()));
+            String suite = c[2] == null ? "AES256-SHA" : "DHE-RSA-AES256-SHA";
+            DhGroup group = c[2] == null ? null : groups.resolve(c[2], null);
+            StringBuilder line = new StringBuilder(String.format("  %-9s", c[0]));
+            KexThroughput.Figure e = null;
+            if (emulated) {
+                Cell cell = new Cell("rhel-7.7", "rhel-7.7", c[1], c[2] == null ? "2048" : c[2], "TLSv1.2", 0);
+                e = KexThroughput.measure(c[0], runner, cell, jobs, Duration.ofMillis(seconds * 200L),
+                        Duration.ofSeconds(seconds));
+                line.append(String.format(" emulated %6.0f/s  %6.2f ms CPU each (~%.0f/s alone)  target %-9s",
+                        e.perSecond(), e.cpuMsEach(), Runtime.getRuntime().availableProcessors() * 1000 / e.cpuMsEach(),
+                        c[3]));
+                if (group != null) {
+                    line.append(String.format("  DH arithmetic alone %.2f ms CPU",
+                            DhFloor.cpuMsPerHandshake(group, group.bits() > 2048 ? 5 : 30)));
+                }
+            }
+            if (noOpenssl.isEmpty()) {
+                KexThroughput.Figure o = OpensslLoop.measure(c[0], suite, group, opensslHandshakes);
+                line.append(String.format("  | openssl loop %5.1f/s", o.perSecond()));
+                if (e != null) {
+                    line.append(String.format("  ratio %.1fx", e.perSecond() / o.perSecond()));
+                }
+            }
+            System.out.println(line);
         }
     }
 

@@ -31,10 +31,11 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 7, timeouts: a receiver that accepts and never answers makes that cell {@code timeout}, and an engine
- * that ignores every timeout is cut off by the runner's hard limit; the other cells of the run are unaffected.
+ * Issue 7, faults the runner owns: a receiver that accepts and never answers makes that cell {@code timeout},
+ * an engine that ignores every timeout is cut off by the runner's hard limit, an engine that throws makes that
+ * cell {@code error} with the reason; the other cells of the run are unaffected.
  */
-class CellTimeoutTest {
+class RunnerFaultsTest {
     private static final ProductSettings PRODUCT = new ProductSettings("product", Map.of(
             "YES", List.of("AES256-SHA"), "NO", List.of("DHE-RSA-AES256-SHA")));
     private static final Matrix NO_EXPECTATIONS = new Matrix("test", PRODUCT, List.of(), List.of(), List.of(),
@@ -117,9 +118,28 @@ class CellTimeoutTest {
         }
     }
 
+    /** An engine whose receivers cannot start: a bug or a broken environment, never a stack's verdict. */
+    private static final class Throwing implements Engine {
+        @Override
+        public String name() {
+            return "throwing";
+        }
+
+        @Override
+        public RunningReceiver serve(ReceiverSpec spec) {
+            throw new IllegalStateException("container exited before it listened");
+        }
+
+        @Override
+        public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
+            throw new UnsupportedOperationException("receiver only");
+        }
+    }
+
     private static Map<String, CellResult> run(List<Cell> cells, Duration timeout) throws InterruptedException {
         try (EngineRegistry engines = new EngineRegistry().register("emulated", EmulatedEngine::new)
-                .register("silent", Silent::new).register("hanging", Hanging::new)) {
+                .register("silent", Silent::new).register("hanging", Hanging::new)
+                .register("throwing", Throwing::new)) {
             CellRunner runner = new CellRunner(engines, ProfileCatalog.builtin(), DhGroupCatalog.builtin(), PRODUCT,
                     null, timeout);
             Map<String, CellResult> out = new ConcurrentHashMap<>();
@@ -148,6 +168,18 @@ class CellTimeoutTest {
         CellResult hung = r.get("rhel-7.7@hanging");
         assertEquals(Outcome.TIMEOUT, hung.result().outcome(), hung.result().summary());
         assertTrue(hung.result().detail().startsWith("no answer from the engines within"), hung.result().detail());
+        assertEquals(Outcome.OK, r.get("rhel-6.10").result().outcome());
+    }
+
+    @Test
+    void engineThatThrowsIsErrorWithTheReasonForThatCellOnly() throws InterruptedException {
+        Map<String, CellResult> r = run(List.of(
+                new Cell("rhel-7.7", "rhel-6.10@throwing", "YES", "1024", "TLSv1.2", 0),
+                new Cell("rhel-6.10", "rhel-6.10", "YES", "1024", "TLSv1.2", 0)), Duration.ofSeconds(5));
+        CellResult broken = r.get("rhel-7.7");
+        assertEquals(Outcome.ERROR, broken.result().outcome());
+        assertEquals("harness: java.lang.IllegalStateException: container exited before it listened",
+                broken.result().detail());
         assertEquals(Outcome.OK, r.get("rhel-6.10").result().outcome());
     }
 }
