@@ -11,19 +11,23 @@ import io.handshakematrix.model.Outcome;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.report.BaselineDiff;
 import io.handshakematrix.report.ConsoleTable;
-import io.handshakematrix.report.ReportFiles;
 import io.handshakematrix.report.ResultsJson;
-import io.handshakematrix.report.RunInfo;
+import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.CellRunner;
+import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixRunner;
+import io.handshakematrix.runner.ProgressListener;
+import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.runner.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,21 +75,47 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--diagnose", description = "explain each failed handshake and list its verified one-line fixes "
             + "(runs extra handshakes)")
     boolean diagnose;
+
     @Option(names = "--engine", paramLabel = "TIER", defaultValue = "all",
             description = {"which cells to run: emulated (both sides in-process), container (a real stack,",
                 "X@container, on at least one side; see matrix-containers.yaml) or all (default: ${DEFAULT-VALUE})"})
     String engineTier;
 
-    @Override
-    public Integer call() throws Exception {
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "run only the K-th of N deterministic slices (by cell key), e.g. 2/3 in the second of "
+                    + "three CI jobs; combine the outputs with 'merge'")
+    String shard;
+
+    @Option(names = "--resume", description = "continue an interrupted run: keep the cells already in "
+            + "OUT/" + ResultJournal.FILE_NAME + " and run only the others")
+    boolean resume;
+
+    @Option(names = "--run-timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "start no cell after this many seconds (0: no limit); cells left are reported "
+                    + "and '--resume' runs them (exit 3)")
+    long runTimeoutSeconds;
+
+    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "0",
+            description = "without a terminal (CI), print a progress line every N cells "
+                    + "(default 0: every 10%%, at most 50 cells apart)")
+    int progressEvery;
+
+    /** The shipped profiles, plus the matrix's own profile directory and {@code extraDir} (may be null). */
+    static ProfileCatalog profilesFor(Path matrixFile, Path extraDir) {
         ProfileCatalog profiles = ProfileCatalog.builtin();
         Path matrixProfiles = MatrixLoader.profileDirectory(matrixFile);
         if (matrixProfiles != null) {
             profiles.addDirectory(matrixProfiles);
         }
-        if (profilesDir != null) {
-            profiles.addDirectory(profilesDir);
+        if (extraDir != null) {
+            profiles.addDirectory(extraDir);
         }
+        return profiles;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ProfileCatalog profiles = profilesFor(matrixFile, profilesDir);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
         if (!List.of("emulated", "container", "all").contains(engineTier)) {
@@ -94,27 +124,50 @@ final class RunCommand implements Callable<Integer> {
         }
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
         List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
+        List<CellResult> old = baseline == null ? null : ResultsJson.read(baseline);
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new io.handshakematrix.yaml.InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
         }
+        if (runTimeoutSeconds < 0) {
+            throw new io.handshakematrix.yaml.InputError("--run-timeout", 0, "expected 0 (no limit) or more seconds, found "
+                    + runTimeoutSeconds);
+        }
+        Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
+        cells = cells.stream().filter(slice::contains).toList();
         Instant started = Instant.now();
-        List<CellResult> results;
-        try (engines) {
+        Path journalFile = out.resolve(ResultJournal.FILE_NAME);
+        JournaledRun done;
+        Path json;
+        try (engines;
+             ResultJournal journal = resume ? ResultJournal.resume(journalFile) : ResultJournal.create(journalFile);
+             ProgressListener progress = ProgressDisplays.choose(System.err, progressEvery)) {
+            if (journal.droppedBytes() > 0) {
+                System.err.printf("  %s: cut off a partial last line (%d bytes) left by the interrupted run%n",
+                        journalFile, journal.droppedBytes());
+            }
             CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(),
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
-            Progress progress = new Progress(cells.size());
-            results = new MatrixRunner(runner, jobs).run(matrix, cells, progress::done);
+            done = new JournaledRun(new MatrixRunner(runner, jobs), matrix, cells, journal)
+                    .run(progress, runTimeoutSeconds > 0 ? Duration.ofSeconds(runTimeoutSeconds) : null);
             if (diagnose) {
-                RunDiagnosis.print(results, runner);
+                RunDiagnosis.print(done.brief(), runner);
             }
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("matrix", matrixFile.toString());
+            run.put("engines", cells.stream().map(CellRunner::engineLabel).distinct().toList());
+            run.put("started", started.toString());
+            run.put("durationMs", Duration.between(started, Instant.now()).toMillis());
+            run.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            Map<String, String> libs = new LinkedHashMap<>();
+            profiles.all().forEach(p -> libs.put(p.id(), p.library()));
+            run.put("profiles", libs);
+            run.put("shard", slice.toString());
+            run.put("axes", axes(matrix));
+            run.put("resumedCells", done.resumed());
+            run.put("notStartedCells", done.notStarted().size());
+            json = RunReports.writeAll(out, run, done.full());
         }
-        Map<String, String> libs = new LinkedHashMap<>();
-        profiles.all().forEach(p -> libs.put(p.id(), p.library()));
-        Map<String, Object> run = RunInfo.of(matrixFile.toString(), started, results, libs);
-        Path json = out.resolve("results.json");
-        List<CellResult> old = baseline == null ? null : ResultsJson.read(baseline);
-        ReportFiles.writeAll(out, run, results);
-
+        List<CellResult> results = done.brief();
         if (!quiet) {
             System.out.println(ConsoleTable.render(results));
         }
@@ -125,18 +178,38 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(drift.text(baseline.toString()));
             drift.write(out.resolve("baseline-diff.json"), baseline.toString());
         }
-        return summarize(results, json);
+        int code = summarize(results, json, done.notStarted().stream().map(Cell::key).collect(Collectors.toSet()));
+        if (!done.notStarted().isEmpty()) {
+            System.out.printf("%d cells not run: the run timeout (%d s) passed first. '--resume' with the same --out "
+                    + "runs only them.%n", done.notStarted().size(), runTimeoutSeconds);
+            return Main.HARNESS;
+        }
+        return code;
     }
 
-    private static int summarize(List<CellResult> results, Path json) {
+    /** The matrix's axes in its own order: 'merge' puts shard outputs back in the full run's cell order. */
+    private static Map<String, Object> axes(Matrix m) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("receive_side", m.receiveSides());
+        a.put("protocols", m.protocols());
+        a.put("sender_min_dh_bits", m.senderMinDhBits());
+        a.put("senders", m.senders());
+        a.put("receivers", m.receivers());
+        a.put("dh", m.dhGroups());
+        return a;
+    }
+
+    /** Prints the counts and each differing cell; cells in {@code notRun} are no finding and are not listed. */
+    static int summarize(List<CellResult> results, Path json, Set<String> notRun) {
         Map<Outcome, Long> counts = new LinkedHashMap<>();
         for (Outcome o : Outcome.values()) {
             counts.put(o, results.stream().filter(r -> r.result().outcome() == o).count());
         }
-        List<CellResult> diffs = results.stream().filter(r -> !r.matches()).toList();
+        List<CellResult> diffs = results.stream().filter(r -> !r.matches())
+                .filter(r -> !notRun.contains(r.cell().key())).toList();
         System.out.printf("%d cells: %d ok, %d fail, %d error, %d timeout, %d skipped; %d as expected, %d differ. Results: %s%n",
                 results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
-                counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size(), diffs.size(), json);
+                counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun.size(), diffs.size(), json);
         for (CellResult d : diffs) {
             System.out.println("DIFFERS  " + d.cell().displayName()
                     + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));
@@ -159,25 +232,5 @@ final class RunCommand implements Callable<Integer> {
 
     private static boolean globMatch(String glob, String value) {
         return value.matches(glob.replace(".", "\\.").replace("*", ".*").replace("?", "."));
-    }
-
-    /** One line per 10% (or per 50 cells) on stderr, so CI logs show the run is alive. */
-    private static final class Progress {
-        private final int total;
-        private final AtomicInteger done = new AtomicInteger();
-        private final long start = System.nanoTime();
-
-        Progress(int total) {
-            this.total = total;
-        }
-
-        void done(CellResult r) {
-            int n = done.incrementAndGet();
-            int step = Math.max(1, Math.min(50, total / 10));
-            if (n % step == 0 || n == total) {
-                double secs = (System.nanoTime() - start) / 1e9;
-                System.err.printf("  %d/%d cells (%.0f/s)%n", n, total, n / Math.max(secs, 1e-3));
-            }
-        }
     }
 }

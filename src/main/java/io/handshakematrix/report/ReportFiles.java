@@ -17,10 +17,7 @@ public final class ReportFiles {
     private ReportFiles() {}
 
     public static void writeAll(Path dir, Map<String, Object> run, List<CellResult> results) throws IOException {
-        ResultsJson.write(dir.resolve("results.json"), run, results);
-        ResultsCsv.write(dir.resolve("results.csv"), results);
-        writeText(dir.resolve("kb.md"), KbMarkdown.render(results));
-        writeText(dir.resolve("kb.html"), KbHtml.render(results));
+        RunReports.writeAll(dir, run, results);
     }
 
     /** Temporary file then move, so a reader never sees half a page. */

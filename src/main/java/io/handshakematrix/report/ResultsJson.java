@@ -1,5 +1,10 @@
 package io.handshakematrix.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -77,6 +82,65 @@ public final class ResultsJson {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         JSON.writeValue(tmp.toFile(), root);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Like {@link #write}, taking the cells one at a time: a 10,000-cell run never holds them all. */
+    public static void writeStreaming(Path file, Map<String, Object> run, Iterable<CellResult> results)
+            throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (JsonGenerator g = JSON.getFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeObjectField("run", run);
+            g.writeArrayFieldStart("cells");
+            for (CellResult r : results) {
+                g.writeObject(cell(r));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The "run" object of a results.json file (empty if it has none). */
+    public static Map<String, Object> readRun(Path file) {
+        try {
+            JsonNode run = JSON.readTree(file.toFile()).path("run");
+            return run.isObject() ? JSON.convertValue(run, new TypeReference<Map<String, Object>>() {}) : Map.of();
+        } catch (IOException e) {
+            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Each cell of a results.json in turn, parsed one at a time (a shard's file may hold thousands). */
+    public static void forEachCell(Path file, java.util.function.Consumer<CellResult> each) {
+        try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InputError(file.toString(), 1, "expected a JSON object with a \"cells\" array");
+            }
+            boolean found = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!field.equals("cells")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw new InputError(file.toString(), p.currentLocation().getLineNr(), "expected \"cells\" to be an array");
+                }
+                found = true;
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    each.accept(fromJson(p.readValueAsTree()));
+                }
+            }
+            if (!found) {
+                throw new InputError(file.toString(), 0, "expected a JSON object with a \"cells\" array");
+            }
+        } catch (IOException e) {
+            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     public static List<CellResult> read(Path file) {

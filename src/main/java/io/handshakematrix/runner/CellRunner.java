@@ -40,6 +40,15 @@ public final class CellRunner {
         this.timeout = timeout;
     }
 
+    /**
+     * How long the runner waits for {@link #run} before it gives the cell up as a timeout: the sender's
+     * connect and reads and the receiver's accept are each bounded by the timeout, so three of them plus
+     * slack only passes when an engine ignores its timeouts.
+     */
+    public Duration hardLimit() {
+        return timeout.multipliedBy(3).plusSeconds(5);
+    }
+
     /** "emulated", or "sender-engine->receiver-engine" for a cross-tier cell. */
     public static String engineLabel(Cell cell) {
         String s = StackRef.parse(cell.sender()).engine();

@@ -5,58 +5,103 @@ import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Runs a matrix's cells on a bounded pool and judges each against its expectation. */
 public final class MatrixRunner {
     private final CellRunner cells;
     private final int jobs;
+    /** Runs each handshake so that a pool thread can stop waiting for one that hangs past every timeout. */
+    private final ExecutorService handshakes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "handshake");
+        t.setDaemon(true);
+        return t;
+    });
 
     public MatrixRunner(CellRunner cells, int jobs) {
         this.cells = cells;
         this.jobs = Math.max(1, jobs);
     }
 
-    /** Results in cell order; {@code onResult} sees each as it finishes (progress, streaming). */
-    public List<CellResult> run(Matrix matrix, List<Cell> todo, Consumer<CellResult> onResult) throws InterruptedException {
+    /**
+     * Runs {@code todo} on the pool; each judged result goes to {@code sink} as it finishes and is not kept,
+     * so memory does not grow with the matrix. No cell starts after {@code deadline} (null: none); those
+     * cells are returned. The first exception thrown by {@code sink} (say, a full disk) stops the run.
+     */
+    public List<Cell> stream(Matrix matrix, List<Cell> todo, Consumer<CellResult> sink, Instant deadline)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "cell-runner");
             t.setDaemon(true);
             return t;
         });
+        List<Cell> notStarted = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
-            List<Future<CellResult>> futures = new ArrayList<>();
             for (Cell c : todo) {
-                futures.add(pool.submit(() -> {
-                    CellResult r = judge(matrix, c);
-                    onResult.accept(r);
-                    return r;
-                }));
+                pool.execute(() -> {
+                    if (failure.get() != null || (deadline != null && Instant.now().isAfter(deadline))) {
+                        notStarted.add(c);
+                        return;
+                    }
+                    try {
+                        sink.accept(judge(matrix, c));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
             }
-            List<CellResult> out = new ArrayList<>();
-            for (Future<CellResult> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("cell runner crashed", e.getCause());
-                }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // cells are bounded by their own timeouts; keep waiting
             }
-            return out;
         } finally {
             pool.shutdownNow();
         }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        List<Cell> left = new ArrayList<>(todo);
+        left.retainAll(new HashSet<>(notStarted));
+        return left;
+    }
+
+    /** Results in cell order, all held in memory (small matrices, tests); {@code onResult} sees each as it finishes. */
+    public List<CellResult> run(Matrix matrix, List<Cell> todo, Consumer<CellResult> onResult) throws InterruptedException {
+        Map<Cell, CellResult> done = new ConcurrentHashMap<>();
+        stream(matrix, todo, r -> {
+            done.put(r.cell(), r);
+            onResult.accept(r);
+        }, null);
+        return todo.stream().map(done::get).toList();
     }
 
     public CellResult judge(Matrix matrix, Cell c) {
         Optional<String> disabled = matrix.disabledReason(c);
-        HandshakeResult r = disabled.map(HandshakeResult::skipped).orElseGet(() -> runSafely(c));
+        return judge(matrix, c, disabled.map(HandshakeResult::skipped).orElseGet(() -> runSafely(c)));
+    }
+
+    /** Judges a result against the matrix as it is now (a resumed run may have edited expectations). */
+    public static CellResult judge(Matrix matrix, Cell c, HandshakeResult handshake) {
+        Optional<String> disabled = matrix.disabledReason(c);
+        HandshakeResult r = disabled.map(HandshakeResult::skipped).orElse(handshake);
         Optional<Expectation> e = matrix.expectationFor(c);
         List<String> diffs;
         if (disabled.isPresent()) {
@@ -70,13 +115,28 @@ public final class MatrixRunner {
                 e.map(Expectation::line).orElse(null), diffs);
     }
 
-    /** An engine that throws (even an AssertionError or a missing class) costs its cell, never the run. */
+    /**
+     * An engine that throws is this cell's {@code error}; one that hangs past every socket timeout is this
+     * cell's {@code timeout} (its thread is abandoned, the run goes on). Even an AssertionError or a missing
+     * class costs only its cell: Future.get wraps every Throwable.
+     */
     private HandshakeResult runSafely(Cell c) {
+        Duration limit = cells.hardLimit();
         long start = System.nanoTime();
+        Future<HandshakeResult> f = handshakes.submit(() -> cells.run(c));
         try {
-            return cells.run(c);
-        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
-            return HandshakeResult.error("harness: " + e, (System.nanoTime() - start) / 1_000_000);
+            return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return HandshakeResult.error("harness: " + e.getCause(), (System.nanoTime() - start) / 1_000_000);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null,
+                    List.of(), List.of(), List.of(), "no answer from the engines within " + limit.toSeconds()
+                    + " s (hard limit per cell)", limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return HandshakeResult.error("interrupted", 0);
         }
     }
 }

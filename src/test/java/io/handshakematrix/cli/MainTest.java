@@ -17,7 +17,7 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private static CliRun run(String... args) {
+    static CliRun run(String... args) {
         return CliRun.of(args);
     }
 

@@ -1,0 +1,41 @@
+package io.handshakematrix.runner;
+
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.yaml.InputError;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * One of N CI jobs' share of a matrix: cell K/N holds the cells whose key hashes to K-1 modulo N.
+ * By key, not by position, so a cell stays in its shard when other cells are added or removed.
+ * CRC-32 because String.hashCode clusters on keys that differ only at the end (the DH group).
+ */
+public record Shard(int index, int count) {
+    public static final Shard ALL = new Shard(1, 1);
+
+    public static Shard parse(String text) {
+        String[] kn = text.split("/", -1);
+        if (kn.length == 2 && kn[0].matches("\\d{1,4}") && kn[1].matches("\\d{1,4}")) {
+            int k = Integer.parseInt(kn[0]);
+            int n = Integer.parseInt(kn[1]);
+            if (n >= 1 && k >= 1 && k <= n) {
+                return new Shard(k, n);
+            }
+        }
+        throw new InputError("--shard", 0, "expected K/N with 1 <= K <= N (e.g. 2/3), found '" + text + "'");
+    }
+
+    public boolean contains(Cell cell) {
+        if (count == 1) {
+            return true;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(cell.key().getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % count == index - 1;
+    }
+
+    @Override
+    public String toString() {
+        return index + "/" + count;
+    }
+}

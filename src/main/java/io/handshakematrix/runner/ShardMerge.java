@@ -1,0 +1,145 @@
+package io.handshakematrix.runner;
+
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.yaml.InputError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Combines the results.json of shard runs ({@code run --shard K/N}) into one run: every cell once, in the
+ * order a single full run would list them (taken from the axes each shard records). Refuses a set of
+ * shards with a gap or an overlap, since a merged report that silently lacks cells would read as complete.
+ */
+public final class ShardMerge {
+    private final Map<String, Object> run = new LinkedHashMap<>();
+    private final List<CellResult> cells = new ArrayList<>();
+    private final ResultJournal journal;
+
+    private ShardMerge(ResultJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Reads the inputs one cell at a time into {@code journal}; only transcript-less copies stay in memory. */
+    public static ShardMerge of(List<Path> inputs, ResultJournal journal) {
+        ShardMerge m = new ShardMerge(journal);
+        Map<String, Path> seen = new LinkedHashMap<>();
+        Map<Integer, Path> shardIndex = new LinkedHashMap<>();
+        Set<Integer> counts = new TreeSet<>();
+        Set<Object> engines = new LinkedHashSet<>();
+        List<Object> durations = new ArrayList<>();
+        Map<String, Object> first = null;
+        for (Path input : inputs) {
+            Path file = Files.isDirectory(input) ? input.resolve("results.json") : input;
+            if (!Files.isRegularFile(file)) {
+                throw new InputError(file.toString(), 0, "not found; expected a shard's output directory (with results.json) or its results.json");
+            }
+            Map<String, Object> run = ResultsJson.readRun(file);
+            first = first == null ? run : first;
+            Shard shard = Shard.parse(String.valueOf(run.getOrDefault("shard", "1/1")));
+            counts.add(shard.count());
+            Path twin = shardIndex.put(shard.index(), file);
+            if (twin != null && shard.count() > 1) {
+                throw new InputError(file.toString(), 0, "shard " + shard + " is also " + twin + "; expected each shard once");
+            }
+            if (run.get("engines") instanceof List<?> l) {
+                engines.addAll(l);
+            }
+            durations.add(run.get("durationMs"));
+            ResultsJson.forEachCell(file, r -> {
+                Path other = seen.put(r.cell().key(), file);
+                if (other != null) {
+                    throw new InputError(file.toString(), 0, "cell '" + r.cell().displayName() + "' is also in "
+                            + other + "; expected disjoint shards");
+                }
+                try {
+                    journal.append(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + journal.file(), e);
+                }
+                m.cells.add(JournaledRun.withoutTranscript(r));
+            });
+        }
+        if (counts.size() > 1) {
+            throw new InputError(inputs.get(0).toString(), 0, "shards of different splits " + counts
+                    + " (the N of K/N); expected one split");
+        }
+        int n = counts.isEmpty() ? 1 : counts.iterator().next();
+        if (n > 1 && shardIndex.size() < n) {
+            List<String> missing = new ArrayList<>();
+            for (int k = 1; k <= n; k++) {
+                if (!shardIndex.containsKey(k)) {
+                    missing.add(k + "/" + n);
+                }
+            }
+            throw new InputError(inputs.get(0).toString(), 0, "missing shard output(s) " + String.join(", ", missing)
+                    + "; expected all " + n + " shards");
+        }
+        if (first != null && first.get("axes") instanceof Map<?, ?> axes) {
+            m.cells.sort(Comparator.comparing(r -> position(axes, r.cell()), ShardMerge::compare));
+        }
+        if (first != null) {
+            m.run.putAll(first);
+        }
+        m.run.put("engines", List.copyOf(engines));
+        m.run.put("shard", "merged " + n + " of " + n);
+        m.run.put("shardDurationsMs", durations);
+        m.run.put("mergedFrom", inputs.stream().map(Path::toString).toList());
+        m.run.remove("durationMs");
+        return m;
+    }
+
+    public Map<String, Object> run() {
+        return run;
+    }
+
+    /** Every cell without its transcript, in full-run order. */
+    public List<CellResult> brief() {
+        return cells;
+    }
+
+    /** Every cell in full, in full-run order, read back from the journal one at a time. */
+    public Iterable<CellResult> full() {
+        return () -> cells.stream().map(r -> journal.read(r.cell().key())).iterator();
+    }
+
+    /** The cell's place in a full run: Matrix.cells() crosses the axes in this order. */
+    private static int[] position(Map<?, ?> axes, Cell c) {
+        return new int[] {
+            indexOf(axes.get("receive_side"), c.receiveSide()), indexOf(axes.get("protocols"), c.protocol()),
+            indexOf(axes.get("sender_min_dh_bits"), c.senderMinDhBits()), indexOf(axes.get("senders"), c.sender()),
+            indexOf(axes.get("receivers"), c.receiver()), indexOf(axes.get("dh"), c.dhGroup())};
+    }
+
+    private static int indexOf(Object axis, Object value) {
+        if (axis instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                if (String.valueOf(l.get(i)).equals(String.valueOf(value))) {
+                    return i;
+                }
+            }
+        }
+        return Integer.MAX_VALUE; // not on the first shard's axes: after the others, in input order
+    }
+
+    private static int compare(int[] a, int[] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Integer.compare(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package io.handshakematrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * run --shard 1/3, 2/3, 3/3 then merge gives the results.json of one full run: the same cells with the
+ * same outcomes, alerts, error lines and expectations, in the same order.
+ */
+class ShardMergeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    // 1 sender x 3 receivers x 2 RECEIVE_SIDE x 11 groups x 2 MinimumDHBits = 132 cells, every outcome kind
+    private static final String[] SLICE = {"--sender", "rhel-7.7", "--receiver", "rhel-6*", "--quiet"};
+
+    @TempDir
+    Path dir;
+
+    private CliRun run(String out, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--out", dir.resolve(out).toString()));
+        args.addAll(List.of(SLICE));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void threeShardsMergedEqualOneFullRun() throws IOException {
+        CliRun fullRun = run("full");
+        assertEquals(0, fullRun.code());
+        assertTrue(fullRun.err().contains("132/132 cells (94 ok, 38 fail, 0 other)"), "no console: progress lines\n"
+                + fullRun.err());
+        int total = 0;
+        for (int k = 1; k <= 3; k++) {
+            CliRun r = run("shard" + k, "--shard", k + "/3");
+            assertEquals(0, r.code(), r.out() + r.err());
+            int n = cells(dir.resolve("shard" + k)).size();
+            assertTrue(n > 0 && n < 132, "shard " + k + " has " + n);
+            total += n;
+        }
+        assertEquals(132, total);
+        CliRun merged = CliRun.of("merge", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(),
+                dir.resolve("shard3").toString(), "--out", dir.resolve("merged").toString(), "--quiet");
+        assertEquals(0, merged.code(), merged.out() + merged.err());
+        assertTrue(merged.out().startsWith("132 cells:"), merged.out());
+
+        List<JsonNode> full = comparable(cells(dir.resolve("full")));
+        List<JsonNode> combined = comparable(cells(dir.resolve("merged")));
+        assertEquals(132, full.size());
+        assertEquals(full, combined); // order included: merge restores the full run's order from the axes
+    }
+
+    @Test
+    void mergeRefusesAMissingShardAndAnOverlap() throws IOException {
+        run("a", "--shard", "1/3");
+        run("b", "--shard", "2/3");
+        CliRun gap = CliRun.of("merge", dir.resolve("a").toString(), dir.resolve("b").toString(), "--out",
+                dir.resolve("m").toString());
+        assertEquals(2, gap.code());
+        assertEquals(dir.resolve("a") + ": missing shard output(s) 3/3; expected all 3 shards", gap.err().strip());
+
+        CliRun twice = CliRun.of("merge", dir.resolve("a").toString(), dir.resolve("a").toString(), "--out",
+                dir.resolve("m").toString());
+        assertEquals(2, twice.code());
+        assertEquals(dir.resolve("a/results.json") + ": shard 1/3 is also " + dir.resolve("a/results.json")
+                + "; expected each shard once", twice.err().strip());
+
+        CliRun none = CliRun.of("merge", dir.resolve("nothing").toString());
+        assertEquals(2, none.code());
+        assertEquals(dir.resolve("nothing") + ": not found; expected a shard's output directory (with results.json) "
+                + "or its results.json", none.err().strip());
+    }
+
+    private static List<JsonNode> cells(Path out) throws IOException {
+        List<JsonNode> l = new ArrayList<>();
+        JSON.readTree(out.resolve("results.json").toFile()).get("cells").forEach(l::add);
+        return l;
+    }
+
+    /**
+     * Everything a cell says except how long it took and its byte-level transcript: record lengths differ
+     * between two runs of one cell (the DH public value and the per-run certificate vary by a byte).
+     */
+    private static List<JsonNode> comparable(List<JsonNode> cells) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode c : cells) {
+            ObjectNode o = c.deepCopy();
+            o.remove("durationMs");
+            o.remove("transcript");
+            out.add(o);
+        }
+        return out;
+    }
+}
