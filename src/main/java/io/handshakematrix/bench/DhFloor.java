@@ -1,5 +1,6 @@
 package io.handshakematrix.bench;
 
+import io.handshakematrix.engine.emulated.RawDhCrypto;
 import io.handshakematrix.dh.DhGroup;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -8,8 +9,8 @@ import java.security.SecureRandom;
 
 /**
  * The DH arithmetic of one DHE handshake alone: both sides make a key pair and a shared secret, four
- * modular exponentiations with private values of p's size less one bit, as the emulated OpenSSL 1.0.x
- * stacks do (dh_key.c generate_key with no length set). No handshake can be cheaper than this.
+ * modular exponentiations with private values as long as the emulated engine draws them
+ * ({@link RawDhCrypto#exponentBits}). No handshake can be cheaper than this.
  */
 public final class DhFloor {
     private DhFloor() {}
@@ -19,7 +20,7 @@ public final class DhFloor {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SecureRandom random = new SecureRandom();
         BigInteger p = group.p();
-        int bits = p.bitLength() - 1;
+        int bits = RawDhCrypto.exponentBits(p);
         long start = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < rounds; i++) {
             BigInteger x = new BigInteger(bits, random);

@@ -17,14 +17,25 @@ import org.bouncycastle.util.BigIntegers;
  * (rejects Ys outside [2, p-2], so a g=1 server cannot even start); the stacks we emulate do their
  * own checks, which the profile decides, so the arithmetic here must accept anything.
  */
-final class RawDhCrypto extends BcTlsCrypto {
+public final class RawDhCrypto extends BcTlsCrypto {
 
     RawDhCrypto(SecureRandom random) {
         super(random);
     }
 
-    /** Longest private exponent used: verdicts depend on p, g and Ys only, never on the exponent's length. */
-    static final int MAX_EXPONENT_BITS = 1023;
+    /**
+     * Longest private exponent used. OpenSSL 1.0.x draws bits(p)-1 bits when the parameters carry no
+     * length, but no peer can observe the exponent's length: every check a profile models looks at p, g
+     * and Ys only. 256 bits is twice the 128-bit security strength (NIST SP 800-56A, RFC 7919 section 5.2)
+     * and what BouncyCastle uses for its own groups; a full 2047-bit exponent would make DHE 2048 cells
+     * several times slower for no difference in any verdict.
+     */
+    public static final int MAX_EXPONENT_BITS = 256;
+
+    /** Bits of the private exponent used with {@code p}. */
+    public static int exponentBits(BigInteger p) {
+        return Math.max(2, Math.min(MAX_EXPONENT_BITS, p.bitLength() - 1));
+    }
 
     @Override
     public TlsDHDomain createDHDomain(TlsDHConfig dhConfig) {
@@ -58,9 +69,8 @@ final class RawDhCrypto extends BcTlsCrypto {
 
         @Override
         public byte[] generateEphemeral() {
-            // A private value of p's size less one bit, at least 2, as the stacks we emulate use; capped
-            // at MAX_EXPONENT_BITS because a full 16383-bit exponent costs seconds per handshake here.
-            int bits = Math.max(2, Math.min(MAX_EXPONENT_BITS, p.bitLength() - 1));
+            // p's size less one bit for small groups, at least 2; MAX_EXPONENT_BITS for the others.
+            int bits = exponentBits(p);
             do {
                 x = new BigInteger(bits, getSecureRandom());
             } while (x.compareTo(BigInteger.TWO) < 0);
