@@ -11,6 +11,12 @@ import io.handshakematrix.model.HandshakeResult;
 public record KbCell(String mark, String verdict, String words, int footnote, boolean differs) {
 
     public static KbCell of(CellResult cr, int footnote) {
+        KbCell c = verdictOf(cr, footnote);
+        String real = KbText.realSoftware(cr.engine());
+        return real.isEmpty() ? c : new KbCell(c.mark, c.verdict, c.words + " " + real, c.footnote, c.differs);
+    }
+
+    private static KbCell verdictOf(CellResult cr, int footnote) {
         HandshakeResult r = cr.result();
         return switch (r.outcome()) {
             case OK -> new KbCell("✔", "OK", r.cipher() + (r.dhBits() != null ? ", DH " + r.dhBits() : ""), 0, !cr.matches());

@@ -31,7 +31,7 @@ public final class KbHtml {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>TLS handshake compatibility</title><style>" + CSS + "</style></head><body>\n");
         h.append("<h1>TLS handshake compatibility: sender (TLS client) → receiver (TLS server)</h1>\n");
-        h.append("<p id=\"summary\">Every cell is a real TLS handshake on 127.0.0.1 between the two stacks' profiles. ")
+        h.append("<p id=\"summary\">Every cell is a real TLS handshake on 127.0.0.1 between the two stacks. ")
                 .append(esc(doc.summary())).append(".</p>\n<p>").append(esc(KbText.LEGEND)).append("</p>\n");
         for (MatrixLayout t : doc.tables()) {
             h.append("<h2>").append(esc(t.title())).append("</h2>\n<table class=\"kb\"><thead><tr><th>sender → receiver</th>");

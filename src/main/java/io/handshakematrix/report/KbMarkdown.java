@@ -11,7 +11,7 @@ public final class KbMarkdown {
         KbDocument doc = KbDocument.of(results);
         StringBuilder md = new StringBuilder();
         md.append("# TLS handshake compatibility: sender (TLS client) -> receiver (TLS server)\n\n");
-        md.append("Every cell is a real TLS handshake on 127.0.0.1 between the two stacks' profiles. ")
+        md.append("Every cell is a real TLS handshake on 127.0.0.1 between the two stacks. ")
                 .append(doc.summary()).append(".\n\n");
         md.append(KbText.LEGEND).append("\n");
         for (MatrixLayout t : doc.tables()) {

@@ -8,7 +8,24 @@ final class KbText {
 
     static final String LEGEND = "Marks: ✔ OK (suite negotiated, secure ping answered); ✖ FAIL (the side that gave up, "
             + "its reason, the alert it sent); ⚠ TIMEOUT (no answer in time); ⚠ ERROR (the harness or its environment, never the stacks); "
-            + "– SKIPPED; " + DIFFERS + ". Numbers point to the exact error lines at the end.";
+            + "– SKIPPED; " + DIFFERS + ". ◆ marks a cell run against real software (which side, which engine); "
+            + "every other cell ran both sides as emulated profiles. Numbers point to the exact error lines at the end.";
+
+    /** "◆ real sender (jvm)" for a cell with a real side; empty for an all-emulated cell. */
+    static String realSoftware(String engineLabel) {
+        String[] sides = engineLabel.split("->");
+        String sender = sides[0];
+        String receiver = sides.length > 1 ? sides[1] : sides[0];
+        boolean realSender = !sender.equals("emulated");
+        boolean realReceiver = !receiver.equals("emulated");
+        if (realSender && realReceiver) {
+            return "◆ real both sides (" + (sender.equals(receiver) ? sender : sender + ", " + receiver) + ")";
+        }
+        if (realSender) {
+            return "◆ real sender (" + sender + ")";
+        }
+        return realReceiver ? "◆ real receiver (" + receiver + ")" : "";
+    }
 
     static final String RESOLUTION_INTRO = "For each failing cell, the single setting change that made the same "
             + "sender and receiver pass in this very run (each suggestion is a cell that ran and passed, not a rule "
