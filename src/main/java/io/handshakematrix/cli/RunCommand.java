@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--engine", paramLabel = "TIER", defaultValue = "all",
             description = {"which cells to run: emulated (both sides in-process), container (a real stack,",
-                "X@container, on at least one side; see matrix-containers.yaml) or all (default: ${DEFAULT-VALUE})"})
+                "X@container, on at least one side; see matrix-containers.yaml), jvm (a real JDK or bc-fips,",
+                "X@jvm, on at least one side) or all (default: ${DEFAULT-VALUE})"})
     String engineTier;
 
     @Option(names = "--shard", paramLabel = "K/N",
@@ -118,9 +119,9 @@ final class RunCommand implements Callable<Integer> {
         ProfileCatalog profiles = profilesFor(matrixFile, profilesDir);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
-        if (!List.of("emulated", "container", "all").contains(engineTier)) {
+        if (!List.of("emulated", "container", "jvm", "all").contains(engineTier)) {
             throw new io.handshakematrix.yaml.InputError("--engine", 0,
-                    "expected emulated, container or all, found '" + engineTier + "'");
+                    "expected emulated, container, jvm or all, found '" + engineTier + "'");
         }
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
         List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
@@ -189,6 +190,14 @@ final class RunCommand implements Callable<Integer> {
 
     /** The matrix's axes in its own order: 'merge' puts shard outputs back in the full run's cell order. */
     private static Map<String, Object> axes(Matrix m) {
+        Map<String, Object> a = ownAxes(m);
+        if (m.parts().size() > 1) {
+            a.put("parts", m.parts().stream().map(RunCommand::ownAxes).toList()); // include:d matrices, in cell order
+        }
+        return a;
+    }
+
+    private static Map<String, Object> ownAxes(Matrix m) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("receive_side", m.receiveSides());
         a.put("protocols", m.protocols());
@@ -224,10 +233,14 @@ final class RunCommand implements Callable<Integer> {
                 && inTier(c, engineTier);
     }
 
-    /** {@code --engine}: a cell is "container" when either side runs in the container tier. */
+    /** {@code --engine}: "emulated" = both sides in-process; "container"/"jvm" = a real side of that tier. */
     private static boolean inTier(Cell c, String tier) {
-        boolean container = CellRunner.engineLabel(c).contains(io.handshakematrix.engine.container.ContainerEngine.NAME);
-        return tier.equals("all") || tier.equals("container") == container;
+        String label = CellRunner.engineLabel(c);
+        return switch (tier) {
+            case "all" -> true;
+            case "emulated" -> label.equals("emulated");
+            default -> List.of(label.split("->")).contains(tier);
+        };
     }
 
     private static boolean globMatch(String glob, String value) {

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * run with file, line and what was expected instead of producing a wrong table.
  */
 public final class MatrixLoader {
-    private static final Set<String> TOP = Set.of("product", "profiles", "axes", "expect", "disabled");
+    private static final Set<String> TOP = Set.of("product", "profiles", "axes", "expect", "disabled", "include");
     private static final Set<String> PRODUCT = Set.of("name", "receive_side");
     private static final Set<String> AXES = Set.of("senders", "receivers", "receive_side", "dh", "protocols",
             "sender_min_dh_bits", "config");
@@ -66,6 +66,11 @@ public final class MatrixLoader {
     }
 
     public Matrix load(Path file) {
+        return load(file, new ArrayList<>());
+    }
+
+    /** {@code including}: the files whose include: led here, to refuse a cycle. */
+    private Matrix load(Path file, List<Path> including) {
         YamlNode root = YamlFiles.read(file);
         Path base = file.toAbsolutePath().getParent();
         Map<String, YamlNode> top = root.entries(TOP);
@@ -102,8 +107,34 @@ public final class MatrixLoader {
                 disabled.add(new Matrix.Disabled(match, d.need(m, "reason").text()));
             }
         }
+        List<Matrix> includes = top.containsKey("include")
+                ? includes(top.get("include"), file, product, including) : List.of();
         return new Matrix(file.toString(), product, senders, receivers, sides, dh, protocols, minBits,
-                List.copyOf(expect), List.copyOf(disabled), configured);
+                List.copyOf(expect), List.copyOf(disabled), configured, includes);
+    }
+
+    /** Each included matrix (path relative to this one) with its own axes and rules, and this file's product. */
+    private List<Matrix> includes(YamlNode node, Path file, ProductSettings product, List<Path> including) {
+        List<Path> chain = new ArrayList<>(including);
+        chain.add(file.toAbsolutePath().normalize());
+        List<Matrix> out = new ArrayList<>();
+        for (YamlNode n : node.itemsOrOne()) {
+            Path included = file.toAbsolutePath().getParent().resolve(n.text()).normalize();
+            if (chain.contains(included)) {
+                throw n.error(n.path() + ": " + n.text() + " includes itself (through " + chain.get(chain.size() - 1)
+                        .getFileName() + "); expected a matrix file not already being read");
+            }
+            if (!Files.isRegularFile(included)) {
+                throw n.error(n.path() + ": " + included + " not found; expected a matrix file (relative to this one)");
+            }
+            Matrix m = load(file.getParent() == null ? Path.of(n.text()) : file.getParent().resolve(n.text()), chain);
+            if (!m.product().receiveSideSuites().equals(product.receiveSideSuites())) {
+                throw n.error(n.path() + ": " + n.text() + " gives RECEIVE_SIDE other suites than this file; expected "
+                        + "the same product settings in every included matrix");
+            }
+            out.add(m);
+        }
+        return List.copyOf(out);
     }
 
     private ProductSettings product(YamlNode node) {

@@ -107,7 +107,7 @@ public final class MatrixRunner {
         if (disabled.isPresent()) {
             diffs = List.of();
         } else if (e.isEmpty()) {
-            diffs = List.of("no expectation in " + matrix.file() + " covers this cell; got " + r.summary());
+            diffs = List.of("no expectation in " + matrix.partFor(c).file() + " covers this cell; got " + r.summary());
         } else {
             diffs = e.get().differences(r);
         }

@@ -114,8 +114,33 @@ public final class ShardMerge {
         return () -> cells.stream().map(r -> journal.read(r.cell().key())).iterator();
     }
 
-    /** The cell's place in a full run: Matrix.cells() crosses the axes in this order. */
+    /**
+     * The cell's place in a full run: Matrix.cells() crosses the axes in this order, part by part when the
+     * matrix include:s others (a cell belongs to the first part that crosses it).
+     */
     private static int[] position(Map<?, ?> axes, Cell c) {
+        if (axes.get("parts") instanceof List<?> parts) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i) instanceof Map<?, ?> part) {
+                    int[] p = axesPosition(part, c);
+                    if (java.util.Arrays.stream(p).allMatch(x -> x != Integer.MAX_VALUE)) {
+                        int[] out = new int[p.length + 1];
+                        out[0] = i;
+                        System.arraycopy(p, 0, out, 1, p.length);
+                        return out;
+                    }
+                }
+            }
+            int[] p = axesPosition(axes, c);
+            int[] out = new int[p.length + 1];
+            out[0] = parts.size();
+            System.arraycopy(p, 0, out, 1, p.length);
+            return out;
+        }
+        return axesPosition(axes, c);
+    }
+
+    private static int[] axesPosition(Map<?, ?> axes, Cell c) {
         return new int[] {
             indexOf(axes.get("receive_side"), c.receiveSide()), indexOf(axes.get("protocols"), c.protocol()),
             indexOf(axes.get("sender_min_dh_bits"), c.senderMinDhBits()), indexOf(axes.get("senders"), c.sender()),

@@ -58,6 +58,37 @@ class ShardMergeTest {
         assertEquals(full, combined); // order included: merge restores the full run's order from the axes
     }
 
+    /** A matrix that include:s another: the merged shards keep the full run's order, part by part. */
+    @Test
+    void shardsOfAnIncludingMatrixMergeInFullRunOrder() throws IOException {
+        String product = "product:\n  receive_side: {\"YES\": [AES256-SHA], \"NO\": [DHE-RSA-AES256-SHA]}\n";
+        java.nio.file.Files.writeString(dir.resolve("main.yaml"), "include: [part.yaml]\n" + product + """
+                axes: {senders: [rhel-7.7], receivers: [rhel-6.10], receive_side: ["YES", "NO"], dh: ["256", "1024"]}
+                expect:
+                  - outcome: ok
+                  - {when: {receive_side: "NO", dh: "256"}, outcome: fail, failed_side: sender}
+                """);
+        java.nio.file.Files.writeString(dir.resolve("part.yaml"), product + """
+                axes: {senders: [rhel-6.10, rhel-7.7], receivers: [rhel-7.7, rhel-6.10], receive_side: ["NO"], dh: [1024-g-pm1, "1024"]}
+                expect:
+                  - {outcome: fail, failed_side: sender}
+                  - {when: {dh: "1024"}, outcome: ok}
+                """);
+        String matrix = dir.resolve("main.yaml").toString();
+        CliRun full = CliRun.of("run", "--matrix", matrix, "--out", dir.resolve("full").toString(), "--quiet");
+        assertEquals(0, full.code(), full.out() + full.err());
+        assertTrue(full.out().startsWith("11 cells:"), full.out()); // 4 own + 8 included - 1 both have
+        for (int k = 1; k <= 2; k++) {
+            CliRun r = CliRun.of("run", "--matrix", matrix, "--out", dir.resolve("s" + k).toString(), "--quiet",
+                    "--shard", k + "/2");
+            assertEquals(0, r.code(), r.out() + r.err());
+        }
+        CliRun merged = CliRun.of("merge", dir.resolve("s2").toString(), dir.resolve("s1").toString(), "--out",
+                dir.resolve("merged").toString(), "--quiet");
+        assertEquals(0, merged.code(), merged.out() + merged.err());
+        assertEquals(comparable(cells(dir.resolve("full"))), comparable(cells(dir.resolve("merged"))));
+    }
+
     @Test
     void mergeRefusesAMissingShardAndAnOverlap() throws IOException {
         run("a", "--shard", "1/3");

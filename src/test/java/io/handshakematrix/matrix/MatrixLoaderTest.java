@@ -98,4 +98,37 @@ class MatrixLoaderTest {
         InputError e = fails(HEAD + "axes: [unclosed\n");
         assertEquals(6, e.line());
     }
+
+    @Test
+    void includedMatrixKeepsItsOwnRules() throws IOException {
+        Files.writeString(dir.resolve("part.yaml"), HEAD + """
+                axes: {senders: [rhel-6.10], receivers: [rhel-7.7, rhel-6.10], receive_side: ["NO"], dh: ["256"]}
+                expect:
+                  - outcome: timeout
+                """);
+        Path f = dir.resolve("matrix.yaml");
+        Files.writeString(f, "include: [part.yaml]\n" + HEAD + AXES + "expect:\n  - outcome: ok\n");
+        Matrix m = loader.load(f);
+        assertEquals(6, m.cells().size());
+        Cell own = new Cell("rhel-7.7", "rhel-6.10", "NO", "256", "TLSv1.2", 0);
+        Cell included = new Cell("rhel-6.10", "rhel-7.7", "NO", "256", "TLSv1.2", 0);
+        assertEquals(Outcome.OK, m.expectationFor(own).orElseThrow().outcome());
+        assertEquals(Outcome.TIMEOUT, m.expectationFor(included).orElseThrow().outcome());
+        assertEquals(dir.resolve("part.yaml").toString(), m.partFor(included).file());
+    }
+
+    @Test
+    void includeCycleAndOtherProductAreRejected() throws IOException {
+        Path f = dir.resolve("matrix.yaml");
+        Files.writeString(dir.resolve("part.yaml"), "include: [matrix.yaml]\n" + HEAD + AXES);
+        Files.writeString(f, "include: [part.yaml]\n" + HEAD + AXES);
+        InputError cycle = assertThrows(InputError.class, () -> loader.load(f));
+        assertEquals(dir.resolve("part.yaml") + ":1: include[0]: matrix.yaml includes itself (through part.yaml); "
+                + "expected a matrix file not already being read", cycle.oneLine());
+
+        Files.writeString(dir.resolve("part.yaml"), HEAD.replace("[AES256-SHA]", "[AES128-SHA]") + AXES);
+        InputError product = assertThrows(InputError.class, () -> loader.load(f));
+        assertEquals(f + ":1: include[0]: part.yaml gives RECEIVE_SIDE other suites than this file; expected the same "
+                + "product settings in every included matrix", product.oneLine());
+    }
 }
