@@ -50,7 +50,7 @@ class DefaultMatrixTest {
         Path file = Path.of(System.getProperty("handshake.matrix", "matrix.yaml"));
         profiles = ProfileCatalog.builtin();
         DhGroupCatalog groups = DhGroupCatalog.builtin();
-        matrix = new MatrixLoader(profiles, groups).load(file);
+        matrix = new MatrixLoader(profiles, groups, io.handshakematrix.engine.Engines.standard().names()).load(file);
         engine = Engines.standard();
         runner = new MatrixRunner(new CellRunner(engine, profiles, groups, matrix.product(),
                 file.toAbsolutePath().getParent(), Duration.ofSeconds(10)), 1);

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
     private static final ProfileCatalog PROFILES = ProfileCatalog.builtin();
     private static final DhGroupCatalog GROUPS = DhGroupCatalog.builtin();
-    private static final Matrix MATRIX = new MatrixLoader(PROFILES, GROUPS).load(Path.of("matrix.yaml"));
+    private static final Matrix MATRIX = new MatrixLoader(PROFILES, GROUPS,
+            io.handshakematrix.engine.Engines.standard().names()).load(Path.of("matrix.yaml"));
     private static final List<Cell> CELLS = MATRIX.cells().stream()
             .filter(c -> c.sender().equals("rhel-7.7") && c.receiver().equals("rhel-6.10")).toList(); // 44 cells
 
