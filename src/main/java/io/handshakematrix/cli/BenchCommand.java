@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 /** Speed on this machine: handshakes/s per key exchange, the openssl process loop, whole runs, scaling. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure handshakes/s, whole-run time and heap on this machine.",
         description = {"Measure, on this machine, what a run costs: full handshakes/s of the emulated engine",
             "for RSA key exchange and DHE 1024/2048/4096, the same cells as a loop of openssl s_client",
             "processes, the default matrix's wall time and peak heap, and the cost per cell as a generated",

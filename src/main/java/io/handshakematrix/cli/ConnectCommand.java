@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** An emulated sender against a real TLS server, like `openssl s_client -msg` but with the profile's checks. */
 @Command(name = "connect", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run an emulated sender against a real TLS server.",
         description = {"Connect an emulated sender stack to a real TLS server (openssl s_server, gnutls-serv, the",
             "product itself) and handshake as that stack would: its protocols, suites and DH checks, its alerts",
             "and error lines. Prints the records (>>> sent, <<< received), then the negotiated protocol, suite",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** The support case in one command: what the receiver's config serves, why each sender refuses, what fixes it. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Explain why a sender and a receiver fail, and verify the config change that fixes it.",
         description = {"Run each sender against the receiver as its configssl.cnf (or --receive-side/--dh) sets it up,",
             "and explain every failure in plain words: which side refused, which rule of its profile (with the",
             "profile's sources), and the one-line config changes that make it pass, each verified by running",

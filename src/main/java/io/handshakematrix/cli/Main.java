@@ -36,6 +36,7 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(110); // descriptions are written as lines of up to ~105 characters
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InputError ie) {
                 cmd.getErr().println(ie.oneLine());

@@ -33,10 +33,18 @@ import picocli.CommandLine.Option;
 
 /** The main job: cross the matrix, run every cell as a real handshake, compare, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run the matrix: every cell a real handshake, compared with matrix.yaml; tables and reports.",
         description = {"Run every cell of the matrix as a real TLS handshake on 127.0.0.1 and compare it",
             "with the expected outcome in matrix.yaml. Prints a table, writes OUT/results.json,",
             "OUT/results.csv and the knowledge-base tables OUT/kb.md and OUT/kb.html.",
-            "Exit 1 lists each cell whose outcome differs from its expectation."})
+            "Exit 1 lists each cell whose outcome differs from its expectation."},
+        footer = {"", "Examples:",
+            "  run                                             the default matrix (matrix.yaml, includes matrix-jvm.yaml)",
+            "  run --sender 'rhel-7*' --receiver rhel-6.10    one slice of it",
+            "  run --matrix matrix-containers.yaml             real OpenSSL/GnuTLS in Docker (see images/)",
+            "  run --baseline old/results.json                 what changed since an earlier release",
+            "  run --shard 2/3 --out shard2; merge shard1 shard2 shard3 --out reports",
+            "  run --resume                                    finish a run that was killed (same --out)"})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--matrix", paramLabel = "FILE", defaultValue = "matrix.yaml",
             description = "matrix file (default: ${DEFAULT-VALUE})")
@@ -67,9 +75,7 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--baseline", paramLabel = "OLD.json",
-            description = {"an earlier results.json: print the cells whose outcome changed since then and save them",
-                "to OUT/baseline-diff.json (the regression view across releases; the exit code still comes",
-                "from matrix.yaml)"})
+            description = "an earlier results.json: print the cells whose outcome changed since then and save them to OUT/baseline-diff.json (the regression view across releases; the exit code still comes from matrix.yaml)")
     Path baseline;
 
     @Option(names = "--diagnose", description = "explain each failed handshake and list its verified one-line fixes "
@@ -77,9 +83,7 @@ final class RunCommand implements Callable<Integer> {
     boolean diagnose;
 
     @Option(names = "--engine", paramLabel = "TIER", defaultValue = "all",
-            description = {"which cells to run: emulated (both sides in-process), container (a real stack,",
-                "X@container, on at least one side; see matrix-containers.yaml), jvm (a real JDK or bc-fips,",
-                "X@jvm, on at least one side) or all (default: ${DEFAULT-VALUE})"})
+            description = "which cells to run: emulated (both sides in-process), container (a real stack, X@container, on at least one side; see matrix-containers.yaml), jvm (a real JDK or bc-fips, X@jvm, on at least one side) or all (default: ${DEFAULT-VALUE})")
     String engineTier;
 
     @Option(names = "--shard", paramLabel = "K/N",

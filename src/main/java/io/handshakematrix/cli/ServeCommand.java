@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 /** An emulated receiver that real clients connect to; every handshake is logged with its verdict. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run an emulated receiver for real clients, logging each handshake.",
         description = {"Run an emulated receiver stack as a TLS server for real clients (openssl s_client, a JDK,",
             "the product itself), with the product's settings from --config or --receive-side/--dh. Logs one",
             "line per handshake with its verdict as the receiver saw it, then the error lines. Binds only",
