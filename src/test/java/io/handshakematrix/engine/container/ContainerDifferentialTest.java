@@ -9,7 +9,6 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 class ContainerDifferentialTest {
     private static ContainerTier tier;
     private static Optional<String> problem;
-    private static final Map<String, CellResult> real = new HashMap<>();
-    private static final Map<String, CellResult> twins = new HashMap<>();
+    // filled from the runner's pool threads (two cells at a time): must be concurrent
+    private static final Map<String, CellResult> real = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, CellResult> twins = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void runBothTiers() throws InterruptedException {
