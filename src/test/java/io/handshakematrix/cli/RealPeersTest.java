@@ -1,5 +1,6 @@
 package io.handshakematrix.cli;
 
+import io.handshakematrix.TestEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,6 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * serve and connect against real peers on 127.0.0.1: the machine's /usr/bin/openssl (3.0: as a client it
@@ -43,7 +43,7 @@ class RealPeersTest {
 
     @BeforeAll
     static void needsOpenssl() {
-        Assumptions.assumeTrue(Files.isExecutable(OPENSSL), "/usr/bin/openssl is not installed (.ci/run installs it)");
+        TestEnvironment.require(Files.isExecutable(OPENSSL), () -> "/usr/bin/openssl is not installed");
     }
 
     /** The serve command on a background thread with its stdout captured; joins after --count handshakes. */

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.container;
 
+import io.handshakematrix.engine.wire.RecordFramer;
 import io.handshakematrix.engine.wire.HandshakeNames;
 import io.handshakematrix.model.CipherSuites;
 import java.io.ByteArrayOutputStream;
@@ -36,11 +37,10 @@ final class WireFacts {
 
     final class Direction {
         private final boolean client;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final RecordFramer framer = new RecordFramer();
         private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         private boolean ccs;
         private boolean appData;
-        private boolean garbage;
         private Integer alert;
         private long alertAt;
         private long closedAt;
@@ -68,29 +68,8 @@ final class WireFacts {
         }
 
         synchronized void feed(byte[] b, int off, int len) {
-            if (garbage || len <= 0) {
-                return;
-            }
-            pending.write(b, off, len);
-            byte[] buf = pending.toByteArray();
-            int pos = 0;
-            while (buf.length - pos >= 5) {
-                int type = buf[pos] & 0xFF;
-                int length = ((buf[pos + 3] & 0xFF) << 8) | (buf[pos + 4] & 0xFF);
-                if (type < 20 || type > 24 || buf[pos + 1] != 3) {
-                    garbage = true;
-                    return;
-                }
-                if (buf.length - pos < 5 + length) {
-                    break;
-                }
-                record(type, buf, pos + 5, length);
-                pos += 5 + length;
-            }
-            pending.reset();
-            pending.write(buf, pos, buf.length - pos);
+            framer.feed(b, off, len, (type, major, minor, buf, o, l) -> record(type, buf, o, l), (buf, o, l) -> { });
         }
-
         private void record(int type, byte[] b, int off, int len) {
             switch (type) {
                 case 20 -> ccs = true;

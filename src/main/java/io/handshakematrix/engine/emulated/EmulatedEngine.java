@@ -42,12 +42,14 @@ public final class EmulatedEngine implements Engine {
 
     private final RawDhCrypto crypto;
     private final ServerIdentity identity;
+    private final org.bouncycastle.tls.Certificate chain;
     private final ExecutorService receivers;
 
     public EmulatedEngine() {
         SecureRandom random = new SecureRandom();
         this.crypto = new RawDhCrypto(random);
         this.identity = ServerIdentity.generate(random);
+        this.chain = EmulatedServer.chainOf(crypto, identity);
         AtomicInteger n = new AtomicInteger();
         this.receivers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "emulated-receiver-" + n.incrementAndGet());
@@ -135,7 +137,7 @@ public final class EmulatedEngine implements Engine {
         try {
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
-            EmulatedServer server = new EmulatedServer(crypto, spec, identity, log);
+            EmulatedServer server = new EmulatedServer(crypto, spec, identity, chain, log);
             LoggingProtocols.Server protocol = new LoggingProtocols.Server(
                     new ObservedInput(s.getInputStream(), log, transcript),
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);

@@ -39,14 +39,16 @@ final class EmulatedServer extends DefaultTlsServer {
     private final BcTlsCrypto crypto;
     private final ReceiverSpec spec;
     private final ServerIdentity identity;
+    private final Certificate chain;
     private final SideLog log;
     private final PeerEvents events;
 
-    EmulatedServer(BcTlsCrypto crypto, ReceiverSpec spec, ServerIdentity identity, SideLog log) {
+    EmulatedServer(BcTlsCrypto crypto, ReceiverSpec spec, ServerIdentity identity, Certificate chain, SideLog log) {
         super(crypto);
         this.crypto = crypto;
         this.spec = spec;
         this.identity = identity;
+        this.chain = chain;
         this.log = log;
         this.events = new PeerEvents(log, spec.profile().server().log());
     }
@@ -166,6 +168,11 @@ final class EmulatedServer extends DefaultTlsServer {
     }
 
     private Certificate certificate() {
+        return chain;
+    }
+
+    /** The receivers' certificate chain, parsed once per run (it is immutable and shared by every cell). */
+    static Certificate chainOf(BcTlsCrypto crypto, ServerIdentity identity) {
         try {
             TlsCertificate c = crypto.createCertificate(identity.certificateDer());
             return new Certificate(new TlsCertificate[] {c});

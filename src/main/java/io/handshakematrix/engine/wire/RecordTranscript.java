@@ -49,10 +49,9 @@ public final class RecordTranscript {
 
     private final class Direction {
         private final String arrow;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final RecordFramer framer = new RecordFramer();
         private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         private boolean encrypted;
-        private boolean garbage;
         private volatile String nonTls;
 
         Direction(String arrow) {
@@ -60,33 +59,12 @@ public final class RecordTranscript {
         }
 
         synchronized void feed(byte[] b, int off, int len) {
-            if (garbage || len <= 0) {
-                return;
-            }
-            pending.write(b, off, len);
-            byte[] buf = pending.toByteArray();
-            int pos = 0;
-            while (buf.length - pos >= 5) {
-                int type = buf[pos] & 0xFF;
-                int major = buf[pos + 1] & 0xFF;
-                int minor = buf[pos + 2] & 0xFF;
-                int length = ((buf[pos + 3] & 0xFF) << 8) | (buf[pos + 4] & 0xFF);
-                if (type < 20 || type > 24 || major != 3) {
-                    lines.add(arrow + " not a TLS record (" + (buf.length - pos) + " bytes)");
-                    nonTls = preview(buf, pos);
-                    garbage = true;
-                    return;
-                }
-                if (buf.length - pos < 5 + length) {
-                    break;
-                }
-                record(type, version(major, minor), buf, pos + 5, length);
-                pos += 5 + length;
-            }
-            pending.reset();
-            pending.write(buf, pos, buf.length - pos);
+            framer.feed(b, off, len, (type, major, minor, buf, o, l) -> record(type, version(major, minor), buf, o, l),
+                    (buf, o, l) -> {
+                        lines.add(arrow + " not a TLS record (" + l + " bytes)");
+                        nonTls = preview(buf, o);
+                    });
         }
-
         private void record(int type, String version, byte[] b, int off, int len) {
             String prefix = arrow + " " + version + " ";
             switch (type) {

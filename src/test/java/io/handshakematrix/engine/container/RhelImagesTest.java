@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.container;
 
+import io.handshakematrix.TestEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.dockerjava.api.DockerClient;
@@ -23,7 +24,7 @@ class RhelImagesTest {
     @CsvSource({"rhel-6.10, centos:6.10", "rhel-7.7, centos:7.7.1908"})
     void realRhelOpensslMatchesItsProfile(String profile, String base) throws Exception {
         try (ContainerTier tier = new ContainerTier()) {
-            Assumptions.assumeTrue(tier.dockerProblem().isEmpty(), () -> "no Docker: " + tier.dockerProblem().orElse(""));
+            TestEnvironment.require(tier.dockerProblem().isEmpty(), () -> "no Docker: " + tier.dockerProblem().orElse(""));
         }
         DockerClient docker = DockerClientFactory.instance().client();
         try {

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.jvm;
 
+import io.handshakematrix.TestEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -63,9 +63,8 @@ class JvmMatrixTest {
     private static void check(Cell c) {
         CellResult real = runner.judge(matrix, c);
         HandshakeResult r = real.result();
-        if (r.outcome() == Outcome.SKIPPED && r.detail() != null && r.detail().startsWith("no Java")) {
-            Assumptions.abort(r.detail());
-        }
+        TestEnvironment.require(!(r.outcome() == Outcome.SKIPPED && r.detail() != null && r.detail().startsWith("no Java")),
+                r::detail);
         assertTrue(real.matches(), () -> c.displayName() + ": " + String.join("; ", real.differences())
                 + "\n  transcript:\n    " + String.join("\n    ", r.transcript()));
         if (r.outcome() == Outcome.SKIPPED || !(c.sender() + c.receiver()).contains("@")) {
