@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
             "  changes: [{hosts: senders, stack: rhel-7.7}]      # or config: FILE, or legacy_settings: {...}",
             "",
             "Exit codes (a change-approval gate for CI): 0 no link breaks; 1 some link breaks (worked before, fails",
-            "after); 2 bad input (file:line: what was expected); 3 a handshake gave no verdict (harness error or",
-            "timeout), so the plan cannot vouch for those links. Links that stay broken do not fail the gate.",
+            "after); 2 bad input (file:line: what was expected); 3 a handshake gave no verdict (skipped: cannot run",
+            "here; harness error; timeout), so the plan cannot vouch for those links. Links that stay broken do not",
+            "fail the gate.",
             "", "Examples:",
             "  plan --fleet examples/fleet.yaml",
             "  plan --fleet examples/fleet.yaml --change receiver-1=config:examples/configssl-fixed.cnf --out plan-out",
@@ -101,7 +102,7 @@ final class PlanCommand implements Callable<Integer> {
             System.out.println("Reports: " + String.join(", ", files.stream().map(Path::toString).toList()));
             List<LinkResult> trouble = plan.harnessTrouble();
             if (!trouble.isEmpty()) {
-                System.err.println("plan: " + trouble.size() + " link(s) gave no verdict (harness error or timeout), e.g. "
+                System.err.println("plan: " + trouble.size() + " link(s) gave no verdict (cannot run here, harness error or timeout), e.g. "
                         + trouble.get(0).link().name() + ": " + trouble.get(0).troubleSummary());
                 return Main.HARNESS;
             }

@@ -39,7 +39,10 @@ public record LinkResult(Link link, Cell before, HandshakeResult beforeResult, C
         return b ? (a ? Category.KEEPS_WORKING : Category.BREAKS) : (a ? Category.STARTS_WORKING : Category.STAYS_BROKEN);
     }
 
-    /** A side of this link is no stack verdict (harness error or timeout): the plan cannot vouch for it. */
+    /**
+     * A side of this link gave no stack verdict (a cell that cannot run here, a harness error, a timeout): the
+     * plan cannot vouch for the link either way.
+     */
     public boolean harnessTrouble() {
         return trouble(beforeResult) || trouble(afterResult);
     }
@@ -54,6 +57,6 @@ public record LinkResult(Link link, Cell before, HandshakeResult beforeResult, C
     }
 
     private static boolean trouble(HandshakeResult r) {
-        return r.outcome() == Outcome.ERROR || r.outcome() == Outcome.TIMEOUT;
+        return r.outcome() != Outcome.OK && r.outcome() != Outcome.FAIL;
     }
 }
