@@ -102,15 +102,70 @@ public final class PlanReports {
             }
             h.append("</tbody></table>\n");
         }
-        h.append("<pre id=\"plan\">").append(KbHtml.esc(PlanText.body(p, false).strip())).append("</pre>\n");
+        for (LinkResult.Category c : List.of(LinkResult.Category.BREAKS, LinkResult.Category.STARTS_WORKING,
+                LinkResult.Category.STAYS_BROKEN)) {
+            h.append("<h2>").append(KbHtml.esc(cap(c.label()))).append(" (").append(p.in(c).size()).append(" links)</h2>\n<p>")
+                    .append(KbHtml.esc(cap(c.meaning()))).append(".</p>\n");
+            List<Plan.Group> groups = p.groups(c);
+            if (groups.isEmpty()) {
+                continue;
+            }
+            h.append("<table class=\"links\" data-category=\"").append(KbHtml.esc(c.label())).append("\"><thead><tr>"
+                    + "<th>links</th><th>before</th><th>after</th><th>why</th><th>verified options</th></tr></thead><tbody>\n");
+            for (Plan.Group grp : groups) {
+                LinkResult l = grp.first();
+                var why = c == LinkResult.Category.STARTS_WORKING ? l.whyBefore() : l.whyAfter();
+                h.append("<tr><td>").append(KbHtml.esc(PlanText.links(grp.links(), 12))).append("</td>")
+                        .append(verdictCell(PlanGrid.before(l))).append(verdictCell(PlanGrid.after(l)))
+                        .append("<td>").append(why == null ? "" : KbHtml.esc(why.sentence())).append("</td><td>");
+                for (FixOption o : l.options()) {
+                    h.append("<code>").append(KbHtml.esc(PlanText.option(o))).append("</code><br>");
+                }
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+        h.append("<h2>Fleet-wide fix</h2>\n<p>").append(KbHtml.esc(PlanText.FLEET_FIX_METHOD)).append("</p>\n");
+        h.append("<table id=\"fleet-fix\"><thead><tr><th>#</th><th>host</th><th>set</th><th>where</th><th>links it fixes</th>"
+                + "<th>re-run with it</th><th>cost</th></tr></thead><tbody>\n");
+        int i = 1;
+        for (FleetFixes.Chosen c : p.chosen()) {
+            h.append(editRow(Integer.toString(i++), c.check(), c.newlyFixed()));
+        }
+        for (EditCheck c : p.alternatives()) {
+            h.append(editRow("not chosen", c, c.fixes()));
+        }
+        h.append("</tbody></table>\n");
+        for (String line : PlanText.sameEdits(p)) {
+            h.append("<p>").append(KbHtml.esc(line)).append("</p>\n");
+        }
+        h.append("<p id=\"with-fixes\">").append(KbHtml.esc(PlanText.withFixes(p))).append("</p>\n");
         return h.append("</body></html>\n").toString();
+    }
+
+    private static String verdictCell(KbCell c) {
+        return "<td class=\"" + c.cssClass() + "\"><span class=\"mark\">" + c.mark() + " " + c.verdict() + "</span> "
+                + KbHtml.esc(c.words()) + "</td>";
+    }
+
+    private static String editRow(String rank, EditCheck c, List<Link> fixed) {
+        HostEdit e = c.edit();
+        return "<tr" + (rank.equals("not chosen") ? " class=\"alternative\"" : "") + "><td>" + rank + "</td><td>"
+                + KbHtml.esc(e.host()) + "</td><td><code>" + KbHtml.esc(e.change()) + "</code></td><td>" + KbHtml.esc(e.where())
+                + "</td><td>" + fixed.size() + ": " + KbHtml.esc(PlanText.links(fixed, 12)) + "</td><td>" + c.affected().size()
+                + " links: " + c.fixes().size() + " fixed, " + c.breaks().size() + " broken, " + c.stillFailing().size()
+                + " still failing</td><td>" + (e.cost() == null ? "none" : KbHtml.esc(e.cost())) + "</td></tr>\n";
+    }
+
+    private static String cap(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static Map<String, Object> json(Plan p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fleet", p.fleet().file());
         m.put("protocol", p.fleet().protocol());
-        m.put("changes", p.fleet().changes().stream().map(c -> Map.of("change", c.describe(), "origin", c.origin(),
+        m.put("changes", p.fleet().changes().stream().map(c -> ordered("change", c.describe(), "origin", c.origin(),
                 "hosts", c.hosts())).toList());
         Map<String, Object> counts = new LinkedHashMap<>();
         for (LinkResult.Category c : LinkResult.Category.values()) {
@@ -129,7 +184,7 @@ public final class PlanReports {
         m.put("otherVerifiedEdits", p.alternatives().stream().map(PlanReports::edit).toList());
         Map<String, Object> with = new LinkedHashMap<>();
         with.put("working", p.workingWithFixes());
-        with.put("links", p.withFixes().entrySet().stream().map(e -> Map.of("link", e.getKey().name(),
+        with.put("links", p.withFixes().entrySet().stream().map(e -> ordered("link", e.getKey().name(),
                 "result", e.getValue().summary())).toList());
         m.put("withPlannedChangesAndFleetFix", with);
         return m;
@@ -178,6 +233,15 @@ public final class PlanReports {
         m.put("fixes", names(c.fixes()));
         m.put("breaks", names(c.breaks()));
         m.put("stillFailing", names(c.stillFailing()));
+        return m;
+    }
+
+    /** Map.of has no order; JSON readers (and diffs of plan.json) are better served by the written one. */
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
         return m;
     }
 

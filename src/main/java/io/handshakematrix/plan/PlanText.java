@@ -106,6 +106,9 @@ public final class PlanText {
             out.append(sub).append("fixes ").append(links(c.newlyFixed(), 12)).append("\n");
             i++;
         }
+        for (String line : sameEdits(p)) {
+            out.append(item).append(line).append("\n");
+        }
         List<EditCheck> alt = p.alternatives();
         if (!alt.isEmpty()) {
             out.append(markdown ? "\nOther verified edits (not chosen):\n\n" : "Other verified edits (not chosen):\n");
@@ -115,6 +118,20 @@ public final class PlanText {
         }
         out.append(markdown ? "\n" : "").append(withFixes(p)).append("\n");
         return out.toString();
+    }
+
+    /** "In short: set X (receiver configssl.cnf) on receiver-1, receiver-2: 7 links", for a change chosen on several hosts. */
+    static List<String> sameEdits(Plan p) {
+        java.util.Map<String, List<FleetFixes.Chosen>> by = new java.util.LinkedHashMap<>();
+        for (FleetFixes.Chosen c : p.chosen()) {
+            by.computeIfAbsent(c.check().edit().role() + " " + c.check().edit().change(), k -> new java.util.ArrayList<>())
+                    .add(c);
+        }
+        return by.values().stream().filter(cs -> cs.size() > 1).map(cs -> "In short: set " + cs.get(0).check().edit()
+                .change() + " on " + cs.size() + " " + cs.get(0).check().edit().role().name().toLowerCase() + "s ("
+                + cs.stream().limit(12).map(c -> c.check().edit().host()).collect(Collectors.joining(", "))
+                + (cs.size() > 12 ? ", ..." : "") + "): " + cs.stream().mapToInt(c -> c.newlyFixed().size()).sum()
+                + " links").toList();
     }
 
     static long failingAfter(Plan p) {

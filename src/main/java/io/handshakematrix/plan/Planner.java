@@ -6,6 +6,7 @@ import io.handshakematrix.diagnose.Explainer;
 import io.handshakematrix.diagnose.Explanation;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.MatrixRunner;
@@ -17,12 +18,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * Plans an upgrade with real handshakes, in four passes over distinct cells (each run once, see
  * {@link CellBatch}): every link before and after the planned changes; on each distinct failing cell, the
- * fix finder's changes (each a handshake); every candidate edit re-run on every link through the file it edits;
+ * fix finder's changes (each a handshake, through the same CellRunner); every candidate edit re-run on every link through the file it edits;
  * and the chosen set applied all together, every link once more.
  */
 public final class Planner {
@@ -33,10 +39,12 @@ public final class Planner {
 
     private final CellRunner runner;
     private final MatrixRunner pool;
+    private final int jobs;
 
     public Planner(CellRunner runner, int jobs) {
         this.runner = runner;
         this.pool = new MatrixRunner(runner, jobs);
+        this.jobs = Math.max(1, jobs);
     }
 
     public Plan plan(Fleet fleet, Progress progress) throws InterruptedException {
@@ -54,22 +62,14 @@ public final class Planner {
         Map<Cell, Explanation> whys = new HashMap<>();
         Function<Cell, Explanation> why = c -> LinkResult.ok(batch.get(c)) ? null
                 : whys.computeIfAbsent(c, k -> explainer.explain(k, batch.get(k)));
-        FixRanking ranking = new FixRanking(runner, fleet.product());
-        Map<String, List<FixOption>> optionsByCell = new HashMap<>();
+        Map<String, List<FixOption>> optionsByCell = options(fleet, after, batch, progress);
         List<LinkResult> results = new ArrayList<>();
         for (Link l : fleet.links()) {
             Cell b = cell(before, l, proto);
             Cell a = cell(after, l, proto);
             HandshakeResult ra = batch.get(a);
-            List<FixOption> options = List.of();
-            if (!LinkResult.ok(ra)) {
-                ConfigSsl cfg = after.get(l.receiver()).config();
-                options = optionsByCell.computeIfAbsent(a.key() + "#" + configKey(cfg), k -> {
-                    List<FixOption> o = ranking.options(a, ra, cfg);
-                    o.forEach(x -> batch.record(x.attempt().cell(), x.attempt().result()));
-                    return o;
-                });
-            }
+            List<FixOption> options = LinkResult.ok(ra) ? List.of()
+                    : optionsByCell.get(optionsKey(a, after.get(l.receiver()).config()));
             results.add(new LinkResult(l, b, batch.get(b), a, ra, why.apply(b), why.apply(a), options));
         }
 
@@ -103,6 +103,54 @@ public final class Planner {
         }
         return new Plan(fleet, List.copyOf(results), checks, chosen, withFixes, batch.distinctCells(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The fix finder's verified changes for each distinct failing cell after the planned changes (with the
+     * receiver's config: what a change to it does depends on the tables already set), {@code jobs} at a time.
+     */
+    private Map<String, List<FixOption>> options(Fleet fleet, Map<String, Host> after, CellBatch batch,
+                                                 Progress progress) throws InterruptedException {
+        Map<String, Link> todo = new LinkedHashMap<>();
+        for (Link l : fleet.links()) {
+            Cell a = cell(after, l, fleet.protocol());
+            if (!LinkResult.ok(batch.get(a))) {
+                todo.putIfAbsent(optionsKey(a, after.get(l.receiver()).config()), l);
+            }
+        }
+        FixRanking ranking = new FixRanking(runner, fleet.product());
+        Map<String, List<FixOption>> out = new ConcurrentHashMap<>();
+        ExecutorService threads = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "plan-fixes");
+            t.setDaemon(true);
+            return t;
+        });
+        try (ProgressListener p = progress.pass("fixes tried on each distinct failing cell", todo.size())) {
+            p.start(todo.size(), 0);
+            List<Future<?>> running = new ArrayList<>();
+            for (Map.Entry<String, Link> e : todo.entrySet()) {
+                running.add(threads.submit(() -> {
+                    Cell a = cell(after, e.getValue(), fleet.protocol());
+                    HandshakeResult r = batch.get(a);
+                    List<FixOption> o = ranking.options(a, r, after.get(e.getValue().receiver()).config());
+                    o.forEach(x -> batch.record(x.attempt().cell(), x.attempt().result()));
+                    out.put(e.getKey(), o);
+                    p.cellDone(new CellResult(a, CellRunner.engineLabel(a), r, null, null, List.of()));
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("finding fixes failed: " + e.getCause(), e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
+        return out;
+    }
+
+    private static String optionsKey(Cell after, ConfigSsl receiverConfig) {
+        return after.key() + "#" + configKey(receiverConfig);
     }
 
     private static void run(CellBatch batch, java.util.Collection<Cell> cells, ProgressListener display)
