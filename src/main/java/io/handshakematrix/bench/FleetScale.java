@@ -1,7 +1,6 @@
 package io.handshakematrix.bench;
 
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.plan.Fleet;
 import io.handshakematrix.plan.FleetReader;
 import io.handshakematrix.plan.Plan;
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  * receivers; the planned change moves every RHEL 6 sender to RHEL 7.7. Timed through the reports.
  */
 public final class FleetScale {
-    public record Figure(int hosts, int links, int distinctCells, double wallSeconds, double cpuSeconds,
+    public record Figure(int hosts, int links, int distinctCells, int handshakes, double wallSeconds, double cpuSeconds,
                          double peakHeapMiB, int breaks, int chosen) {
     }
 
@@ -53,10 +52,10 @@ public final class FleetScale {
             Meter m = Meter.start();
             Fleet fleet = new FleetReader(engines.names()).read(file);
             CellRunner runner = new CellRunner(engines, fleet.profiles(), fleet.dhGroups(),
-                    new ProductSettings(fleet.product().id(), fleet.product().receiveSideSuites()), dir, Duration.ofSeconds(10));
+                    fleet.productSettings(), dir, Duration.ofSeconds(10));
             Plan plan = new Planner(runner, jobs).plan(fleet, (pass, n) -> ProgressListener.NONE);
             PlanReports.writeAll(dir.resolve("out"), plan);
-            return new Figure(fleet.hosts().size(), fleet.links().size(), plan.distinctCells(), m.wallSeconds(),
+            return new Figure(fleet.hosts().size(), fleet.links().size(), plan.distinctCells(), plan.handshakes(), m.wallSeconds(),
                     m.cpuSeconds(), Meter.peakHeapMiB(), plan.in(io.handshakematrix.plan.LinkResult.Category.BREAKS).size(),
                     plan.chosen().size());
         } finally {

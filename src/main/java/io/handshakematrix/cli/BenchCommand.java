@@ -170,9 +170,9 @@ final class BenchCommand implements Callable<Integer> {
     private void fleetPlan(EngineRegistry engines) throws IOException, InterruptedException {
         io.handshakematrix.bench.FleetScale.Figure f = io.handshakematrix.bench.FleetScale.run(200, 20, engines, jobs);
         System.out.printf("%nPlan, generated fleet (fixed seed, %d hosts, %d links, every RHEL 6 sender -> rhel-7.7, "
-                + "%d jobs, reports included):%n  %d distinct cells, %.1f s wall (target < 60 s), %.1f s CPU, "
+                + "%d jobs, reports included):%n  %d distinct cells (%d handshakes), %.1f s wall (target < 60 s), %.1f s CPU, "
                 + "peak heap %.0f MiB; %d links break, %d fleet-wide edits chosen%n", f.hosts(), f.links(), jobs,
-                f.distinctCells(), f.wallSeconds(), f.cpuSeconds(), f.peakHeapMiB(), f.breaks(), f.chosen());
+                f.distinctCells(), f.handshakes(), f.wallSeconds(), f.cpuSeconds(), f.peakHeapMiB(), f.breaks(), f.chosen());
     }
 
     private static String cpuModel() {

@@ -2,7 +2,6 @@ package io.handshakematrix.cli;
 
 import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.engine.Engines;
-import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.plan.Fleet;
 import io.handshakematrix.plan.FleetReader;
 import io.handshakematrix.plan.LinkResult;
@@ -66,7 +65,7 @@ final class PlanCommand implements Callable<Integer> {
     int timeoutSeconds;
 
     @Option(names = "--progress-every", paramLabel = "N", defaultValue = "0",
-            description = "without a terminal, a progress line every N cells (default: every 10% of a pass)")
+            description = "without a terminal, a progress line every N cells (default: every 10%% of a pass)")
     int progressEvery;
 
     @Override
@@ -90,7 +89,7 @@ final class PlanCommand implements Callable<Integer> {
             System.out.println("Fleet " + fleetFile + ": " + fleet.hosts().size() + " hosts, " + fleet.links().size()
                     + " links, " + fleet.protocol() + "; planned: " + PlanText.changes(fleet));
             CellRunner runner = new CellRunner(engines, fleet.profiles(), fleet.dhGroups(),
-                    new ProductSettings(fleet.product().id(), fleet.product().receiveSideSuites()),
+                    fleet.productSettings(),
                     fleetFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
             Plan plan = new Planner(runner, n).plan(fleet, (pass, size) -> {
                 System.err.println("plan: " + pass);

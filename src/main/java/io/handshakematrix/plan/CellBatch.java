@@ -24,6 +24,7 @@ final class CellBatch {
     private final MatrixRunner pool;
     private final Matrix noRules;
     private final Map<Cell, HandshakeResult> results = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger handshakes = new java.util.concurrent.atomic.AtomicInteger();
 
     CellBatch(MatrixRunner pool, String fleetFile, ProductSettings product) {
         this.pool = pool;
@@ -41,6 +42,7 @@ final class CellBatch {
         }
         pool.stream(noRules, todo, (CellResult r) -> {
             results.put(r.cell(), r.result());
+            handshakes.incrementAndGet();
             progress.cellDone(r);
         }, null);
     }
@@ -54,9 +56,15 @@ final class CellBatch {
         return r;
     }
 
-    /** A handshake run elsewhere through the same CellRunner (the fix finder's): not run again. */
+    /** A handshake run elsewhere through the same CellRunner (the fix finder's): counted, and not run again. */
     void record(Cell c, HandshakeResult r) {
         results.putIfAbsent(c, r);
+        handshakes.incrementAndGet();
+    }
+
+    /** Handshakes run for the plan: a fix finder may re-run a cell already known, so this can exceed the cells. */
+    int handshakes() {
+        return handshakes.get();
     }
 
     int distinctCells() {

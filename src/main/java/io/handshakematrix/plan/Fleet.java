@@ -2,6 +2,7 @@ package io.handshakematrix.plan;
 
 import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.profile.ProfileCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public record Fleet(String file, String protocol, Map<String, Host> hosts, Map<S
             out.put(h.name(), x);
         }
         return out;
+    }
+
+    /** The product's RECEIVE_SIDE mapping as the runner takes it. */
+    public ProductSettings productSettings() {
+        return new ProductSettings(product.id(), product.receiveSideSuites());
     }
 
     /** The same fleet with other planned changes (plan --change replaces the file's). */

@@ -12,7 +12,7 @@ import java.util.Map;
  * the planned changes and the chosen set together ({@code withFixes}), and what it cost to find out.
  */
 public record Plan(Fleet fleet, List<LinkResult> links, List<EditCheck> candidates, List<FleetFixes.Chosen> chosen,
-                   Map<Link, HandshakeResult> withFixes, int distinctCells, double seconds) {
+                   Map<Link, HandshakeResult> withFixes, int distinctCells, int handshakes, double seconds) {
 
     public List<LinkResult> in(LinkResult.Category c) {
         return links.stream().filter(l -> l.category() == c).toList();

@@ -173,6 +173,7 @@ public final class PlanReports {
         }
         m.put("counts", counts);
         m.put("distinctCells", p.distinctCells());
+        m.put("handshakes", p.handshakes());
         m.put("seconds", Math.round(p.seconds() * 10) / 10.0);
         m.put("gate", p.somethingBreaks() ? "fail" : "pass");
         m.put("links", p.links().stream().map(PlanReports::link).toList());

@@ -23,7 +23,8 @@ public final class PlanText {
                 + p.in(LinkResult.Category.STARTS_WORKING).size() + " start to work, "
                 + p.in(LinkResult.Category.STAYS_BROKEN).size() + " stay broken, "
                 + p.in(LinkResult.Category.KEEPS_WORKING).size() + " keep working; "
-                + p.distinctCells() + " distinct cells run (real handshakes) in " + String.format("%.1f s", p.seconds());
+                + p.distinctCells() + " distinct cells, " + p.handshakes() + " real handshakes in "
+                + String.format("%.1f s", p.seconds());
     }
 
     public static String changes(Fleet f) {

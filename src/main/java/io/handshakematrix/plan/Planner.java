@@ -4,7 +4,6 @@ import io.handshakematrix.config.ConfigSsl;
 import io.handshakematrix.config.ReceiverSetting;
 import io.handshakematrix.diagnose.Explainer;
 import io.handshakematrix.diagnose.Explanation;
-import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
@@ -49,8 +48,7 @@ public final class Planner {
 
     public Plan plan(Fleet fleet, Progress progress) throws InterruptedException {
         long start = System.nanoTime();
-        CellBatch batch = new CellBatch(pool, fleet.file(), new ProductSettings(fleet.product().id(),
-                fleet.product().receiveSideSuites()));
+        CellBatch batch = new CellBatch(pool, fleet.file(), fleet.productSettings());
         Map<String, Host> before = fleet.hosts();
         Map<String, Host> after = fleet.after();
         String proto = fleet.protocol();
@@ -101,7 +99,7 @@ public final class Planner {
         for (Link l : fleet.links()) {
             withFixes.put(l, batch.get(cell(fixed, l, proto)));
         }
-        return new Plan(fleet, List.copyOf(results), checks, chosen, withFixes, batch.distinctCells(),
+        return new Plan(fleet, List.copyOf(results), checks, chosen, withFixes, batch.distinctCells(), batch.handshakes(),
                 (System.nanoTime() - start) / 1e9);
     }
 
