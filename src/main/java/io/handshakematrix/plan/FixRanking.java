@@ -16,11 +16,13 @@ import java.util.List;
  * The plan's only dependency on how fixes are found and ranked: diagnose's FixFinder tries and verifies them;
  * this class states each one's cost and orders them by the support case's principles (a fix that keeps DHE and
  * costs nothing first; RECEIVE_SIDE = YES gives up forward secrecy; lowering a sender's DH minimum weakens it
- * for every peer). When diagnose ranks fixes itself, point {@link #options} at that ranking and drop the rest.
+ * for every peer; a table under 1024 bits is breakable). When diagnose ranks fixes itself, point {@link #options} at that ranking and drop the rest.
  */
 public final class FixRanking {
     static final String NO_FORWARD_SECRECY = "gives up forward secrecy: RSA key exchange instead of DHE";
     static final String WEAKER_SENDER = "lowers the sender's DH minimum for every peer it connects to";
+    static final String WEAK_GROUP = "a DH group under 1024 bits can be broken (Logjam, CVE-2015-4000)";
+    private static final int WEAK_BELOW_BITS = 1024;
 
     private final CellRunner runner;
     private final ProductProfile product;
@@ -43,8 +45,10 @@ public final class FixRanking {
     private FixOption option(Cell before, FixAttempt a) {
         boolean dheBefore = offersDhe(before.receiveSide());
         boolean dheAfter = offersDhe(a.cell().receiveSide());
+        Integer bits = a.result().dhBits();
         String cost = dheBefore && !dheAfter ? NO_FORWARD_SECRECY
-                : a.cell().senderMinDhBits() != before.senderMinDhBits() ? WEAKER_SENDER : null;
+                : a.cell().senderMinDhBits() != before.senderMinDhBits() ? WEAKER_SENDER
+                : bits != null && bits < WEAK_BELOW_BITS ? WEAK_GROUP : null;
         return new FixOption(a, cost, dheAfter);
     }
 
