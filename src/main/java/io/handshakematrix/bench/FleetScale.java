@@ -53,7 +53,7 @@ public final class FleetScale {
             Fleet fleet = new FleetReader(engines.names()).read(file);
             CellRunner runner = new CellRunner(engines, fleet.profiles(), fleet.dhGroups(),
                     fleet.productSettings(), dir, Duration.ofSeconds(10));
-            Plan plan = new Planner(runner, jobs).plan(fleet, (pass, n) -> ProgressListener.NONE);
+            Plan plan = new Planner(runner, jobs).plan(fleet, pass -> ProgressListener.NONE);
             PlanReports.writeAll(dir.resolve("out"), plan);
             return new Figure(fleet.hosts().size(), fleet.links().size(), plan.distinctCells(), plan.handshakes(), m.wallSeconds(),
                     m.cpuSeconds(), Meter.peakHeapMiB(), plan.in(io.handshakematrix.plan.LinkResult.Category.BREAKS).size(),

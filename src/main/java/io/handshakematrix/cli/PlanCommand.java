@@ -91,7 +91,7 @@ final class PlanCommand implements Callable<Integer> {
             CellRunner runner = new CellRunner(engines, fleet.profiles(), fleet.dhGroups(),
                     fleet.productSettings(),
                     fleetFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
-            Plan plan = new Planner(runner, n).plan(fleet, (pass, size) -> {
+            Plan plan = new Planner(runner, n).plan(fleet, pass -> {
                 System.err.println("plan: " + pass);
                 return ProgressDisplays.choose(System.err, progressEvery);
             });

@@ -33,7 +33,7 @@ import java.util.function.Function;
 public final class Planner {
     /** The display for one pass: a name for it ("before and after") and a listener for its cells. */
     public interface Progress {
-        ProgressListener pass(String name, int links);
+        ProgressListener pass(String name);
     }
 
     private final CellRunner runner;
@@ -54,7 +54,7 @@ public final class Planner {
         String proto = fleet.protocol();
 
         run(batch, fleet.links().stream().flatMap(l -> List.of(cell(before, l, proto), cell(after, l, proto)).stream())
-                .toList(), progress.pass("before and after the planned changes", fleet.links().size()));
+                .toList(), progress.pass("before and after the planned changes"));
 
         Explainer explainer = new Explainer(runner);
         Map<Cell, Explanation> whys = new HashMap<>();
@@ -83,9 +83,10 @@ public final class Planner {
         }
         Set<Cell> reruns = new LinkedHashSet<>();
         for (HostEdit e : edits.values()) {
-            fleet.links().stream().filter(e::affects).forEach(l -> reruns.add(cell(edited(after, e), l, proto)));
+            Map<String, Host> edited = edited(after, e);
+            fleet.links().stream().filter(e::affects).forEach(l -> reruns.add(cell(edited, l, proto)));
         }
-        run(batch, reruns, progress.pass("candidate fixes on every link through the edited file", reruns.size()));
+        run(batch, reruns, progress.pass("candidate fixes on every link through the edited file"));
         List<EditCheck> checks = edits.values().stream().map(e -> check(e, fleet.links(), after, batch, proto)).toList();
         List<FleetFixes.Chosen> chosen = FleetFixes.choose(checks, failing.stream().map(LinkResult::link).toList());
 
@@ -94,7 +95,7 @@ public final class Planner {
             fixed.replaceAll((name, h) -> c.check().edit().apply(h));
         }
         List<Cell> finalCells = fleet.links().stream().map(l -> cell(fixed, l, proto)).toList();
-        run(batch, finalCells, progress.pass("the planned changes and the chosen fixes together", finalCells.size()));
+        run(batch, finalCells, progress.pass("the planned changes and the chosen fixes together"));
         Map<Link, HandshakeResult> withFixes = new LinkedHashMap<>();
         for (Link l : fleet.links()) {
             withFixes.put(l, batch.get(cell(fixed, l, proto)));
@@ -123,7 +124,7 @@ public final class Planner {
             t.setDaemon(true);
             return t;
         });
-        try (ProgressListener p = progress.pass("fixes tried on each distinct failing cell", todo.size())) {
+        try (ProgressListener p = progress.pass("fixes tried on each distinct failing cell")) {
             p.start(todo.size(), 0);
             List<Future<?>> running = new ArrayList<>();
             for (Map.Entry<String, Link> e : todo.entrySet()) {

@@ -47,7 +47,7 @@ class PlannerTest {
             Fleet fleet = new FleetReader(engines.names()).read(f);
             CellRunner runner = new CellRunner(engines, fleet.profiles(), fleet.dhGroups(), fleet.productSettings(), dir,
                     Duration.ofSeconds(10));
-            Plan plan = new Planner(runner, 2).plan(fleet, (pass, n) -> ProgressListener.NONE);
+            Plan plan = new Planner(runner, 2).plan(fleet, pass -> ProgressListener.NONE);
 
             assertEquals(2, plan.in(LinkResult.Category.BREAKS).size());
             assertEquals(1, plan.chosen().size(), PlanText.body(plan, false));
