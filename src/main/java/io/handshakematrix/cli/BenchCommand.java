@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
             "  java -Xmx256m -jar target/handshake-matrix.jar bench --only scale --cells 10000",
             "                                                 10,000 cells within a 256 MB heap"})
 final class BenchCommand implements Callable<Integer> {
-    private static final Set<String> PARTS = Set.of("kex", "openssl", "matrix", "scale");
+    private static final Set<String> PARTS = Set.of("kex", "openssl", "matrix", "scale", "plan");
 
     @Option(names = "--matrix", paramLabel = "FILE", defaultValue = "matrix.yaml",
             description = "matrix for the whole-run and scale figures (default: ${DEFAULT-VALUE})")
@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     int maxCells;
 
     @Option(names = "--only", paramLabel = "PART", split = ",",
-            description = "only these parts: kex, openssl, matrix, scale (default: all)")
+            description = "only these parts: kex, openssl, matrix, scale, plan (default: all)")
     List<String> only;
 
     @Override
@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         Set<String> parts = only == null ? PARTS : Set.copyOf(only);
         for (String p : parts) {
             if (!PARTS.contains(p)) {
-                throw new io.handshakematrix.yaml.InputError("--only", 0, "expected kex, openssl, matrix or scale, found '" + p + "'");
+                throw new io.handshakematrix.yaml.InputError("--only", 0, "expected kex, openssl, matrix, scale or plan, found '" + p + "'");
             }
         }
         ProfileCatalog profiles = RunCommand.profilesFor(matrixFile, null);
@@ -96,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (parts.contains("scale")) {
                 scale(matrix, pool);
+            }
+            if (parts.contains("plan")) {
+                fleetPlan(engines);
             }
         }
         System.out.println("load average after: " + loadAverage());
@@ -161,6 +164,15 @@ final class BenchCommand implements Callable<Integer> {
                     + "of %.0f MiB%n", f.cells(), f.wallSeconds(), f.wallMsPerCell(), f.cpuMsPerCell(), f.peakHeapMiB(),
                     Meter.maxHeapMiB());
         }
+    }
+
+    /** issue 16: plan on a generated 200-host, 2,000-link fleet (target: under a minute on 2 cores). */
+    private void fleetPlan(EngineRegistry engines) throws IOException, InterruptedException {
+        io.handshakematrix.bench.FleetScale.Figure f = io.handshakematrix.bench.FleetScale.run(200, 20, engines, jobs);
+        System.out.printf("%nPlan, generated fleet (fixed seed, %d hosts, %d links, every RHEL 6 sender -> rhel-7.7, "
+                + "%d jobs, reports included):%n  %d distinct cells (%d handshakes), %.1f s wall (target < 60 s), %.1f s CPU, "
+                + "peak heap %.0f MiB; %d links break, %d fleet-wide edits chosen%n", f.hosts(), f.links(), jobs,
+                f.distinctCells(), f.handshakes(), f.wallSeconds(), f.cpuSeconds(), f.peakHeapMiB(), f.breaks(), f.chosen());
     }
 
     private static String cpuModel() {

@@ -11,7 +11,7 @@ import java.util.List;
 public final class KbHtml {
     private KbHtml() {}
 
-    private static final String CSS = """
+    public static final String CSS = """
             body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#111}
             table{border-collapse:collapse;margin:.5em 0 1.5em}
             th,td{border:1px solid #999;padding:.25em .45em;vertical-align:top}
@@ -74,7 +74,7 @@ public final class KbHtml {
     }
 
     /** The five characters HTML reserves; hand-written because the JDK has no HTML escaper. */
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

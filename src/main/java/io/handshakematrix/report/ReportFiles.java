@@ -21,7 +21,7 @@ public final class ReportFiles {
     }
 
     /** Temporary file then move, so a reader never sees half a page. */
-    static void writeText(Path file, String text) throws IOException {
+    public static void writeText(Path file, String text) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -1,0 +1,91 @@
+package io.handshakematrix.plan;
+
+import io.handshakematrix.yaml.InputError;
+import io.handshakematrix.yaml.YamlNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the {@code links:} entries into host-to-host links: {@code {from: A, to: B}} where A and B are hosts or
+ * groups (every host of A to every host of B, a host never to itself), or {@code all_to_all: GROUP} (every host
+ * of the group to every other, both ways). A pair given twice is kept once, at its first line.
+ */
+final class LinkExpansion {
+    private static final Set<String> KEYS = Set.of("from", "to", "all_to_all");
+
+    private final Map<String, Host> hosts;
+    private final Map<String, List<String>> groups;
+    private final Map<String, Link> links = new LinkedHashMap<>();
+
+    LinkExpansion(Map<String, Host> hosts, Map<String, List<String>> groups) {
+        this.hosts = hosts;
+        this.groups = groups;
+    }
+
+    List<Link> expand(YamlNode list) {
+        for (YamlNode entry : list.items()) {
+            Map<String, YamlNode> m = entry.entries(KEYS);
+            int before = links.size();
+            if (m.containsKey("all_to_all")) {
+                if (m.containsKey("from") || m.containsKey("to")) {
+                    throw entry.error(entry.path() + ": expected either all_to_all: GROUP or from: and to:, not both");
+                }
+                List<String> members = members(m.get("all_to_all"));
+                pairs(members, members, entry.line());
+            } else {
+                YamlNode from = entry.need(m, "from");
+                YamlNode to = entry.need(m, "to");
+                if (hosts.containsKey(from.text()) && from.text().equals(to.text())) {
+                    throw to.error(to.path() + ": a link from host '" + from.text() + "' to itself; expected another "
+                            + "host or a group as receiver");
+                }
+                pairs(members(from), members(to), entry.line());
+            }
+            if (links.size() == before) { // a silent no-op entry is a mistake in the inventory
+                throw entry.error(entry.path() + ": this entry adds no link (every pair is a host to itself or was "
+                        + "given before); expected at least one new sender -> receiver pair");
+            }
+        }
+        if (links.isEmpty()) {
+            throw list.error("links: expected at least one link");
+        }
+        return List.copyOf(links.values());
+    }
+
+    private void pairs(List<String> senders, List<String> receivers, int line) {
+        for (String s : senders) {
+            for (String r : receivers) {
+                if (!s.equals(r)) {
+                    links.putIfAbsent(s + "\n" + r, new Link(s, r, line));
+                }
+            }
+        }
+    }
+
+    private List<String> members(YamlNode node) {
+        String name = node.text();
+        if (hosts.containsKey(name)) {
+            return List.of(name);
+        }
+        List<String> g = groups.get(name);
+        if (g == null) {
+            throw node.error(node.path() + ": unknown host or group '" + name + "'; expected one of "
+                    + names());
+        }
+        return g;
+    }
+
+    private String names() {
+        String all = String.join(", ", hosts.keySet()) + (groups.isEmpty() ? "" : "; groups " + String.join(", ",
+                groups.keySet()));
+        return all.length() > 300 ? all.substring(0, 300) + ", ..." : all;
+    }
+
+    /** For messages elsewhere (changes' targets): the same list of names. */
+    static InputError unknownTarget(YamlNode node, Map<String, Host> hosts, Map<String, List<String>> groups) {
+        return node.error(node.path() + ": unknown host or group '" + node.text() + "'; expected one of "
+                + new LinkExpansion(hosts, groups).names());
+    }
+}
