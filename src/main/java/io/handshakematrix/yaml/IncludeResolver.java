@@ -45,7 +45,7 @@ public final class IncludeResolver {
         }
         if (chain.contains(real)) {
             Path including = chain.get(chain.size() - 1);
-            throw n.error(n.path() + ": '" + text + "' includes itself (through " + including.getFileName()
+            throw n.error(n.path() + ": " + text + " includes itself (through " + including.getFileName()
                     + (real.equals(lexical) ? "" : "; it is " + real) + "); expected a matrix file not already being read");
         }
         if (!Files.exists(real)) {

@@ -25,7 +25,16 @@ public final class YamlFiles {
     private YamlFiles() {}
 
     public static YamlNode read(Path file) {
-        return parse(file.toString(), InputFiles.read(file, MAX_BYTES, "a YAML file"));
+        byte[] bytes;
+        try {
+            bytes = InputFiles.read(file, MAX_BYTES, "a YAML file");
+        } catch (InputError e) {
+            if (e.getMessage().startsWith("file not found")) {
+                throw new InputError(e.file(), 0, "file not found"); // the wording scripts and tests already match
+            }
+            throw e;
+        }
+        return parse(file.toString(), bytes);
     }
 
     public static YamlNode read(String name, InputStream in) throws IOException {
