@@ -21,6 +21,23 @@ public final class ValueText {
         return one.substring(0, MAX) + "... (" + value.length() + " characters)";
     }
 
+    /** Any run without spaces longer than {@link #MAX} + 40 (a value echoed without quotes, a path) is cut too. */
+    private static String longWords(String m) {
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i <= m.length(); i++) {
+            if (i == m.length() || m.charAt(i) == ' ') {
+                String w = m.substring(start, i);
+                out.append(w.length() > MAX + 40 ? w.substring(0, MAX) + "... (" + w.length() + " characters)" : w);
+                if (i < m.length()) {
+                    out.append(' ');
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
     /**
      * A whole message made safe: each quoted run longer than {@link #MAX} is cut, newlines become spaces, and
      * the message as a whole is capped, so a long value pasted into any message stays short.
@@ -49,7 +66,7 @@ public final class ValueText {
             out.append('\'');
             i = end + 1;
         }
-        String s = out.toString();
+        String s = longWords(out.toString());
         int cap = 20 * MAX;
         return s.length() <= cap ? s : s.substring(0, cap) + "... (message cut at " + cap + " characters)";
     }
