@@ -53,6 +53,11 @@ public final class ResultJournal implements AutoCloseable {
         this.end = channel.size();
     }
 
+    /** Tests only: a journal over a given channel (one that fails a write part way, as a full disk does). */
+    static ResultJournal over(Path file, FileChannel channel) throws IOException {
+        return new ResultJournal(file, channel, 0);
+    }
+
     /** A new, empty journal (an old one at {@code file} is replaced). */
     public static ResultJournal create(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
