@@ -56,7 +56,8 @@ public final class HostilePeer implements AutoCloseable {
         HostilePeer h = new HostilePeer();
         ServerSocket ss = h.listen(port);
         h.spawn(() -> h.acceptLoop(ss, s -> {
-            h.spawn(() -> drain(s, h.stop));
+            long start = System.nanoTime();
+            h.spawn(() -> h.drain(s, start));
             OutputStream out = s.getOutputStream();
             byte[] burst = repeat(record, 256);
             while (!h.stop.get()) {
@@ -73,9 +74,13 @@ public final class HostilePeer implements AutoCloseable {
         HostilePeer h = new HostilePeer();
         ServerSocket ss = h.listen(port);
         h.spawn(() -> h.acceptLoop(ss, client -> {
+            long start = System.nanoTime();
             Socket server = new Socket(InetAddress.getLoopbackAddress(), upstream);
             h.keep(server);
-            h.spawn(() -> copy(client.getInputStream(), server.getOutputStream(), 0, h));
+            h.spawn(() -> {
+                copy(client.getInputStream(), server.getOutputStream(), 0, h);
+                h.ended(start); // the harness closed its side
+            });
             copy(server.getInputStream(), client.getOutputStream(), ms, h);
         }));
         h.stopAfter(seconds);
@@ -86,8 +91,9 @@ public final class HostilePeer implements AutoCloseable {
     public static HostilePeer floodingClient(int port, byte[] record, long seconds) throws IOException {
         HostilePeer h = new HostilePeer();
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+        long start = System.nanoTime();
         h.keep(s);
-        h.spawn(() -> drain(s, h.stop));
+        h.spawn(() -> h.drain(s, start));
         h.spawn(() -> {
             OutputStream out = s.getOutputStream();
             byte[] burst = repeat(record, 256);
@@ -105,8 +111,9 @@ public final class HostilePeer implements AutoCloseable {
         HostilePeer h = new HostilePeer();
         for (int i = 0; i < n; i++) {
             Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+            long start = System.nanoTime();
             h.keep(s);
-            h.spawn(() -> drain(s, h.stop));
+            h.spawn(() -> h.drain(s, start));
             h.spawn(() -> {
                 OutputStream out = s.getOutputStream();
                 for (int k = 0; !h.stop.get(); k = (k + 1) % CLIENT_HELLO_START.length) {
@@ -177,11 +184,29 @@ public final class HostilePeer implements AutoCloseable {
         });
     }
 
-    private static void drain(Socket s, AtomicBoolean stop) throws IOException {
+    /** Reads whatever the harness sends (so it never blocks writing to us) until it closes the connection. */
+    private void drain(Socket s, long start) throws IOException {
         InputStream in = s.getInputStream();
         byte[] b = new byte[4096];
-        while (!stop.get() && in.read(b) >= 0) {
-            // read whatever the harness sends so it never blocks writing to us
+        try {
+            while (!stop.get() && in.read(b) >= 0) {
+                // discard
+            }
+        } finally {
+            ended(start);
+        }
+    }
+
+    /**
+     * One line per connection the harness ended (EOF or reset), with how long it held it: .ci/hostile takes the
+     * largest as the time the harness let this peer hold a connection.
+     */
+    private void ended(long start) {
+        if (!stop.get()) {
+            synchronized (System.out) {
+                System.out.println("connection ended after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                System.out.flush();
+            }
         }
     }
 
@@ -234,7 +259,9 @@ public final class HostilePeer implements AutoCloseable {
             case "slowloris" -> h = slowloris(Integer.parseInt(a[1]), Integer.parseInt(a[2]), Long.parseLong(a[3]),
                     Long.parseLong(a[4]));
             case "bare" -> {
+                long start = System.nanoTime();
                 bareConnects(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                System.out.println("all " + a[2] + " connections ended after " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 return;
             }
             default -> throw new IllegalArgumentException("unknown mode " + a[0]);
