@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +29,18 @@ public record PeerBounds(Duration deadline, int maxRecords, long maxBytes) {
     public static final long MAX_BYTES = 1 << 20;
     /** The watchdog closes the socket this long after the deadline; reads end at the deadline itself. */
     private static final long GRACE_MS = 2_000;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "peer-deadline-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One thread for every connection's watchdog; a cancelled one leaves the queue at once (no socket kept). */
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "peer-deadline-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     /** The default: a deadline of twice the per-read timeout (the runner waits 2 x timeout + 1 s for a receiver). */
     public static PeerBounds forTimeout(Duration perRead) {
