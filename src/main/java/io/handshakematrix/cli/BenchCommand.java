@@ -67,6 +67,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionRanges.check("--jobs", jobs, 1, 256);
+        OptionRanges.check("--seconds", seconds, 1, 600, " seconds");
+        OptionRanges.check("--openssl-handshakes", opensslHandshakes, 1, 10_000);
+        OptionRanges.check("--cells", maxCells, 100, 1_000_000, " cells");
         Set<String> parts = only == null ? PARTS : Set.copyOf(only);
         for (String p : parts) {
             if (!PARTS.contains(p)) {

@@ -3,6 +3,7 @@ package io.handshakematrix.cli;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.wire.PeerBounds;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.yaml.InputError;
@@ -48,6 +49,11 @@ final class ConnectCommand implements Callable<Integer> {
             description = "connect and read timeout (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
+            description = "the whole handshake's limit, beside the per-read --timeout (default 0: twice --timeout); "
+                    + "a server that trickles bytes or sends endless records is cut off by it or by the record caps")
+    int deadlineSeconds;
+
     @Override
     public Integer call() {
         ProfileCatalog profiles = ProfileCatalog.withDirectory(profilesDir);
@@ -55,14 +61,17 @@ final class ConnectCommand implements Callable<Integer> {
                 "unknown stack '" + stack + "'; expected one of " + String.join(", ", profiles.ids())));
         knobs.validate();
         ServeCommand.checkPort(port, false);
-        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw new InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
-        }
+        OptionRanges.check("--timeout", timeoutSeconds, 1, 3600, " seconds");
+        OptionRanges.check("--deadline", deadlineSeconds, 0, 7200, " seconds");
         InetSocketAddress address = new InetSocketAddress(host, port);
         SideReport r;
         try (EmulatedEngine engine = new EmulatedEngine()) {
+            PeerBounds bounds = PeerBounds.forTimeout(Duration.ofSeconds(timeoutSeconds));
+            if (deadlineSeconds > 0) {
+                bounds = bounds.withDeadline(Duration.ofSeconds(deadlineSeconds));
+            }
             r = engine.connectTo(new SenderSpec(profile, knobs.protocol, knobs.minDhBits, Duration.ofSeconds(timeoutSeconds)),
-                    address, hex, false);
+                    address, hex, false, bounds);
         }
         if (r.harnessError() != null && r.transcript().isEmpty()) {
             throw new InputError(host + ":" + port, 0, r.harnessError() + "; expected a TLS server listening there");

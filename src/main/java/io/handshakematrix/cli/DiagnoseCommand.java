@@ -37,6 +37,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionRanges.names("--sender", senders);
         try (EngineRegistry engines = Engines.standard()) {
             ReceiverSettingsOptions.Context ctx = settings.context();
             CellRunner runner = peer.runner(engines, ctx, senders);

@@ -19,15 +19,19 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 every cell as expected; 1 some cell differs from matrix.yaml;",
             "            2 bad input (file:line: what was expected); 3 harness failure.",
             "", "Example: java -jar target/handshake-matrix.jar run --matrix matrix.yaml --out reports"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int DIFFERENCES = 1;
     public static final int BAD_INPUT = 2;
     public static final int HARNESS = 3;
 
+    /** No command given: the usage on stderr and exit 2, so a script that forgot its command does not pass. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        CommandLine cl = new CommandLine(this);
+        cl.setUsageHelpWidth(110);
+        cl.usage(System.err);
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {

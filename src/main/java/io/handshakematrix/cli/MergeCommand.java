@@ -2,6 +2,7 @@ package io.handshakematrix.cli;
 
 import io.handshakematrix.report.ConsoleTable;
 import io.handshakematrix.report.RunReports;
+import io.handshakematrix.runner.OutLock;
 import io.handshakematrix.runner.ResultJournal;
 import io.handshakematrix.runner.ShardMerge;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** Shard outputs of CI jobs back into one run: one results.json (and the other reports) as if run at once. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Combine the outputs of 'run --shard K/N' jobs into one results.json, in full-run order.",
-            "Refuses a gap (a missing shard) or an overlap (a cell in two inputs). Exit 1 if some cell",
+            "Refuses a gap (a missing shard), an overlap (a cell in two inputs), shards of another matrix or",
+            "harness version, and malformed cells, before OUT is touched. Exit 1 if some cell",
             "differs from its expectation, as 'run' does."},
         footer = {"", "Example, three CI jobs then one merge job:",
             "  run --shard 1/3 --out out/1    run --shard 2/3 --out out/2    run --shard 3/3 --out out/3",
@@ -35,7 +37,10 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ShardMerge merged;
         Path json;
-        try (ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {
+        // Refusals come before OUT is touched, so a refused merge leaves OUT as it was (issue 17).
+        ShardMerge.check(inputs);
+        try (OutLock lock = OutLock.acquire(out);
+             ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {
             merged = ShardMerge.of(inputs, journal);
             json = RunReports.writeAll(out, merged.run(), merged.full());
         }

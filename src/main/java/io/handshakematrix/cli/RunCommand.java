@@ -3,6 +3,7 @@ package io.handshakematrix.cli;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.engine.Engines;
+import io.handshakematrix.matrix.Glob;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.model.Cell;
@@ -16,8 +17,10 @@ import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixRunner;
+import io.handshakematrix.runner.OutLock;
 import io.handshakematrix.runner.ProgressListener;
 import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.runner.RunStamp;
 import io.handshakematrix.runner.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
                     + "(default 0: every 10%%, at most 50 cells apart)")
     int progressEvery;
 
+    @Option(names = "--allow-outside", description = "let the matrix include: files outside its own folder "
+            + "(refused by default, so a matrix cannot make the harness read any file)")
+    boolean allowOutside;
+
     /** The shipped profiles, plus the matrix's own profile directory and {@code extraDir} (may be null). */
     static ProfileCatalog profilesFor(Path matrixFile, Path extraDir) {
         ProfileCatalog profiles = ProfileCatalog.builtin();
@@ -120,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionRanges.check("--jobs", jobs, 1, 256);
+        OptionRanges.check("--progress-every", progressEvery, 0, 1_000_000, " cells");
+        OptionRanges.check("--timeout", timeoutSeconds, 1, 3600, " seconds");
         ProfileCatalog profiles = profilesFor(matrixFile, profilesDir);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         EngineRegistry engines = Engines.standard();
@@ -127,12 +137,10 @@ final class RunCommand implements Callable<Integer> {
             throw new io.handshakematrix.yaml.InputError("--engine", 0,
                     "expected emulated, container, jvm or all, found '" + engineTier + "'");
         }
-        Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
+        Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).allowingIncludesOutside(allowOutside)
+                .load(matrixFile);
         List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
         List<CellResult> old = baseline == null ? null : ResultsJson.read(baseline);
-        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw new io.handshakematrix.yaml.InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
-        }
         if (runTimeoutSeconds < 0) {
             throw new io.handshakematrix.yaml.InputError("--run-timeout", 0, "expected 0 (no limit) or more seconds, found "
                     + runTimeoutSeconds);
@@ -143,13 +151,12 @@ final class RunCommand implements Callable<Integer> {
         Path journalFile = out.resolve(ResultJournal.FILE_NAME);
         JournaledRun done;
         Path json;
+        // Every check above ran before OUT is touched; the lock refuses a second run on OUT at once (issue 17).
         try (engines;
+             OutLock lock = OutLock.acquire(out);
              ResultJournal journal = resume ? ResultJournal.resume(journalFile) : ResultJournal.create(journalFile);
              ProgressListener progress = ProgressDisplays.choose(System.err, progressEvery)) {
-            if (journal.droppedBytes() > 0) {
-                System.err.printf("  %s: cut off a partial last line (%d bytes) left by the interrupted run%n",
-                        journalFile, journal.droppedBytes());
-            }
+            journal.warnings().forEach(w -> System.err.println("  warning: " + w));
             CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(),
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
             done = new JournaledRun(new MatrixRunner(runner, jobs), matrix, cells, journal)
@@ -167,6 +174,8 @@ final class RunCommand implements Callable<Integer> {
             profiles.all().forEach(p -> libs.put(p.id(), p.library()));
             run.put("profiles", libs);
             run.put("shard", slice.toString());
+            run.put(RunStamp.VERSION_KEY, RunStamp.HARNESS_VERSION);
+            run.put(RunStamp.DIGEST_KEY, RunStamp.digest(matrix));
             run.put("axes", axes(matrix));
             run.put("resumedCells", done.resumed());
             run.put("notStartedCells", done.notStarted().size());
@@ -247,7 +256,8 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
+    /** Linear-time wildcards, every other character literal (issue 17: no regex, 'rhel-[7' is just a name). */
     private static boolean globMatch(String glob, String value) {
-        return value.matches(glob.replace(".", "\\.").replace("*", ".*").replace("?", "."));
+        return Glob.of(glob).matches(value);
     }
 }

@@ -4,6 +4,7 @@ import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.engine.wire.PeerBounds;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.yaml.InputError;
 import java.io.IOException;
@@ -43,11 +44,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "stop after N handshakes (default: run until interrupted)")
     int count;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "32",
+            description = "connections handled at once; one more is closed at once and logged as an error "
+                    + "(default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
+            description = "how long one connection may live, beside the per-read --timeout (default 0: twice "
+                    + "--timeout); a slow or flooding client is cut off by it or by the record caps")
+    int deadlineSeconds;
+
     @Mixin
     ReceiverSettingsOptions settings;
 
     @Override
     public Integer call() throws InterruptedException {
+        OptionRanges.check("--max-connections", maxConnections, 1, 1024);
+        OptionRanges.check("--deadline", deadlineSeconds, 0, 7200, " seconds");
         ReceiverSettingsOptions.Context ctx = settings.context();
         StackProfile profile = ctx.profiles().find(stack).orElseThrow(() -> new InputError("--stack", 0,
                 "unknown stack '" + stack + "'; expected one of " + String.join(", ", ctx.profiles().ids())));
@@ -64,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         AtomicInteger seen = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         try (EmulatedEngine engine = new EmulatedEngine();
-             EmulatedEngine.ReceiverService service = bind(engine, spec, address, (peer, report) -> {
+             EmulatedEngine.ReceiverService service = bind(engine, spec, address, bounds(ctx), (peer, report) -> {
                  log(seen.incrementAndGet(), peer, report, failed);
                  if (count > 0) {
                      done.countDown();
@@ -79,10 +92,15 @@ final class ServeCommand implements Callable<Integer> {
         return failed.get() == 0 ? Main.OK : Main.DIFFERENCES;
     }
 
-    private static EmulatedEngine.ReceiverService bind(EmulatedEngine engine, ReceiverSpec spec, InetSocketAddress a,
-            java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake) {
+    private PeerBounds bounds(ReceiverSettingsOptions.Context ctx) {
+        PeerBounds b = PeerBounds.forTimeout(ctx.timeout());
+        return deadlineSeconds > 0 ? b.withDeadline(java.time.Duration.ofSeconds(deadlineSeconds)) : b;
+    }
+
+    private EmulatedEngine.ReceiverService bind(EmulatedEngine engine, ReceiverSpec spec, InetSocketAddress a,
+            PeerBounds bounds, java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake) {
         try {
-            return engine.serveMany(spec, a, onHandshake);
+            return engine.serveMany(spec, a, onHandshake, bounds, maxConnections);
         } catch (IOException e) {
             throw new InputError(a.getHostString() + ":" + a.getPort(), 0, "cannot listen (" + e.getMessage()
                     + "); expected a free port on a local address");

@@ -2,10 +2,10 @@ package io.handshakematrix.config;
 
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.yaml.InputError;
-import java.io.IOException;
+import io.handshakematrix.yaml.InputFiles;
+import io.handshakematrix.yaml.TextBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +19,8 @@ import java.util.Map;
  * missing or broken PEM stops here with the config's line. Hand-written: INI libraries drop line numbers.
  */
 public final class ConfigSslReader {
+    /** A configssl.cnf is a few lines; a megabyte is already no such file. */
+    private static final int MAX_BYTES = 1 << 20;
     private static final String RSAKEY = "RSAKEY";
     private static final String DH = "DH";
     private static final String RECEIVE_SIDE = "RECEIVE_SIDE";
@@ -33,17 +35,9 @@ public final class ConfigSslReader {
 
     public ConfigSsl read(Path file) {
         String name = file.toString();
-        List<String> lines;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InputError(name, 0, "is a directory; expected a configssl.cnf file");
-            }
-            lines = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().toList();
-        } catch (NoSuchFileException e) {
-            throw new InputError(name, 0, "file not found; expected a configssl.cnf file");
-        } catch (IOException e) {
-            throw new InputError(name, 0, "cannot read: " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file, MAX_BYTES, "a configssl.cnf file");
+        TextBytes.refuseUtf8Bom(name, bytes, "a configssl.cnf file");
+        List<String> lines = new String(bytes, StandardCharsets.ISO_8859_1).lines().toList();
         Path dir = file.toAbsolutePath().getParent();
         String section = null;
         String side = null;
@@ -84,24 +78,38 @@ public final class ConfigSslReader {
                     throw new InputError(name, no, "unknown key '" + key + "' in [RSAKEY]; expected RECEIVE_SIDE");
                 }
                 if (!value.isEmpty()) {
-                    side = value.toUpperCase(Locale.ROOT);
-                    if (!product.receiveSideSuites().containsKey(side)) {
+                    side = ignoringCase(product.receiveSideSuites().keySet(), value);
+                    if (side == null) {
                         throw new InputError(name, no, "RECEIVE_SIDE: expected "
                                 + String.join(" or ", product.receiveSideSuites().keySet()) + ", found '" + value + "'");
                     }
                     sideLine = no;
                 }
             } else {
-                Integer bits = product.dhKeys().get(key);
+                String productKey = ignoringCase(product.dhKeys().keySet(), key);
+                Integer bits = productKey == null ? null : product.dhKeys().get(productKey);
                 if (bits == null) {
                     throw new InputError(name, no, "unknown key '" + key + "' in [DH]; expected one of "
                             + String.join(", ", product.dhKeys().keySet()));
                 }
-                tables.put(key, new ConfigSsl.DhTable(key, bits, value, value.isEmpty() ? null : pem(dir, value, name, no, key),
+                tables.put(productKey, new ConfigSsl.DhTable(productKey, bits, value, value.isEmpty() ? null : pem(dir, value, name, no, key),
                         no));
             }
         }
         return new ConfigSsl(file, side, sideLine, Map.copyOf(tables));
+    }
+
+    /**
+     * The product's own spelling of {@code name}, matched without regard to case (as the product reads the file),
+     * or null. The product profile's keys may be written in any case; the file's case must not decide.
+     */
+    private static String ignoringCase(java.util.Set<String> names, String name) {
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** Loads the PEM now so its errors name the config line; returns the path a cell uses. */

@@ -1,12 +1,11 @@
 package io.handshakematrix.dh;
 
 import io.handshakematrix.yaml.InputError;
+import io.handshakematrix.yaml.InputFiles;
 import io.handshakematrix.yaml.YamlFiles;
 import io.handshakematrix.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Loaded once per run; cells share the parsed groups.
  */
 public final class DhGroupCatalog {
+    /** A 16384-bit group is about 3 KB of PEM; 256 KB leaves room for comments and is still no huge read. */
+    private static final int MAX_PEM_BYTES = 256 * 1024;
     private final Map<String, DhGroup> named = new LinkedHashMap<>();
     private final Map<String, String> purposes = new LinkedHashMap<>();
     private final Map<String, DhGroup> files = new ConcurrentHashMap<>();
@@ -86,11 +87,12 @@ public final class DhGroupCatalog {
 
     private static DhGroup load(Path path, String spec) {
         try {
-            return Pkcs3Pem.parse(spec, Files.readAllBytes(path));
-        } catch (NoSuchFileException e) {
-            throw new InputError(path.toString(), 0, "DH parameter file not found; expected a PKCS#3 PEM file there");
-        } catch (IOException e) {
-            throw new InputError(path.toString(), 0, "cannot read DH parameter file: " + e.getMessage());
+            return Pkcs3Pem.parse(spec, InputFiles.read(path, MAX_PEM_BYTES, "a PKCS#3 PEM file"));
+        } catch (InputError e) {
+            if (e.getMessage().startsWith("file not found")) {
+                throw new InputError(path.toString(), 0, "DH parameter file not found; expected a PKCS#3 PEM file there");
+            }
+            throw e;
         }
     }
 }

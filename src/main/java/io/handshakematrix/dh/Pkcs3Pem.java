@@ -27,6 +27,7 @@ public final class Pkcs3Pem {
             throw new InputError(name, 0, "binary DER, not PEM; expected a 'BEGIN DH PARAMETERS' block "
                     + "(openssl dhparam -inform DER -in FILE -out FILE.pem converts it)");
         }
+        TextBytes.refuseUtf8Bom(name, bytes, "a PEM 'BEGIN DH PARAMETERS' block");
         String text = TextBytes.utf8(name, bytes, "a PEM 'BEGIN DH PARAMETERS' block");
         PemObject pem;
         try (PemReader r = new PemReader(new StringReader(text))) {
@@ -43,6 +44,16 @@ public final class Pkcs3Pem {
                     "PEM block is '" + pem.getType() + "'; expected 'DH PARAMETERS' (PKCS#3)");
         }
         int line = lineOf(text, "-----BEGIN DH PARAMETERS");
+        int second = text.indexOf("-----BEGIN DH PARAMETERS", text.indexOf("-----BEGIN DH PARAMETERS") + 1);
+        if (second >= 0) {
+            // OpenSSL's PEM_read_DHparams takes the first and ignores the rest: which group is meant is unclear.
+            throw new InputError(name, countLines(text, second) + 1,
+                    "a second 'DH PARAMETERS' block (the first is at line " + line + "); expected one DH group per file");
+        }
+        if (pem.getContent().length == 0) {
+            throw new InputError(name, line, "the 'DH PARAMETERS' block is empty; expected base64 of "
+                    + "SEQUENCE { INTEGER p, INTEGER g }");
+        }
         ASN1Primitive der;
         try {
             der = ASN1Primitive.fromByteArray(pem.getContent());
@@ -83,6 +94,11 @@ public final class Pkcs3Pem {
         String t = o instanceof ASN1Integer ? "INTEGER" : o instanceof ASN1Sequence ? "SEQUENCE"
                 : o.getClass().getSimpleName().replaceFirst("^(DER|DL|BER|ASN1)", "");
         return (t.startsWith("INTEGER") || t.startsWith("OCTET") || t.startsWith("OBJECT") ? "an " : "a ") + t;
+    }
+
+    /** Newlines before {@code end}. */
+    private static int countLines(String text, int end) {
+        return (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
     }
 
     private static int lineOf(String text, String needle) {

@@ -7,6 +7,7 @@ import io.handshakematrix.model.Side;
 import io.handshakematrix.model.StackRef;
 import io.handshakematrix.model.TlsAlerts;
 import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.yaml.IncludeResolver;
 import io.handshakematrix.yaml.YamlFiles;
 import io.handshakematrix.yaml.YamlNode;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ public final class MatrixLoader {
     private final ProfileCatalog profiles;
     private final DhGroupCatalog groups;
     private final Set<String> engines;
+    private boolean allowOutside;
+    private IncludeResolver includeResolver;
 
     public MatrixLoader(ProfileCatalog profiles, DhGroupCatalog groups) {
         this(profiles, groups, Set.of(StackRef.EMULATED));
@@ -65,8 +68,17 @@ public final class MatrixLoader {
         return dir;
     }
 
+    /** {@code include:} files outside the matrix's folder are refused unless allowed (run --allow-outside). */
+    public MatrixLoader allowingIncludesOutside(boolean allow) {
+        this.allowOutside = allow;
+        return this;
+    }
+
     public Matrix load(Path file) {
-        return load(file, new ArrayList<>());
+        includeResolver = new IncludeResolver(file, allowOutside);
+        Matrix m = load(file, new ArrayList<>());
+        AxisValueChecks.totalCells(m, file.toString());
+        return m;
     }
 
     /** {@code including}: the files whose include: led here, to refuse a cycle. */
@@ -91,6 +103,11 @@ public final class MatrixLoader {
         List<Integer> minBits = axes.containsKey("sender_min_dh_bits")
                 ? axes.get("sender_min_dh_bits").itemsOrOne().stream().map(n -> n.integer(0, 100_000)).toList()
                 : List.of(0);
+        if (axes.containsKey("sender_min_dh_bits")) {
+            AxisValueChecks.distinctNumbers(axes.get("sender_min_dh_bits"));
+        }
+        AxisValueChecks.cellCount(axesNode, configured.size(), senders.size(), receivers.size(), protocols.size(),
+                minBits.size(), sides.size(), dh.size());
 
         List<Expectation> expect = new ArrayList<>();
         if (top.containsKey("expect")) {
@@ -116,17 +133,10 @@ public final class MatrixLoader {
     /** Each included matrix (path relative to this one) with its own axes and rules, and this file's product. */
     private List<Matrix> includes(YamlNode node, Path file, ProductSettings product, List<Path> including) {
         List<Path> chain = new ArrayList<>(including);
-        chain.add(file.toAbsolutePath().normalize());
+        chain.add(IncludeResolver.real(file));
         List<Matrix> out = new ArrayList<>();
         for (YamlNode n : node.itemsOrOne()) {
-            Path included = file.toAbsolutePath().getParent().resolve(n.text()).normalize();
-            if (chain.contains(included)) {
-                throw n.error(n.path() + ": " + n.text() + " includes itself (through " + chain.get(chain.size() - 1)
-                        .getFileName() + "); expected a matrix file not already being read");
-            }
-            if (!Files.isRegularFile(included)) {
-                throw n.error(n.path() + ": " + included + " not found; expected a matrix file (relative to this one)");
-            }
+            includeResolver.resolve(n, file, chain); // inside the folder, no loop (by real path), a regular file
             Matrix m = load(file.getParent() == null ? Path.of(n.text()) : file.getParent().resolve(n.text()), chain);
             if (!m.product().receiveSideSuites().equals(product.receiveSideSuites())) {
                 throw n.error(n.path() + ": " + n.text() + " gives RECEIVE_SIDE other suites than this file; expected "
@@ -270,17 +280,12 @@ public final class MatrixLoader {
 
     private static List<String> names(YamlNode list, Consumer<YamlNode> validate) {
         List<YamlNode> items = list.itemsOrOne();
-        if (items.isEmpty()) {
-            throw list.error(list.path() + ": expected at least one value");
-        }
         List<String> out = new ArrayList<>();
         for (YamlNode n : items) {
             validate.accept(n);
-            if (out.contains(n.text())) {
-                throw n.error(list.path() + ": '" + n.text() + "' is listed twice");
-            }
             out.add(n.text());
         }
+        AxisValueChecks.distinct(list, items, AxisValueChecks::stackKey);
         return out;
     }
 

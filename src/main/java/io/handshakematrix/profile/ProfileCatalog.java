@@ -68,8 +68,25 @@ public final class ProfileCatalog {
         return ProfileReader.read(YamlFiles.read(file), stem);
     }
 
+    /**
+     * A directory's profile may replace a shipped one (documented: newer facts for a stack); two user files with
+     * one id are refused, since which of them would win depends on the order directories were named.
+     */
     private void add(StackProfile p) {
+        StackProfile old = profiles.get(p.id());
+        if (old != null && !old.origin().startsWith("classpath:") && !sameFile(old.origin(), p.origin())) {
+            throw new InputError(p.origin(), 1, "id '" + p.id() + "' is also the id of " + old.origin()
+                    + "; expected each profile id once");
+        }
         profiles.put(p.id(), p);
+    }
+
+    private static boolean sameFile(String a, String b) {
+        try {
+            return Path.of(a).toRealPath().equals(Path.of(b).toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return a.equals(b);
+        }
     }
 
     public Optional<StackProfile> find(String id) {

@@ -41,6 +41,7 @@ final class ProfileReader {
             throw top.get("id").error("id '" + id + "' does not match the file name; expected '" + expectedId + "'");
         }
         List<String> protocols = root.need(top, "protocols").texts();
+        ProfileValueChecks.notEmpty(top.get("protocols"), protocols, "protocols");
         for (int i = 0; i < protocols.size(); i++) {
             if (!PROTOCOLS.contains(protocols.get(i))) {
                 throw top.get("protocols").itemsOrOne().get(i).error("protocols: expected one of "
@@ -48,6 +49,7 @@ final class ProfileReader {
             }
         }
         List<YamlNode> suiteNodes = root.need(top, "cipher_suites").itemsOrOne();
+        ProfileValueChecks.notEmpty(top.get("cipher_suites"), suiteNodes, "cipher_suites");
         for (YamlNode s : suiteNodes) {
             if (!CipherSuites.known(s.text())) {
                 throw s.error("cipher_suites: unknown OpenSSL cipher suite name '" + s.text()
@@ -82,6 +84,7 @@ final class ProfileReader {
             override = new MinDhBitsOverride(o.need(om, "setting").text(), optionalText(om, "file", ""),
                     o.need(om, "floor").integer(0, 100_000), o.need(om, "ceiling").integer(0, 100_000),
                     o.need(om, "source").text());
+            ProfileValueChecks.floorNotAboveCeiling(o, override);
         }
         List<DhCheck> checks = new ArrayList<>();
         if (m.containsKey("checks")) {
@@ -124,6 +127,7 @@ final class ProfileReader {
             }
         }
         String group = node.need(m, "default_dh_group").text();
+        ProfileValueChecks.knownGroup(m.get("default_dh_group"));
         boolean configurable = !m.containsKey("dh_configurable") || m.get("dh_configurable").bool();
         if (!configurable && optionalText(m, "dh_configurable_source", null) == null) {
             throw m.get("dh_configurable").error("server.dh_configurable needs server.dh_configurable_source");
@@ -170,6 +174,7 @@ final class ProfileReader {
 
     private static LogLines log(YamlNode node) {
         Map<String, YamlNode> m = node.entries(LOG);
+        m.values().forEach(ProfileValueChecks::knownPlaceholders);
         Function<String, List<String>> lines = k -> m.containsKey(k) ? m.get(k).texts() : List.of();
         return new LogLines(lines.apply("alert_received"), lines.apply("peer_closed"),
                 lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"));

@@ -15,6 +15,7 @@ import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.yaml.InputError;
+import io.handshakematrix.yaml.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,18 +104,39 @@ public final class ResultsJson {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The "run" object of a results.json file (empty if it has none). */
+    /**
+     * A results.json may hold thousands of cells with transcripts; it is streamed, never read whole. It must be a
+     * regular file (a FIFO would block, /dev/zero never ends) of at most this size.
+     */
+    private static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+
+    /** The "run" object of a results.json file (empty if it has none), read without reading the cells. */
     public static Map<String, Object> readRun(Path file) {
-        try {
-            JsonNode run = JSON.readTree(file.toFile()).path("run");
-            return run.isObject() ? JSON.convertValue(run, new TypeReference<Map<String, Object>>() {}) : Map.of();
+        requireResultsFile(file);
+        try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InputError(file.toString(), 1, "expected a JSON object with a \"cells\" array");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("run") && value == JsonToken.START_OBJECT) {
+                    return JSON.convertValue(p.readValueAsTree(), new TypeReference<Map<String, Object>>() {});
+                }
+                p.skipChildren();
+            }
+            return Map.of();
         } catch (IOException e) {
-            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
+            throw notResults(file, e);
         }
     }
 
-    /** Each cell of a results.json in turn, parsed one at a time (a shard's file may hold thousands). */
+    /**
+     * Each cell of a results.json in turn, parsed one at a time (a shard's file may hold thousands). A cell of the
+     * wrong shape stops the read with its line ({@link CellShape}); nothing is silently dropped.
+     */
     public static void forEachCell(Path file, java.util.function.Consumer<CellResult> each) {
+        requireResultsFile(file);
         try (JsonParser p = JSON.getFactory().createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InputError(file.toString(), 1, "expected a JSON object with a \"cells\" array");
@@ -131,33 +153,53 @@ public final class ResultsJson {
                     throw new InputError(file.toString(), p.currentLocation().getLineNr(), "expected \"cells\" to be an array");
                 }
                 found = true;
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    each.accept(fromJson(p.readValueAsTree()));
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    int line = p.currentLocation().getLineNr();
+                    JsonNode n = t == JsonToken.START_OBJECT ? p.readValueAsTree() : null;
+                    if (n == null) {
+                        p.skipChildren();
+                    }
+                    String problem = CellShape.problem(n);
+                    if (problem != null) {
+                        throw new InputError(file.toString(), line, problem);
+                    }
+                    each.accept(fromJson(n));
                 }
             }
             if (!found) {
                 throw new InputError(file.toString(), 0, "expected a JSON object with a \"cells\" array");
             }
         } catch (IOException e) {
-            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
+            throw notResults(file, e);
         }
     }
 
+    /** Every cell of a results.json (a baseline), each checked for shape as it is read. */
     public static List<CellResult> read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputError(file.toString(), 0, "not a results.json file: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.has("cells") || !root.get("cells").isArray()) {
-            throw new InputError(file.toString(), 0, "expected a JSON object with a \"cells\" array");
-        }
         List<CellResult> out = new ArrayList<>();
-        for (JsonNode n : root.get("cells")) {
-            out.add(fromJson(n));
-        }
+        forEachCell(file, out::add);
         return out;
+    }
+
+    private static void requireResultsFile(Path file) {
+        InputFiles.requireRegular(file, "a results.json file");
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InputError(file.toString(), 0, "file is over " + MAX_BYTES + " bytes; expected a results.json file");
+            }
+        } catch (IOException e) {
+            throw notResults(file, e);
+        }
+    }
+
+    private static InputError notResults(Path file, IOException e) {
+        int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                ? j.getLocation().getLineNr() : 0;
+        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                : e.getClass().getSimpleName();
+        return new InputError(file.toString(), Math.max(line, 0), "not a results.json file ("
+                + why.lines().findFirst().orElse("") + "); expected the results.json a run wrote");
     }
 
     public static CellResult fromJson(JsonNode n) {

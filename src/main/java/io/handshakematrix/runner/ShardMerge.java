@@ -31,7 +31,86 @@ public final class ShardMerge {
         this.journal = journal;
     }
 
-    /** Reads the inputs one cell at a time into {@code journal}; only transcript-less copies stay in memory. */
+    /**
+     * Everything that can make a merge refuse, checked before OUT is touched: each input a results.json, all of
+     * one harness version and one matrix (digest), one split with no shard missing or twice, every cell
+     * well-formed and in one shard only. Reads the inputs one cell at a time; keeps only cell keys.
+     */
+    public static void check(List<Path> inputs) {
+        Map<String, Path> seen = new java.util.HashMap<>();
+        Map<Integer, Path> shardIndex = new LinkedHashMap<>();
+        Set<Integer> counts = new TreeSet<>();
+        Map<String, Object> first = null;
+        Path firstFile = null;
+        for (Path input : inputs) {
+            Path file = resultsFile(input);
+            Map<String, Object> run = ResultsJson.readRun(file);
+            if (first == null) {
+                first = run;
+                firstFile = file;
+                for (String k : List.of(RunStamp.VERSION_KEY, RunStamp.DIGEST_KEY)) {
+                    if (!(run.get(k) instanceof String)) {
+                        throw new InputError(file.toString(), 0, "run." + k + " missing; expected the results.json of "
+                                + "'run --shard K/N' by handshake-matrix " + RunStamp.HARNESS_VERSION + " or later");
+                    }
+                }
+            } else {
+                same(first, firstFile, run, file, RunStamp.VERSION_KEY, "harness version");
+                same(first, firstFile, run, file, RunStamp.DIGEST_KEY, "matrix (digest)");
+            }
+            Shard shard = Shard.parse(String.valueOf(run.getOrDefault("shard", "1/1")));
+            counts.add(shard.count());
+            Path twin = shardIndex.put(shard.index(), file);
+            if (twin != null && shard.count() > 1) {
+                throw new InputError(file.toString(), 0, "shard " + shard + " is also " + twin + "; expected each shard once");
+            }
+            ResultsJson.forEachCell(file, r -> {
+                Path other = seen.put(r.cell().key(), file);
+                if (other != null) {
+                    throw new InputError(file.toString(), 0, "cell '" + r.cell().displayName() + "' is also in "
+                            + other + "; expected disjoint shards");
+                }
+            });
+        }
+        if (counts.size() > 1) {
+            throw new InputError(inputs.get(0).toString(), 0, "shards of different splits " + counts
+                    + " (the N of K/N); expected one split");
+        }
+        int n = counts.isEmpty() ? 1 : counts.iterator().next();
+        if (n > 1 && shardIndex.size() < n) {
+            List<String> missing = new ArrayList<>();
+            for (int k = 1; k <= n; k++) {
+                if (!shardIndex.containsKey(k)) {
+                    missing.add(k + "/" + n);
+                }
+            }
+            throw new InputError(inputs.get(0).toString(), 0, "missing shard output(s) " + String.join(", ", missing)
+                    + "; expected all " + n + " shards");
+        }
+    }
+
+    private static void same(Map<String, Object> first, Path firstFile, Map<String, Object> run, Path file, String key,
+                             String what) {
+        Object a = first.get(key);
+        Object b = run.get(key);
+        if (!a.equals(b)) {
+            throw new InputError(file.toString(), 0, "shard of another " + what + " ('" + b + "', " + firstFile
+                    + " has '" + a + "'); expected shards of one run of one matrix");
+        }
+    }
+
+    private static Path resultsFile(Path input) {
+        Path file = Files.isDirectory(input) ? input.resolve("results.json") : input;
+        if (!Files.exists(file)) {
+            throw new InputError(file.toString(), 0, "not found; expected a shard's output directory (with results.json) or its results.json");
+        }
+        return file;
+    }
+
+    /**
+     * Reads the inputs, which {@link #check} has passed, one cell at a time into {@code journal}; only
+     * transcript-less copies stay in memory.
+     */
     public static ShardMerge of(List<Path> inputs, ResultJournal journal) {
         ShardMerge m = new ShardMerge(journal);
         Map<String, Path> seen = new LinkedHashMap<>();
@@ -41,10 +120,7 @@ public final class ShardMerge {
         List<Object> durations = new ArrayList<>();
         Map<String, Object> first = null;
         for (Path input : inputs) {
-            Path file = Files.isDirectory(input) ? input.resolve("results.json") : input;
-            if (!Files.isRegularFile(file)) {
-                throw new InputError(file.toString(), 0, "not found; expected a shard's output directory (with results.json) or its results.json");
-            }
+            Path file = resultsFile(input);
             Map<String, Object> run = ResultsJson.readRun(file);
             first = first == null ? run : first;
             Shard shard = Shard.parse(String.valueOf(run.getOrDefault("shard", "1/1")));

@@ -9,7 +9,7 @@ public class InputError extends RuntimeException {
     private final int line;
 
     public InputError(String file, int line, String message) {
-        super(message);
+        super(ValueText.message(message));
         this.file = file;
         this.line = line;
     }

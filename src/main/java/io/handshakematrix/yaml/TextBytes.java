@@ -37,6 +37,17 @@ public final class TextBytes {
         return text;
     }
 
+    /**
+     * Refuses a UTF-8 byte-order mark by name. Formats read line by line (configssl.cnf, PEM) would otherwise
+     * see it as three stray characters before the first '[' or '-----BEGIN', as OpenSSL's readers do.
+     */
+    public static void refuseUtf8Bom(String name, byte[] bytes, String expected) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            throw new InputError(name, 1, "starts with a UTF-8 byte-order mark (EF BB BF); expected " + expected
+                    + " without one (save it as UTF-8 without BOM)");
+        }
+    }
+
     private static int lineOf(byte[] b, int end) {
         int line = 1;
         for (int i = 0; i < end; i++) {

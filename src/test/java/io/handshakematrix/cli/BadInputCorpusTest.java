@@ -18,12 +18,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every malformed file under src/test/resources/bad-input/ goes through the CLI as a user would hand
  * it over, and must be answered with exit code 2 and exactly the one line listed for it in
- * bad-input/expected-messages.txt: file, line, what was expected. configssl.cnf cases are not here:
- * this branch has no configssl.cnf reader to hand them to.
+ * bad-input/expected-messages.txt: file, line, what was expected. configssl.cnf files (config/) reach the
+ * harness through a matrix's config: axis.
  */
 class BadInputCorpusTest {
     static final Path CORPUS = Path.of("src/test/resources/bad-input");
-    private static final List<String> KINDS = List.of("matrix", "profiles", "pem");
+    private static final List<String> KINDS = List.of("matrix", "profiles", "pem", "config");
 
     @TestFactory
     Stream<DynamicTest> eachBadInputIsOneLineAndExitTwo() throws IOException {
@@ -89,6 +89,21 @@ class BadInputCorpusTest {
                 Path dir = Files.createDirectories(tmp.resolve("profiles"));
                 Path copy = Files.copy(input, dir.resolve(input.getFileName()));
                 return new Invocation(new String[] {"profiles", "--profiles", dir.toString()}, copy.toString(), null);
+            }
+            case "config" -> {
+                // A receiver's configssl.cnf is named by a matrix's config: axis.
+                String cnf = input.toAbsolutePath().toString();
+                Path matrix = tmp.resolve("matrix.yaml");
+                Files.writeString(matrix, """
+                        product:
+                          receive_side: {"YES": [AES256-SHA], "NO": [DHE-RSA-AES256-SHA]}
+                        axes:
+                          senders: [rhel-7.7]
+                          receivers: [rhel-6.10]
+                          config: ["%s"]
+                        """.formatted(cnf));
+                return new Invocation(new String[] {"run", "--matrix", matrix.toString(), "--out", out, "--quiet"},
+                        cnf, matrix.toString());
             }
             default -> {
                 // A DH parameter file is named by a matrix's dh axis.

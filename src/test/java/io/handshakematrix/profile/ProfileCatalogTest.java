@@ -27,7 +27,7 @@ class ProfileCatalogTest {
     void rhel77ChecksRunInUpstreamOrder() {
         StackProfile p = ProfileCatalog.builtin().get("rhel-7.7");
         assertEquals(List.of(CheckKind.YS_NONZERO, CheckKind.P_ODD, CheckKind.G_ABOVE_1, CheckKind.G_BELOW_P_MINUS_1,
-                CheckKind.MIN_BITS, CheckKind.YS_IN_RANGE), p.client().checks().stream().map(DhCheck::kind).toList());
+                CheckKind.MIN_BITS, CheckKind.MAX_BITS, CheckKind.YS_IN_RANGE), p.client().checks().stream().map(DhCheck::kind).toList());
         assertEquals(1024, p.client().effectiveMinBits(0));
         assertEquals(512, p.client().effectiveMinBits(512));
         assertEquals(1024, p.client().effectiveMinBits(256)); // below the floor: ignored

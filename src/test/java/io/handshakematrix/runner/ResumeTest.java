@@ -125,7 +125,7 @@ class ResumeTest {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, "{\"outcome\": \"ok\"}\nnot json\n");
         InputError e = assertThrows(InputError.class, () -> ResultJournal.resume(bad));
-        assertTrue(e.oneLine().startsWith(bad + ":1: expected one cell result"), e.oneLine());
+        assertTrue(e.oneLine().startsWith(bad + ":1: no line is a cell result"), e.oneLine());
     }
 
     @Test

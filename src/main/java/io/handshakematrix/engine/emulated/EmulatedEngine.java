@@ -6,6 +6,7 @@ import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.wire.PeerBounds;
 import io.handshakematrix.engine.wire.RecordTranscript;
 import io.handshakematrix.engine.wire.TappedSocketStreams;
 import java.io.IOException;
@@ -118,7 +119,7 @@ public final class EmulatedEngine implements Engine {
 
     private SideReport receiveOne(ServerSocket ss, ReceiverSpec spec, int timeoutMs) {
         try (ServerSocket listening = ss; Socket s = listening.accept()) {
-            return handleConnection(s, spec, timeoutMs);
+            return handleConnection(s, spec, timeoutMs, PeerBounds.forTimeout(spec.timeout()), false);
         } catch (SocketTimeoutException e) {
             SideLog log = new SideLog();
             log.timedOut(); // nobody connected
@@ -130,16 +131,21 @@ public final class EmulatedEngine implements Engine {
         }
     }
 
-    /** One accepted connection: handshake, answer the secure ping if the peer sends one, report. */
-    private SideReport handleConnection(Socket s, ReceiverSpec spec, int timeoutMs) {
+    /**
+     * One accepted connection: handshake, answer the secure ping if the peer sends one, report. {@code bounds}: the
+     * connection's deadline and caps; {@code silentIsError}: a client that never sent a TLS record (a port scan,
+     * a health check's bare connect) is a harness {@code error}, not a stack's {@code fail} (the serve command).
+     */
+    private SideReport handleConnection(Socket s, ReceiverSpec spec, int timeoutMs, PeerBounds bounds,
+                                        boolean silentIsError) {
         SideLog log = new SideLog();
         RecordTranscript transcript = new RecordTranscript(false);
-        try {
+        try (PeerBounds.Guard guard = bounds.guard(s, timeoutMs)) {
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
             EmulatedServer server = new EmulatedServer(crypto, spec, identity, chain, log);
             LoggingProtocols.Server protocol = new LoggingProtocols.Server(
-                    new ObservedInput(s.getInputStream(), log, transcript),
+                    new ObservedInput(guard, log, transcript),
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);
             try {
                 protocol.accept(server);
@@ -149,6 +155,10 @@ public final class EmulatedEngine implements Engine {
                 protocol.close();
             } catch (IOException | RuntimeException e) {
                 classifyFailure(log, e, transcript);
+                if (silentIsError && !guard.sentARecord() && !log.isCompleted()) {
+                    log.harnessError("the client sent no TLS record (" + guard.bytes() + " bytes, then "
+                            + (log.isPeerClosed() ? "it closed the connection" : "silence") + "): not a TLS handshake");
+                }
             }
             server.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
@@ -167,6 +177,17 @@ public final class EmulatedEngine implements Engine {
     public ReceiverService serveMany(ReceiverSpec spec, InetSocketAddress bind,
                                      java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake)
             throws IOException {
+        return serveMany(spec, bind, onHandshake, PeerBounds.forTimeout(spec.timeout()), 32);
+    }
+
+    /**
+     * As above, with each connection's {@code bounds} and at most {@code maxConnections} open at once: one more is
+     * closed at once and reported as an {@code error} (so 50 slowloris clients cannot take every thread).
+     */
+    public ReceiverService serveMany(ReceiverSpec spec, InetSocketAddress bind,
+                                     java.util.function.BiConsumer<InetSocketAddress, SideReport> onHandshake,
+                                     PeerBounds bounds, int maxConnections) throws IOException {
+        java.util.concurrent.Semaphore open = new java.util.concurrent.Semaphore(maxConnections);
         ServerSocket ss = new ServerSocket();
         try {
             ss.bind(bind, 50);
@@ -183,12 +204,24 @@ public final class EmulatedEngine implements Engine {
                 } catch (IOException e) {
                     return; // closed
                 }
+                if (!open.tryAcquire()) {
+                    try (Socket refused = s) {
+                        SideLog busy = new SideLog();
+                        busy.harnessError("refused: " + maxConnections + " connections already open (the limit)");
+                        onHandshake.accept((InetSocketAddress) refused.getRemoteSocketAddress(), busy.freeze(java.util.List.of()));
+                    } catch (IOException ignored) {
+                        // closing a refused socket cannot lose a report: it was delivered above
+                    }
+                    continue;
+                }
                 receivers.submit(() -> {
                     try (Socket conn = s) {
                         onHandshake.accept((InetSocketAddress) conn.getRemoteSocketAddress(),
-                                handleConnection(conn, spec, timeoutMs));
+                                handleConnection(conn, spec, timeoutMs, bounds, true));
                     } catch (IOException ignored) {
                         // closing an accepted socket cannot lose a report: it was delivered above
+                    } finally {
+                        open.release();
                     }
                 });
             }
@@ -241,6 +274,12 @@ public final class EmulatedEngine implements Engine {
      */
     public SideReport connectTo(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript,
                                 boolean securePing) {
+        return connectTo(spec, receiver, hexTranscript, securePing, PeerBounds.forTimeout(spec.timeout()));
+    }
+
+    /** As above, within {@code bounds}: the connection's total deadline and caps on what the server may send. */
+    public SideReport connectTo(SenderSpec spec, InetSocketAddress receiver, boolean hexTranscript,
+                                boolean securePing, PeerBounds bounds) {
         SideLog log = new SideLog();
         RecordTranscript transcript = new RecordTranscript(hexTranscript);
         if (receiver.isUnresolved()) {
@@ -252,9 +291,10 @@ public final class EmulatedEngine implements Engine {
             s.connect(receiver, timeoutMs);
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
+            PeerBounds.Guard guard = bounds.guard(s, timeoutMs); // closed with the socket; its watchdog is cancelled below
             EmulatedClient client = new EmulatedClient(crypto, spec, log);
             LoggingProtocols.Client protocol = new LoggingProtocols.Client(
-                    new ObservedInput(s.getInputStream(), log, transcript),
+                    new ObservedInput(guard, log, transcript),
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log);
             try {
                 protocol.connect(client);
@@ -271,6 +311,8 @@ public final class EmulatedEngine implements Engine {
                 protocol.close();
             } catch (IOException | RuntimeException e) {
                 classifyFailure(log, e, transcript);
+            } finally {
+                guard.close();
             }
             client.events().peerClosedIfSo();
         } catch (SocketTimeoutException e) {
@@ -283,6 +325,10 @@ public final class EmulatedEngine implements Engine {
 
     /** Alerts and checks were logged as they happened; only what nobody logged is a harness problem. */
     private static void classifyFailure(SideLog log, Exception e, RecordTranscript transcript) {
+        if (PeerBounds.exceededIn(e) != null) {
+            log.harnessError(PeerBounds.exceededIn(e).getMessage()); // a bound of ours, not the stack's verdict
+            return;
+        }
         if (transcript.nonTlsReceived().isPresent()) {
             // Not a stack's verdict: whatever answered is not TLS (another service on the port, a broken peer).
             log.harnessError("the peer does not speak TLS: it sent " + transcript.nonTlsReceived().get()
