@@ -7,7 +7,6 @@ import io.handshakematrix.model.Side;
 import io.handshakematrix.model.TlsAlerts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One rule of matrix.yaml's {@code expect:} list: which cells it covers ({@code when}, wildcards
@@ -15,7 +14,7 @@ import java.util.Map;
  * rule wins, so general rules come first and exceptions after. {@code alert = -1} means "no alert".
  */
 public record Expectation(
-        Map<String, List<Glob>> when,
+        When when,
         Outcome outcome,
         Side failedSide,
         Integer alert,
@@ -26,19 +25,16 @@ public record Expectation(
         String protocol,
         Integer dhBits,
         String why,
+        String file,
         int line) {
 
-    public static final List<String> AXES = List.of("sender", "receiver", "receive_side", "dh", "protocol",
-            "sender_min_dh_bits");
-
     public boolean covers(Cell c) {
-        return Glob.anyMatches(when.getOrDefault("sender", List.of()), c.sender())
-                && Glob.anyMatches(when.getOrDefault("receiver", List.of()), c.receiver())
-                && Glob.anyMatches(when.getOrDefault("receive_side", List.of()), c.receiveSide())
-                && Glob.anyMatches(when.getOrDefault("dh", List.of()), c.dhGroup())
-                && Glob.anyMatches(when.getOrDefault("protocol", List.of()), c.protocol())
-                && Glob.anyMatches(when.getOrDefault("sender_min_dh_bits", List.of()),
-                        Integer.toString(c.senderMinDhBits()));
+        return when.covers(c);
+    }
+
+    /** "matrix.yaml:42": the file (as the matrix was named) and line of this rule. */
+    public String where() {
+        return file + ":" + line;
     }
 
     /** Differences as sentences; empty when the result is as expected. Verdict first, details after. */

@@ -31,7 +31,6 @@ public final class MatrixLoader {
     private static final Set<String> RULE = Set.of("when", "outcome", "failed_side", "alert", "stopped_after",
             "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
     private static final Set<String> DISABLED = Set.of("when", "reason");
-    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
     private static final Set<String> MESSAGES = Set.of("ClientHello", "ServerHello", "Certificate",
             "ServerKeyExchange", "CertificateRequest", "ServerHelloDone", "ClientKeyExchange", "Finished");
 
@@ -84,33 +83,37 @@ public final class MatrixLoader {
                 ? ConfigAxis.read(axes.get("config"), base, product, groups) : List.of();
         // With a config: axis, receive_side and dh may be left out (the files say both).
         boolean crossed = configured.isEmpty() || axes.containsKey("receive_side") || axes.containsKey("dh");
-        List<String> sides = crossed ? names(axesNode.need(axes, "receive_side"), n -> side(n, product)) : List.of();
-        List<String> dh = crossed ? names(axesNode.need(axes, "dh"), n -> dhGroup(n, base)) : List.of();
-        List<String> protocols = axes.containsKey("protocols")
-                ? names(axes.get("protocols"), this::protocol) : List.of("TLSv1.2");
-        List<Integer> minBits = axes.containsKey("sender_min_dh_bits")
-                ? axes.get("sender_min_dh_bits").itemsOrOne().stream().map(n -> n.integer(0, 100_000)).toList()
-                : List.of(0);
+        CellSettings.Context ctx = new CellSettings.Context(product, groups, base);
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        for (CellSettings.Axis a : CellSettings.AXES) {
+            if (axes.containsKey(a.axesKey())) {
+                settings.put(a.name(), values(axes.get(a.axesKey()), n -> a.check().check(n, ctx)));
+            } else if (a.whenAbsent() != null) {
+                settings.put(a.name(), List.of(a.whenAbsent()));
+            } else if (crossed) {
+                axesNode.need(axes, a.axesKey());
+            }
+        }
 
+        String name = file.toString();
         List<Expectation> expect = new ArrayList<>();
         if (top.containsKey("expect")) {
             for (YamlNode r : top.get("expect").items()) {
-                expect.add(rule(r, product, base));
+                expect.add(rule(r, ctx, name));
             }
         }
         List<Matrix.Disabled> disabled = new ArrayList<>();
         if (top.containsKey("disabled")) {
             for (YamlNode d : top.get("disabled").items()) {
                 Map<String, YamlNode> m = d.entries(DISABLED);
-                Expectation match = new Expectation(when(d.need(m, "when"), product, base), Outcome.SKIPPED,
-                        null, null, null, null, null, null, null, null, null, d.line());
-                disabled.add(new Matrix.Disabled(match, d.need(m, "reason").text()));
+                disabled.add(new Matrix.Disabled(when(d.need(m, "when"), ctx), d.need(m, "reason").text(), name,
+                        d.line()));
             }
         }
         List<Matrix> includes = top.containsKey("include")
                 ? includes(top.get("include"), file, product, including) : List.of();
-        return new Matrix(file.toString(), product, senders, receivers, sides, dh, protocols, minBits,
-                List.copyOf(expect), List.copyOf(disabled), configured, includes);
+        return new Matrix(name, product, senders, receivers, settings, List.copyOf(expect), List.copyOf(disabled),
+                configured, includes);
     }
 
     /** Each included matrix (path relative to this one) with its own axes and rules, and this file's product. */
@@ -153,7 +156,7 @@ public final class MatrixLoader {
         return new ProductSettings(m.containsKey("name") ? m.get("name").text() : "product", sides);
     }
 
-    private Expectation rule(YamlNode node, ProductSettings product, Path base) {
+    private Expectation rule(YamlNode node, CellSettings.Context ctx, String file) {
         Map<String, YamlNode> m = node.entries(RULE);
         Outcome outcome = node.need(m, "outcome").oneOf(outcomes());
         Integer alert = null;
@@ -179,7 +182,7 @@ public final class MatrixLoader {
             }
         }
         return new Expectation(
-                m.containsKey("when") ? when(m.get("when"), product, base) : Map.of(),
+                m.containsKey("when") ? when(m.get("when"), ctx) : When.ALWAYS,
                 outcome,
                 m.containsKey("failed_side") ? m.get("failed_side").oneOf(Map.of("sender", Side.SENDER, "receiver", Side.RECEIVER)) : null,
                 alert,
@@ -187,33 +190,39 @@ public final class MatrixLoader {
                 text(m, "sender_error"),
                 text(m, "receiver_error"),
                 m.containsKey("cipher") ? cipher(m.get("cipher")) : null,
-                m.containsKey("protocol") ? protocol(m.get("protocol")) : null,
+                m.containsKey("protocol") ? CellSettings.checkProtocol(m.get("protocol"), ctx) : null,
                 m.containsKey("dh_bits") ? m.get("dh_bits").integer(1, 100_000) : null,
                 text(m, "why"),
+                file,
                 node.line());
     }
 
-    private Map<String, List<Glob>> when(YamlNode node, ProductSettings product, Path base) {
+    /** The axes a {@code when:} may name: sender, receiver and every axis of {@link CellSettings}. */
+    private static final Set<String> WHEN = whenKeys();
+
+    private static Set<String> whenKeys() {
+        Set<String> s = new java.util.HashSet<>(Set.of("sender", "receiver"));
+        CellSettings.AXES.forEach(a -> s.add(a.name()));
+        return Set.copyOf(s);
+    }
+
+    private When when(YamlNode node, CellSettings.Context ctx) {
         Map<String, List<Glob>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlNode> e : node.entries(Set.copyOf(Expectation.AXES)).entrySet()) {
+        for (Map.Entry<String, YamlNode> e : node.entries(WHEN).entrySet()) {
             List<Glob> globs = new ArrayList<>();
             for (YamlNode v : e.getValue().itemsOrOne()) {
                 Glob g = Glob.of(v.text());
                 if (!g.isWildcard()) {
                     switch (e.getKey()) {
                         case "sender", "receiver" -> stack(v);
-                        case "receive_side" -> side(v, product);
-                        case "dh" -> dhGroup(v, base);
-                        case "protocol" -> protocol(v);
-                        case "sender_min_dh_bits" -> v.integer(0, 100_000);
-                        default -> { }
+                        default -> CellSettings.axis(e.getKey()).orElseThrow().check().check(v, ctx);
                     }
                 }
                 globs.add(g);
             }
             out.put(e.getKey(), List.copyOf(globs));
         }
-        return out;
+        return new When(out);
     }
 
     private void stack(YamlNode n) {
@@ -228,39 +237,6 @@ public final class MatrixLoader {
         }
     }
 
-    private void side(YamlNode n, ProductSettings product) {
-        if (!product.receiveSideSuites().containsKey(n.text())) {
-            throw n.error("unknown RECEIVE_SIDE '" + n.text() + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", product.receiveSideSuites().keySet()) + " (product.receive_side)");
-        }
-    }
-
-    private void dhGroup(YamlNode n, Path base) {
-        String spec = n.text();
-        if (spec.equals("default")) {
-            return;
-        }
-        if (!groups.isNamed(spec) && !DhGroupCatalog.isFileSpec(spec)) {
-            throw n.error("unknown DH group '" + spec + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", groups.names()) + ", default, or a PEM file path");
-        }
-        if (DhGroupCatalog.isFileSpec(spec)) {
-            try {
-                groups.resolve(spec, base);
-            } catch (io.handshakematrix.yaml.InputError e) {
-                throw n.error(n.path() + ": " + e.oneLine());
-            }
-        }
-    }
-
-    private String protocol(YamlNode n) {
-        if (!PROTOCOLS.contains(n.text())) {
-            throw n.error("unknown protocol '" + n.text() + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", sorted(PROTOCOLS)));
-        }
-        return n.text();
-    }
-
     private static String cipher(YamlNode n) {
         if (!CipherSuites.known(n.text())) {
             throw n.error("unknown cipher suite '" + n.text() + "' in " + n.path() + "; expected an OpenSSL name such as AES256-SHA");
@@ -269,19 +245,27 @@ public final class MatrixLoader {
     }
 
     private static List<String> names(YamlNode list, Consumer<YamlNode> validate) {
+        return values(list, n -> {
+            validate.accept(n);
+            return n.text();
+        });
+    }
+
+    /** {@code value}: checks one value and gives it as cells carry it. */
+    private static List<String> values(YamlNode list, java.util.function.Function<YamlNode, String> value) {
         List<YamlNode> items = list.itemsOrOne();
         if (items.isEmpty()) {
             throw list.error(list.path() + ": expected at least one value");
         }
         List<String> out = new ArrayList<>();
         for (YamlNode n : items) {
-            validate.accept(n);
-            if (out.contains(n.text())) {
+            String v = value.apply(n);
+            if (out.contains(v)) {
                 throw n.error(list.path() + ": '" + n.text() + "' is listed twice");
             }
-            out.add(n.text());
+            out.add(v);
         }
-        return out;
+        return List.copyOf(out);
     }
 
 
