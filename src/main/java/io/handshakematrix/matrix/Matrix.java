@@ -79,7 +79,8 @@ public record Matrix(
 
     /**
      * Every cell: this file's (see {@link #ownCells()}), then those of each {@code include:}d matrix that this
-     * file does not already have. A cell belongs to the first file that crosses it, and is judged by its rules.
+     * file does not already have. A cell is judged by the rules of the last part (depth first) that crosses it,
+     * so an included file judges its cells the same whether it is loaded alone or included.
      */
     public List<Cell> cells() {
         if (includes.isEmpty()) {
@@ -101,11 +102,12 @@ public record Matrix(
         return out;
     }
 
-    /** The file whose rules judge {@code c}: the first that crosses it. */
+    /** The file whose rules judge {@code c}: the last part (depth first) that crosses it, the most specific. */
     public Matrix partFor(Cell c) {
-        for (Matrix m : parts()) {
-            if (m.crosses(c)) {
-                return m;
+        List<Matrix> parts = parts();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            if (parts.get(i).crosses(c)) {
+                return parts.get(i);
             }
         }
         return this;
@@ -203,10 +205,37 @@ public record Matrix(
     }
 
     public Optional<String> disabledReason(Cell c) {
+        return disabledFor(c).map(Disabled::reason);
+    }
+
+    /** The first {@code disabled:} entry of the file that owns the cell that covers it. */
+    public Optional<Disabled> disabledFor(Cell c) {
         Matrix part = includes.isEmpty() ? this : partFor(c);
         if (part != this) {
-            return part.disabledReason(c);
+            return part.disabledFor(c);
         }
-        return disabled.stream().filter(d -> d.match().covers(c)).map(Disabled::reason).findFirst();
+        return disabled.stream().filter(d -> d.match().covers(c)).findFirst();
+    }
+
+    /**
+     * What decides a cell: the file that owns it and either the {@code disabled:} entry that switches it off or
+     * the last rule that covers it (both null when none does).
+     */
+    public record Decision(Cell cell, Matrix part, Disabled disabled, Expectation rule) {
+        /** "matrix.yaml:42", or null when nothing decides the cell. */
+        public String where() {
+            return disabled != null ? disabled.file() + ":" + disabled.line() : rule != null ? rule.where() : null;
+        }
+    }
+
+    /** Every cell with what decides it, in cell order. */
+    public List<Decision> decisions() {
+        List<Decision> out = new ArrayList<>();
+        for (Cell c : cells()) {
+            Matrix part = partFor(c);
+            Optional<Disabled> d = part.disabledFor(c);
+            out.add(new Decision(c, part, d.orElse(null), d.isPresent() ? null : part.expectationFor(c).orElse(null)));
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.handshakematrix.matrix;
 
+import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Outcome;
@@ -26,10 +27,10 @@ import java.util.function.Consumer;
 public final class MatrixLoader {
     private static final Set<String> TOP = Set.of("product", "profiles", "axes", "expect", "disabled", "include");
     private static final Set<String> PRODUCT = Set.of("name", "receive_side");
-    private static final Set<String> AXES = Set.of("senders", "receivers", "receive_side", "dh", "protocols",
-            "sender_min_dh_bits", "config");
+    /** Under axes: senders, receivers, config: and the key of every axis {@link CellSettings} declares. */
+    private static final Set<String> AXES = axesKeys();
     private static final Set<String> RULE = Set.of("when", "outcome", "failed_side", "alert", "stopped_after",
-            "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
+            "check", "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
     private static final Set<String> DISABLED = Set.of("when", "reason");
     private static final Set<String> MESSAGES = Set.of("ClientHello", "ServerHello", "Certificate",
             "ServerKeyExchange", "CertificateRequest", "ServerHelloDone", "ClientKeyExchange", "Finished");
@@ -64,8 +65,11 @@ public final class MatrixLoader {
         return dir;
     }
 
+    /** The matrix with its includes; a rule that decides no cell, or names a check a stack lacks, is bad input. */
     public Matrix load(Path file) {
-        return load(file, new ArrayList<>());
+        Matrix m = load(file, new ArrayList<>());
+        RuleCoverage.check(m, profiles);
+        return m;
     }
 
     /** {@code including}: the files whose include: led here, to refuse a cycle. */
@@ -110,6 +114,14 @@ public final class MatrixLoader {
                         d.line()));
             }
         }
+        if (top.containsKey("expect")) { // after every other check of the rules, so a typo is reported first
+            for (YamlNode r : top.get("expect").items()) {
+                if (!r.entries(RULE).containsKey("why")) {
+                    throw r.error("missing key 'why' in " + r.path() + "; expected the reason for this expectation "
+                            + "and its source (a rule without one cannot be reviewed)");
+                }
+            }
+        }
         List<Matrix> includes = top.containsKey("include")
                 ? includes(top.get("include"), file, product, including) : List.of();
         return new Matrix(name, product, senders, receivers, settings, List.copyOf(expect), List.copyOf(disabled),
@@ -130,7 +142,8 @@ public final class MatrixLoader {
             if (!Files.isRegularFile(included)) {
                 throw n.error(n.path() + ": " + included + " not found; expected a matrix file (relative to this one)");
             }
-            Matrix m = load(file.getParent() == null ? Path.of(n.text()) : file.getParent().resolve(n.text()), chain);
+            Matrix m = load((file.getParent() == null ? Path.of(n.text()) : file.getParent().resolve(n.text())).normalize(),
+                    chain);
             if (!m.product().receiveSideSuites().equals(product.receiveSideSuites())) {
                 throw n.error(n.path() + ": " + n.text() + " gives RECEIVE_SIDE other suites than this file; expected "
                         + "the same product settings in every included matrix");
@@ -140,7 +153,18 @@ public final class MatrixLoader {
         return List.copyOf(out);
     }
 
+    /**
+     * {@code product: file-transfer} names a product defined once under products/ (its RECEIVE_SIDE values and
+     * their suites); a mapping with {@code receive_side:} defines one inline (a test's or a user's own).
+     */
     private ProductSettings product(YamlNode node) {
+        if (node.isScalar()) {
+            return ProductProfiles.named(node.text())
+                    .map(p -> new ProductSettings(p.id(), p.receiveSideSuites()))
+                    .orElseThrow(() -> node.error("unknown product '" + node.text() + "' in " + node.path()
+                            + "; expected the id of a product under src/main/resources/products/ ("
+                            + ProductProfiles.BUILTIN + ") or a mapping with receive_side"));
+        }
         Map<String, YamlNode> m = node.entries(PRODUCT);
         Map<String, List<String>> sides = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.need(m, "receive_side").entries().entrySet()) {
@@ -181,12 +205,18 @@ public final class MatrixLoader {
                         + ", found '" + stopped + "'");
             }
         }
+        Side failed = m.containsKey("failed_side")
+                ? m.get("failed_side").oneOf(Map.of("sender", Side.SENDER, "receiver", Side.RECEIVER)) : null;
+        String check = m.containsKey("check") ? check(m.get("check"), failed, node) : null;
+        When when = m.containsKey("when") ? when(m.get("when"), ctx) : When.ALWAYS;
         return new Expectation(
-                m.containsKey("when") ? when(m.get("when"), ctx) : When.ALWAYS,
+                when,
                 outcome,
-                m.containsKey("failed_side") ? m.get("failed_side").oneOf(Map.of("sender", Side.SENDER, "receiver", Side.RECEIVER)) : null,
+                failed,
                 alert,
                 stopped,
+                check,
+                check == null ? Map.of() : checkLines(check, failed),
                 text(m, "sender_error"),
                 text(m, "receiver_error"),
                 m.containsKey("cipher") ? cipher(m.get("cipher")) : null,
@@ -197,8 +227,40 @@ public final class MatrixLoader {
                 node.line());
     }
 
+    /** A check id some profile names (min_bits, g_above_1, p_even, no_shared_cipher, ...), for a given side. */
+    private String check(YamlNode n, Side failed, YamlNode rule) {
+        if (failed == null) {
+            throw n.error(n.path() + ": expected failed_side (sender or receiver) next to check, to say whose check it is");
+        }
+        Set<String> known = new java.util.TreeSet<>();
+        profiles.all().forEach(p -> known.addAll(StackChecks.of(p, failed).keySet()));
+        if (!known.contains(n.text())) {
+            throw n.error("unknown check '" + n.text() + "' in " + n.path() + "; expected one of the " + failed.label()
+                    + " checks the profiles name: " + String.join(", ", known));
+        }
+        return n.text();
+    }
+
+    /** For each profile that has {@code check} on that side: the lines it prints when the check fires. */
+    private Map<String, List<String>> checkLines(String check, Side side) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (io.handshakematrix.profile.StackProfile p : profiles.all()) {
+            List<String> lines = StackChecks.of(p, side).get(check);
+            if (lines != null) {
+                out.put(p.id(), lines);
+            }
+        }
+        return out;
+    }
+
     /** The axes a {@code when:} may name: sender, receiver and every axis of {@link CellSettings}. */
     private static final Set<String> WHEN = whenKeys();
+
+    private static Set<String> axesKeys() {
+        Set<String> s = new java.util.HashSet<>(Set.of("senders", "receivers", "config"));
+        CellSettings.AXES.forEach(a -> s.add(a.axesKey()));
+        return Set.copyOf(s);
+    }
 
     private static Set<String> whenKeys() {
         Set<String> s = new java.util.HashSet<>(Set.of("sender", "receiver"));
