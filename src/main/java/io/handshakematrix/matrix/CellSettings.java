@@ -40,6 +40,9 @@ public final class CellSettings {
 
     private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
 
+    /** The receiver's certificate type (rsa; ecdsa when an engine serves it). */
+    public static final String CERTIFICATE = "certificate";
+
     /** In cell-key order. The crossing nests them in this order too, DH groups innermost (the KB's columns). */
     static final List<Axis> AXES = List.of(
             // [RSAKEY] RECEIVE_SIDE of the receiving product: the suites its receiver enables (product.receive_side).
@@ -52,7 +55,23 @@ public final class CellSettings {
             new Axis(Cell.PROTOCOL, "protocols", "TLSv1.2", CellSettings::checkProtocol, (v, s) -> s.maxProtocol = v),
             // MinimumDHBits in the sender's /etc/pki/tls/legacy-settings; 0 = not set.
             new Axis(Cell.SENDER_MIN_DH_BITS, "sender_min_dh_bits", "0", (v, ctx) -> Integer.toString(v.integer(0, 100_000)),
-                    (v, s) -> s.minDhBits = Integer.parseInt(v)));
+                    (v, s) -> s.minDhBits = Integer.parseInt(v)),
+            // The receiver's certificate type. Every engine of this build serves its RSA-2048 certificate, so rsa
+            // is the one value it can apply and needs no spec field; when an engine serves ECDSA, accept ecdsa in
+            // checkCertificate and set it on the ReceiverSpec here.
+            new Axis(CERTIFICATE, "certificate", "rsa", CellSettings::checkCertificate, (v, s) -> { }));
+
+    /** The axes every cell carries, whatever their value: their values make the keys results already have. */
+    private static final List<String> IN_EVERY_CELL = List.of(Cell.RECEIVE_SIDE, Cell.DH, Cell.PROTOCOL,
+            Cell.SENDER_MIN_DH_BITS);
+
+    /**
+     * Whether a cell carries {@code axis} at {@code value}: an axis beyond the four every matrix has is left out
+     * at its neutral value, so declaring it (certificate: [rsa]) changes no cell's key or name.
+     */
+    static boolean carried(Axis axis, String value) {
+        return IN_EVERY_CELL.contains(axis.name()) || !value.equals(axis.whenAbsent());
+    }
 
     static Optional<Axis> axis(String name) {
         return AXES.stream().filter(a -> a.name().equals(name)).findFirst();
@@ -131,6 +150,14 @@ public final class CellSettings {
             }
         }
         return spec;
+    }
+
+    private static String checkCertificate(YamlNode n, Context ctx) {
+        if (!n.text().equals("rsa")) {
+            throw n.error(n.path() + ": certificate '" + n.text() + "' cannot be applied by the engines of this build; "
+                    + "expected rsa (they serve an RSA-2048 certificate)");
+        }
+        return n.text();
     }
 
     static String checkProtocol(YamlNode n, Context ctx) {

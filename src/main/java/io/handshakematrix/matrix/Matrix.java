@@ -124,9 +124,11 @@ public record Matrix(
                 return false;
             }
         }
-        if (!settings.keySet().stream().allMatch(a -> a.equals(Cell.RECEIVE_SIDE) || a.equals(Cell.DH)
-                || c.settings().containsKey(a))) {
-            return false;
+        for (CellSettings.Axis a : CellSettings.AXES) { // an axis a cell leaves out is at its neutral value
+            if (settings.containsKey(a.name()) && !c.settings().containsKey(a.name())
+                    && (a.whenAbsent() == null || !values(a.name()).contains(a.whenAbsent()))) {
+                return false;
+            }
         }
         if (values(Cell.RECEIVE_SIDE).contains(c.receiveSide()) && values(Cell.DH).contains(c.dhGroup())) {
             return true;
@@ -165,7 +167,7 @@ public record Matrix(
                 case Cell.DH -> dh;
                 default -> outer.get(a.name());
             };
-            if (v != null) {
+            if (v != null && CellSettings.carried(a, v)) {
                 m.put(a.name(), v);
             }
         }

@@ -6,10 +6,14 @@ import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.StackProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CellSettingsTest {
     private static final ProductSettings PRODUCT = new ProductSettings("p",
@@ -47,5 +51,26 @@ class CellSettingsTest {
         assertEquals("a|b|NO|256|TLSv1.2|512|certificate=ecdsa", more.key());
         assertEquals("a -> b | RECEIVE_SIDE=NO | DH 256 | TLSv1.2 | MinimumDHBits 512 | certificate ecdsa",
                 more.displayName());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void declaringTheCertificateAxisAtItsNeutralValueChangesNoCellAndRulesCanNameIt() throws IOException {
+        String m = """
+                product: file-transfer
+                axes: {senders: [rhel-7.7], receivers: [rhel-6.10], receive_side: ["YES", "NO"], dh: ["1024"]%s}
+                expect:
+                  - {why: "both work", when: {certificate: rsa}, outcome: ok}
+                """;
+        Files.writeString(dir.resolve("a.yaml"), m.formatted(""));
+        Files.writeString(dir.resolve("b.yaml"), m.formatted(", certificate: [rsa]"));
+        MatrixLoader loader = new MatrixLoader(profiles, DhGroupCatalog.builtin());
+        Matrix a = loader.load(dir.resolve("a.yaml"));
+        Matrix b = loader.load(dir.resolve("b.yaml"));
+        assertEquals(a.cells(), b.cells());
+        assertEquals("rhel-7.7|rhel-6.10|YES|1024|TLSv1.2|0", b.cells().get(0).key());
+        b.cells().forEach(c -> assertEquals(true, b.crosses(c) && b.expectationFor(c).isPresent(), c.key()));
     }
 }
