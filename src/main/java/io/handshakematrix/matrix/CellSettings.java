@@ -61,16 +61,12 @@ public final class CellSettings {
             // checkCertificate and set it on the ReceiverSpec here.
             new Axis(CERTIFICATE, "certificate", "rsa", CellSettings::checkCertificate, (v, s) -> { }));
 
-    /** The axes every cell carries, whatever their value: their values make the keys results already have. */
-    private static final List<String> IN_EVERY_CELL = List.of(Cell.RECEIVE_SIDE, Cell.DH, Cell.PROTOCOL,
-            Cell.SENDER_MIN_DH_BITS);
-
     /**
      * Whether a cell carries {@code axis} at {@code value}: an axis beyond the four every matrix has is left out
      * at its neutral value, so declaring it (certificate: [rsa]) changes no cell's key or name.
      */
     static boolean carried(Axis axis, String value) {
-        return IN_EVERY_CELL.contains(axis.name()) || !value.equals(axis.whenAbsent());
+        return Cell.STANDARD_AXES.contains(axis.name()) || !value.equals(axis.whenAbsent());
     }
 
     static Optional<Axis> axis(String name) {

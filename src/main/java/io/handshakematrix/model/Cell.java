@@ -19,6 +19,8 @@ public record Cell(String sender, String receiver, Map<String, String> settings)
     public static final String DH = "dh";
     public static final String PROTOCOL = "protocol";
     public static final String SENDER_MIN_DH_BITS = "sender_min_dh_bits";
+    /** Those four: every cell carries them, and their values alone make the keys results already have. */
+    public static final List<String> STANDARD_AXES = List.of(RECEIVE_SIDE, DH, PROTOCOL, SENDER_MIN_DH_BITS);
 
     /**
      * How an axis reads in a cell's name: these four keep the names results, journals and baselines already
@@ -97,7 +99,7 @@ public record Cell(String sender, String receiver, Map<String, String> settings)
         StringBuilder s = new StringBuilder(sender + "|" + receiver);
         for (Map.Entry<String, String> e : settings.entrySet()) {
             s.append('|');
-            if (!STANDARD.contains(e.getKey())) {
+            if (!STANDARD_AXES.contains(e.getKey())) {
                 s.append(e.getKey()).append('=');
             }
             s.append(e.getValue());
@@ -105,5 +107,4 @@ public record Cell(String sender, String receiver, Map<String, String> settings)
         return s.toString();
     }
 
-    private static final List<String> STANDARD = List.of(RECEIVE_SIDE, DH, PROTOCOL, SENDER_MIN_DH_BITS);
 }

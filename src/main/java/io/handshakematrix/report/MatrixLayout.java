@@ -39,7 +39,7 @@ public record MatrixLayout(String title, List<String> rows, List<String> columns
     public static String title(Cell c) {
         StringBuilder more = new StringBuilder(); // any axis beyond the four every matrix has: its own block
         c.settings().forEach((axis, v) -> {
-            if (!List.of(Cell.RECEIVE_SIDE, Cell.DH, Cell.PROTOCOL, Cell.SENDER_MIN_DH_BITS).contains(axis)) {
+            if (!Cell.STANDARD_AXES.contains(axis)) {
                 more.append(", ").append(axis).append(' ').append(v);
             }
         });

@@ -41,7 +41,7 @@ public final class ResultsJson {
         m.put("protocol", c.protocol());
         m.put("senderMinDhBits", c.senderMinDhBits());
         Map<String, String> more = new LinkedHashMap<>(c.settings()); // axes beyond the four every matrix has
-        List.of(Cell.RECEIVE_SIDE, Cell.DH, Cell.PROTOCOL, Cell.SENDER_MIN_DH_BITS).forEach(more::remove);
+        Cell.STANDARD_AXES.forEach(more::remove);
         if (!more.isEmpty()) {
             m.put("axes", more);
         }
