@@ -142,8 +142,7 @@ public final class MatrixLoader {
             if (!Files.isRegularFile(included)) {
                 throw n.error(n.path() + ": " + included + " not found; expected a matrix file (relative to this one)");
             }
-            Matrix m = load((file.getParent() == null ? Path.of(n.text()) : file.getParent().resolve(n.text())).normalize(),
-                    chain);
+            Matrix m = load(file.getParent() == null ? Path.of(n.text()) : file.getParent().resolve(n.text()), chain);
             if (!m.product().receiveSideSuites().equals(product.receiveSideSuites())) {
                 throw n.error(n.path() + ": " + n.text() + " gives RECEIVE_SIDE other suites than this file; expected "
                         + "the same product settings in every included matrix");
