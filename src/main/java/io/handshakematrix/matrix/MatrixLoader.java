@@ -114,7 +114,9 @@ public final class MatrixLoader {
                         d.line()));
             }
         }
-        if (top.containsKey("expect")) { // after every other check of the rules, so a typo is reported first
+        List<Matrix> includes = top.containsKey("include")
+                ? includes(top.get("include"), file, product, including) : List.of();
+        if (top.containsKey("expect")) { // after the other checks of this file and its includes: a typo is reported first
             for (YamlNode r : top.get("expect").items()) {
                 if (!r.entries(RULE).containsKey("why")) {
                     throw r.error("missing key 'why' in " + r.path() + "; expected the reason for this expectation "
@@ -122,8 +124,6 @@ public final class MatrixLoader {
                 }
             }
         }
-        List<Matrix> includes = top.containsKey("include")
-                ? includes(top.get("include"), file, product, including) : List.of();
         return new Matrix(name, product, senders, receivers, settings, List.copyOf(expect), List.copyOf(disabled),
                 configured, includes);
     }
