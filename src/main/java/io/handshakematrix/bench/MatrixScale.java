@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -62,16 +63,17 @@ public final class MatrixScale {
      * their cells differ from the base rules; the figure is about cost, not verdicts.
      */
     public static Matrix generated(Matrix base, int atLeast) {
-        List<Integer> minBits = new ArrayList<>(base.senderMinDhBits());
+        List<String> minBits = new ArrayList<>(base.values(Cell.SENDER_MIN_DH_BITS));
         int perValue = base.cells().size() / Math.max(1, minBits.size());
         for (int v = 64; minBits.size() * perValue < atLeast; v += 64) {
-            if (!minBits.contains(v)) {
-                minBits.add(v);
+            if (!minBits.contains(Integer.toString(v))) {
+                minBits.add(Integer.toString(v));
             }
         }
+        Map<String, List<String>> settings = new LinkedHashMap<>(base.settings());
+        settings.put(Cell.SENDER_MIN_DH_BITS, minBits);
         return new Matrix(base.file() + " (generated: sender_min_dh_bits x" + minBits.size() + ")", base.product(),
-                base.senders(), base.receivers(), base.receiveSides(), base.dhGroups(), base.protocols(), minBits,
-                base.expectations(), base.disabled());
+                base.senders(), base.receivers(), settings, base.expectations(), base.disabled(), List.of(), List.of());
     }
 
     /** {@code n} cells in a shuffled order, so that every sample size has the same mix of RSA and DHE sizes. */

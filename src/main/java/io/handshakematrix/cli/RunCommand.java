@@ -211,14 +211,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> ownAxes(Matrix m) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("receive_side", m.receiveSides());
-        a.put("protocols", m.protocols());
-        a.put("sender_min_dh_bits", m.senderMinDhBits());
-        a.put("senders", m.senders());
-        a.put("receivers", m.receivers());
-        a.put("dh", m.dhGroups());
-        return a;
+        return new LinkedHashMap<>(m.axesInCrossingOrder());
     }
 
     /** Prints the counts and each differing cell; cells in {@code notRun} are no finding and are not listed. */

@@ -1,6 +1,7 @@
 package io.handshakematrix.cli;
 
-import io.handshakematrix.dh.DhGroup;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
@@ -68,10 +69,10 @@ final class ServeCommand implements Callable<Integer> {
         if (count < 0) {
             throw new InputError("--count", 0, "expected 0 (run until interrupted) or more, found " + count);
         }
-        String dh = ctx.setting().dhGroup().equals("default") ? profile.server().defaultDhGroup() : ctx.setting().dhGroup();
-        DhGroup group = ctx.groups().resolve(dh, null);
-        ReceiverSpec spec = new ReceiverSpec(profile, ctx.product().receiveSideSuites().get(ctx.setting().receiveSide()),
-                group, ctx.timeout());
+        // The receiver's settings reach the engine as a cell's do (the sender half is unused here).
+        Cell cell = new Cell(stack, stack, ctx.setting().receiveSide(), ctx.setting().dhGroup(), "TLSv1.2", 0);
+        ReceiverSpec spec = CellSettings.specs(cell, profile, profile, ReceiverSettingsOptions.settings(ctx.product()),
+                ctx.groups(), null, ctx.timeout()).receiver();
         InetSocketAddress address = new InetSocketAddress(address(bind), port);
         CountDownLatch done = new CountDownLatch(count == 0 ? 1 : count);
         AtomicInteger seen = new AtomicInteger();
@@ -85,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
              })) {
             System.out.println("serving " + profile.id() + " (" + profile.description() + ") on "
                     + service.address().getHostString() + ":" + service.address().getPort() + "; " + ctx.setting().why()
-                    + "; suites " + String.join(":", spec.cipherSuites()) + "; DH " + group);
+                    + "; suites " + String.join(":", spec.cipherSuites()) + "; DH " + spec.dhGroup());
             System.out.flush();
             done.await();
         }

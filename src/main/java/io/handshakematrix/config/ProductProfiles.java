@@ -34,6 +34,20 @@ public final class ProductProfiles {
         }
     }
 
+    /** A shipped product by its id ({@code src/main/resources/products/ID.yaml}), empty when none has that id. */
+    public static java.util.Optional<ProductProfile> named(String id) {
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            return java.util.Optional.empty();
+        }
+        String res = "/products/" + id + ".yaml";
+        try (InputStream in = ProductProfiles.class.getResourceAsStream(res)) {
+            return in == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(read(YamlFiles.read("classpath:" + res, in), DhGroupCatalog.builtin()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The shipped profile, or {@code file} when given. */
     public static ProductProfile load(Path file, DhGroupCatalog groups) {
         return file == null ? builtin() : read(YamlFiles.read(file), groups);

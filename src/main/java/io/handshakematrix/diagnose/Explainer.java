@@ -1,5 +1,6 @@
 package io.handshakematrix.diagnose;
 
+import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -124,8 +125,7 @@ public final class Explainer {
     }
 
     private DhGroup group(Cell cell) {
-        String dh = cell.dhGroup().equals("default")
-                ? profile(cell.receiver()).server().defaultDhGroup() : cell.dhGroup();
+        String dh = CellSettings.dhGroupName(cell.dhGroup(), profile(cell.receiver()));
         return runner.groups().resolve(dh, runner.baseDir());
     }
 

@@ -1,5 +1,6 @@
 package io.handshakematrix.diagnose;
 
+import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.config.ConfigSsl;
 import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.config.ProductProfiles;
@@ -102,16 +103,12 @@ public final class FixFinder {
         if (g.bits() < o.floor() || requested > o.ceiling() || requested >= sender.client().dhMinBits()) {
             return Optional.empty(); // the stack ignores values below its floor: no sender-side fix
         }
-        Cell changed = new Cell(cell.sender(), cell.receiver(), cell.receiveSide(), cell.dhGroup(), cell.protocol(),
-                requested);
+        Cell changed = cell.with(Cell.SENDER_MIN_DH_BITS, Integer.toString(requested));
         return Optional.of(attempt("sender " + o.file(), o.setting() + " " + requested, changed));
     }
 
     private String resolveDefault(Cell cell) {
-        if (!cell.dhGroup().equals("default")) {
-            return cell.dhGroup();
-        }
-        return runner.profiles().get(StackRef.parse(cell.receiver()).profileId()).server().defaultDhGroup();
+        return CellSettings.dhGroupName(cell.dhGroup(), runner.profiles().get(StackRef.parse(cell.receiver()).profileId()));
     }
 
     private boolean offersDhe(String receiveSide) {
@@ -128,6 +125,6 @@ public final class FixFinder {
     }
 
     private static Cell withReceiver(Cell c, String side, String dh) {
-        return new Cell(c.sender(), c.receiver(), side, dh, c.protocol(), c.senderMinDhBits());
+        return c.with(Cell.RECEIVE_SIDE, side).with(Cell.DH, dh);
     }
 }

@@ -1,5 +1,7 @@
 package io.handshakematrix.matrix;
 
+import io.handshakematrix.model.Cell;
+
 import io.handshakematrix.model.StackRef;
 import io.handshakematrix.yaml.YamlNode;
 import java.math.BigInteger;
@@ -77,9 +79,15 @@ public final class AxisValueChecks {
     static void totalCells(Matrix m, String file) {
         long total = 0;
         for (Matrix part : m.parts()) {
-            total += (long) part.senders().size() * part.receivers().size() * part.protocols().size()
-                    * part.senderMinDhBits().size()
-                    * ((long) part.receiveSides().size() * part.dhGroups().size() + part.configured().size());
+            long others = 1;
+            for (Map.Entry<String, List<String>> axis : part.settings().entrySet()) {
+                if (!axis.getKey().equals(Cell.RECEIVE_SIDE) && !axis.getKey().equals(Cell.DH)) {
+                    others *= axis.getValue().size();
+                }
+            }
+            total += (long) part.senders().size() * part.receivers().size() * others
+                    * ((long) part.values(Cell.RECEIVE_SIDE).size() * part.values(Cell.DH).size()
+                       + part.configured().size());
             if (total > MAX_CELLS) {
                 throw new io.handshakematrix.yaml.InputError(file, 0, "with its includes the matrix crosses to more than "
                         + MAX_CELLS + " cells (" + total + " so far); expected at most " + MAX_CELLS);

@@ -1,6 +1,8 @@
 package io.handshakematrix.matrix;
 
+import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
@@ -27,12 +29,11 @@ import java.util.function.Consumer;
 public final class MatrixLoader {
     private static final Set<String> TOP = Set.of("product", "profiles", "axes", "expect", "disabled", "include");
     private static final Set<String> PRODUCT = Set.of("name", "receive_side");
-    private static final Set<String> AXES = Set.of("senders", "receivers", "receive_side", "dh", "protocols",
-            "sender_min_dh_bits", "config");
+    /** Under axes: senders, receivers, config: and the key of every axis {@link CellSettings} declares. */
+    private static final Set<String> AXES = axesKeys();
     private static final Set<String> RULE = Set.of("when", "outcome", "failed_side", "alert", "stopped_after",
-            "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
+            "check", "sender_error", "receiver_error", "cipher", "protocol", "dh_bits", "why");
     private static final Set<String> DISABLED = Set.of("when", "reason");
-    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
     private static final Set<String> MESSAGES = Set.of("ClientHello", "ServerHello", "Certificate",
             "ServerKeyExchange", "CertificateRequest", "ServerHelloDone", "ClientKeyExchange", "Finished");
 
@@ -74,10 +75,12 @@ public final class MatrixLoader {
         return this;
     }
 
+    /** The matrix with its includes; a rule that decides no cell, or names a check a stack lacks, is bad input. */
     public Matrix load(Path file) {
         includeResolver = new IncludeResolver(file, allowOutside);
         Matrix m = load(file, new ArrayList<>());
         AxisValueChecks.totalCells(m, file.toString());
+        RuleCoverage.check(m, profiles);
         return m;
     }
 
@@ -96,38 +99,58 @@ public final class MatrixLoader {
                 ? ConfigAxis.read(axes.get("config"), base, product, groups) : List.of();
         // With a config: axis, receive_side and dh may be left out (the files say both).
         boolean crossed = configured.isEmpty() || axes.containsKey("receive_side") || axes.containsKey("dh");
-        List<String> sides = crossed ? names(axesNode.need(axes, "receive_side"), n -> side(n, product)) : List.of();
-        List<String> dh = crossed ? names(axesNode.need(axes, "dh"), n -> dhGroup(n, base)) : List.of();
-        List<String> protocols = axes.containsKey("protocols")
-                ? names(axes.get("protocols"), this::protocol) : List.of("TLSv1.2");
-        List<Integer> minBits = axes.containsKey("sender_min_dh_bits")
-                ? axes.get("sender_min_dh_bits").itemsOrOne().stream().map(n -> n.integer(0, 100_000)).toList()
-                : List.of(0);
-        if (axes.containsKey("sender_min_dh_bits")) {
-            AxisValueChecks.distinctNumbers(axes.get("sender_min_dh_bits"));
+        CellSettings.Context ctx = new CellSettings.Context(product, groups, base);
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        for (CellSettings.Axis a : CellSettings.AXES) {
+            if (axes.containsKey(a.axesKey())) {
+                if (a.axesKey().equals("sender_min_dh_bits")) {
+                    AxisValueChecks.distinctNumbers(axes.get(a.axesKey()));   // 0 and "00" are one value
+                }
+                settings.put(a.name(), values(axes.get(a.axesKey()), n -> a.check().check(n, ctx)));
+            } else if (a.whenAbsent() != null) {
+                settings.put(a.name(), List.of(a.whenAbsent()));
+            } else if (crossed) {
+                axesNode.need(axes, a.axesKey());
+            }
         }
-        AxisValueChecks.cellCount(axesNode, configured.size(), senders.size(), receivers.size(), protocols.size(),
-                minBits.size(), sides.size(), dh.size());
+        // Counted before anything is crossed: senders x receivers x the other axes x (sides x groups + config files).
+        List<Long> sizes = new ArrayList<>(List.of((long) senders.size(), (long) receivers.size()));
+        settings.forEach((axis, v) -> {
+            if (!axis.equals(Cell.RECEIVE_SIDE) && !axis.equals(Cell.DH)) {
+                sizes.add((long) v.size());
+            }
+        });
+        sizes.add((long) settings.getOrDefault(Cell.RECEIVE_SIDE, List.of()).size());
+        sizes.add((long) settings.getOrDefault(Cell.DH, List.of()).size());
+        AxisValueChecks.cellCount(axesNode, configured.size(), sizes.stream().mapToLong(Long::longValue).toArray());
 
+        String name = file.toString();
         List<Expectation> expect = new ArrayList<>();
         if (top.containsKey("expect")) {
             for (YamlNode r : top.get("expect").items()) {
-                expect.add(rule(r, product, base));
+                expect.add(rule(r, ctx, name));
             }
         }
         List<Matrix.Disabled> disabled = new ArrayList<>();
         if (top.containsKey("disabled")) {
             for (YamlNode d : top.get("disabled").items()) {
                 Map<String, YamlNode> m = d.entries(DISABLED);
-                Expectation match = new Expectation(when(d.need(m, "when"), product, base), Outcome.SKIPPED,
-                        null, null, null, null, null, null, null, null, null, d.line());
-                disabled.add(new Matrix.Disabled(match, d.need(m, "reason").text()));
+                disabled.add(new Matrix.Disabled(when(d.need(m, "when"), ctx), d.need(m, "reason").text(), name,
+                        d.line()));
             }
         }
         List<Matrix> includes = top.containsKey("include")
                 ? includes(top.get("include"), file, product, including) : List.of();
-        return new Matrix(file.toString(), product, senders, receivers, sides, dh, protocols, minBits,
-                List.copyOf(expect), List.copyOf(disabled), configured, includes);
+        if (top.containsKey("expect")) { // after the other checks of this file and its includes: a typo is reported first
+            for (YamlNode r : top.get("expect").items()) {
+                if (!r.entries(RULE).containsKey("why")) {
+                    throw r.error("missing key 'why' in " + r.path() + "; expected the reason for this expectation "
+                            + "and its source (a rule without one cannot be reviewed)");
+                }
+            }
+        }
+        return new Matrix(name, product, senders, receivers, settings, List.copyOf(expect), List.copyOf(disabled),
+                configured, includes);
     }
 
     /** Each included matrix (path relative to this one) with its own axes and rules, and this file's product. */
@@ -147,7 +170,18 @@ public final class MatrixLoader {
         return List.copyOf(out);
     }
 
+    /**
+     * {@code product: file-transfer} names a product defined once under products/ (its RECEIVE_SIDE values and
+     * their suites); a mapping with {@code receive_side:} defines one inline (a test's or a user's own).
+     */
     private ProductSettings product(YamlNode node) {
+        if (node.isScalar()) {
+            return ProductProfiles.named(node.text())
+                    .map(p -> new ProductSettings(p.id(), p.receiveSideSuites()))
+                    .orElseThrow(() -> node.error("unknown product '" + node.text() + "' in " + node.path()
+                            + "; expected the id of a product under src/main/resources/products/ ("
+                            + ProductProfiles.BUILTIN + ") or a mapping with receive_side"));
+        }
         Map<String, YamlNode> m = node.entries(PRODUCT);
         Map<String, List<String>> sides = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.need(m, "receive_side").entries().entrySet()) {
@@ -163,7 +197,7 @@ public final class MatrixLoader {
         return new ProductSettings(m.containsKey("name") ? m.get("name").text() : "product", sides);
     }
 
-    private Expectation rule(YamlNode node, ProductSettings product, Path base) {
+    private Expectation rule(YamlNode node, CellSettings.Context ctx, String file) {
         Map<String, YamlNode> m = node.entries(RULE);
         Outcome outcome = node.need(m, "outcome").oneOf(outcomes());
         Integer alert = null;
@@ -188,42 +222,86 @@ public final class MatrixLoader {
                         + ", found '" + stopped + "'");
             }
         }
+        Side failed = m.containsKey("failed_side")
+                ? m.get("failed_side").oneOf(Map.of("sender", Side.SENDER, "receiver", Side.RECEIVER)) : null;
+        String check = m.containsKey("check") ? check(m.get("check"), failed, node) : null;
+        When when = m.containsKey("when") ? when(m.get("when"), ctx) : When.ALWAYS;
         return new Expectation(
-                m.containsKey("when") ? when(m.get("when"), product, base) : Map.of(),
+                when,
                 outcome,
-                m.containsKey("failed_side") ? m.get("failed_side").oneOf(Map.of("sender", Side.SENDER, "receiver", Side.RECEIVER)) : null,
+                failed,
                 alert,
                 stopped,
+                check,
+                check == null ? Map.of() : checkLines(check, failed),
                 text(m, "sender_error"),
                 text(m, "receiver_error"),
                 m.containsKey("cipher") ? cipher(m.get("cipher")) : null,
-                m.containsKey("protocol") ? protocol(m.get("protocol")) : null,
+                m.containsKey("protocol") ? CellSettings.checkProtocol(m.get("protocol"), ctx) : null,
                 m.containsKey("dh_bits") ? m.get("dh_bits").integer(1, 100_000) : null,
                 text(m, "why"),
+                file,
                 node.line());
     }
 
-    private Map<String, List<Glob>> when(YamlNode node, ProductSettings product, Path base) {
+    /** A check id some profile names (min_bits, g_above_1, p_even, no_shared_cipher, ...), for a given side. */
+    private String check(YamlNode n, Side failed, YamlNode rule) {
+        if (failed == null) {
+            throw n.error(n.path() + ": expected failed_side (sender or receiver) next to check, to say whose check it is");
+        }
+        Set<String> known = new java.util.TreeSet<>();
+        profiles.all().forEach(p -> known.addAll(StackChecks.of(p, failed).keySet()));
+        if (!known.contains(n.text())) {
+            throw n.error("unknown check '" + n.text() + "' in " + n.path() + "; expected one of the " + failed.label()
+                    + " checks the profiles name: " + String.join(", ", known));
+        }
+        return n.text();
+    }
+
+    /** For each profile that has {@code check} on that side: the lines it prints when the check fires. */
+    private Map<String, List<String>> checkLines(String check, Side side) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (io.handshakematrix.profile.StackProfile p : profiles.all()) {
+            List<String> lines = StackChecks.of(p, side).get(check);
+            if (lines != null) {
+                out.put(p.id(), lines);
+            }
+        }
+        return out;
+    }
+
+    /** The axes a {@code when:} may name: sender, receiver and every axis of {@link CellSettings}. */
+    private static final Set<String> WHEN = whenKeys();
+
+    private static Set<String> axesKeys() {
+        Set<String> s = new java.util.HashSet<>(Set.of("senders", "receivers", "config"));
+        CellSettings.AXES.forEach(a -> s.add(a.axesKey()));
+        return Set.copyOf(s);
+    }
+
+    private static Set<String> whenKeys() {
+        Set<String> s = new java.util.HashSet<>(Set.of("sender", "receiver"));
+        CellSettings.AXES.forEach(a -> s.add(a.name()));
+        return Set.copyOf(s);
+    }
+
+    private When when(YamlNode node, CellSettings.Context ctx) {
         Map<String, List<Glob>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlNode> e : node.entries(Set.copyOf(Expectation.AXES)).entrySet()) {
+        for (Map.Entry<String, YamlNode> e : node.entries(WHEN).entrySet()) {
             List<Glob> globs = new ArrayList<>();
             for (YamlNode v : e.getValue().itemsOrOne()) {
                 Glob g = Glob.of(v.text());
                 if (!g.isWildcard()) {
                     switch (e.getKey()) {
                         case "sender", "receiver" -> stack(v);
-                        case "receive_side" -> side(v, product);
-                        case "dh" -> dhGroup(v, base);
-                        case "protocol" -> protocol(v);
-                        case "sender_min_dh_bits" -> v.integer(0, 100_000);
-                        default -> { }
+                        default -> CellSettings.axis(e.getKey()).orElseThrow().check().check(v, ctx);
                     }
                 }
                 globs.add(g);
             }
             out.put(e.getKey(), List.copyOf(globs));
         }
-        return out;
+        return new When(out);
     }
 
     private void stack(YamlNode n) {
@@ -238,39 +316,6 @@ public final class MatrixLoader {
         }
     }
 
-    private void side(YamlNode n, ProductSettings product) {
-        if (!product.receiveSideSuites().containsKey(n.text())) {
-            throw n.error("unknown RECEIVE_SIDE '" + n.text() + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", product.receiveSideSuites().keySet()) + " (product.receive_side)");
-        }
-    }
-
-    private void dhGroup(YamlNode n, Path base) {
-        String spec = n.text();
-        if (spec.equals("default")) {
-            return;
-        }
-        if (!groups.isNamed(spec) && !DhGroupCatalog.isFileSpec(spec)) {
-            throw n.error("unknown DH group '" + spec + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", groups.names()) + ", default, or a PEM file path");
-        }
-        if (DhGroupCatalog.isFileSpec(spec)) {
-            try {
-                groups.resolve(spec, base);
-            } catch (io.handshakematrix.yaml.InputError e) {
-                throw n.error(n.path() + ": " + e.oneLine());
-            }
-        }
-    }
-
-    private String protocol(YamlNode n) {
-        if (!PROTOCOLS.contains(n.text())) {
-            throw n.error("unknown protocol '" + n.text() + "' in " + n.path() + "; expected one of "
-                    + String.join(", ", sorted(PROTOCOLS)));
-        }
-        return n.text();
-    }
-
     private static String cipher(YamlNode n) {
         if (!CipherSuites.known(n.text())) {
             throw n.error("unknown cipher suite '" + n.text() + "' in " + n.path() + "; expected an OpenSSL name such as AES256-SHA");
@@ -279,14 +324,25 @@ public final class MatrixLoader {
     }
 
     private static List<String> names(YamlNode list, Consumer<YamlNode> validate) {
+        return values(list, n -> {
+            validate.accept(n);
+            return n.text();
+        });
+    }
+
+    /** {@code value}: checks one value and gives it as cells carry it. */
+    private static List<String> values(YamlNode list, java.util.function.Function<YamlNode, String> value) {
         List<YamlNode> items = list.itemsOrOne();
         List<String> out = new ArrayList<>();
         for (YamlNode n : items) {
-            validate.accept(n);
-            out.add(n.text());
+            String v = value.apply(n);
+            if (out.contains(v)) {
+                throw n.error(list.path() + ": '" + n.text() + "' is listed twice");
+            }
+            out.add(v);
         }
         AxisValueChecks.distinct(list, items, AxisValueChecks::stackKey);
-        return out;
+        return List.copyOf(out);
     }
 
 

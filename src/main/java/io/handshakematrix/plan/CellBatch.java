@@ -28,7 +28,7 @@ final class CellBatch {
 
     CellBatch(MatrixRunner pool, String fleetFile, ProductSettings product) {
         this.pool = pool;
-        this.noRules = new Matrix(fleetFile, product, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        this.noRules = new Matrix(fleetFile, product, List.of(), List.of(), java.util.Map.of(), List.of(), List.of(),
                 List.of(), List.of());
     }
 

@@ -21,6 +21,11 @@ public final class AllureCellText {
         p.put("DH group", c.dhGroup());
         p.put("protocol", c.protocol());
         p.put("sender MinimumDHBits", c.senderMinDhBits() == 0 ? "not set" : Integer.toString(c.senderMinDhBits()));
+        c.settings().forEach((axis, v) -> { // any other axis the matrix declares, under its own name
+            if (!Cell.STANDARD_AXES.contains(axis)) {
+                p.put(axis, v);
+            }
+        });
         p.put("engine", r.engine());
         return p;
     }

@@ -37,8 +37,14 @@ public record MatrixLayout(String title, List<String> rows, List<String> columns
     }
 
     public static String title(Cell c) {
+        StringBuilder more = new StringBuilder(); // any axis beyond the four every matrix has: its own block
+        c.settings().forEach((axis, v) -> {
+            if (!Cell.STANDARD_AXES.contains(axis)) {
+                more.append(", ").append(axis).append(' ').append(v);
+            }
+        });
         return "RECEIVE_SIDE = " + c.receiveSide() + "  (" + c.protocol()
-                + (c.senderMinDhBits() > 0 ? ", sender MinimumDHBits " + c.senderMinDhBits() : "") + ")";
+                + (c.senderMinDhBits() > 0 ? ", sender MinimumDHBits " + c.senderMinDhBits() : "") + more + ")";
     }
 
     public static String row(Cell c) {

@@ -111,14 +111,14 @@ public final class Resolutions {
     }
 
     private static Cell withReceiveSide(Cell c, String side) {
-        return new Cell(c.sender(), c.receiver(), side, c.dhGroup(), c.protocol(), c.senderMinDhBits());
+        return c.with(Cell.RECEIVE_SIDE, side);
     }
 
     private static Cell withDhGroup(Cell c, String g) {
-        return new Cell(c.sender(), c.receiver(), c.receiveSide(), g, c.protocol(), c.senderMinDhBits());
+        return c.with(Cell.DH, g);
     }
 
     private static Cell withMinDhBits(Cell c, int bits) {
-        return new Cell(c.sender(), c.receiver(), c.receiveSide(), c.dhGroup(), c.protocol(), bits);
+        return c.with(Cell.SENDER_MIN_DH_BITS, Integer.toString(bits));
     }
 }

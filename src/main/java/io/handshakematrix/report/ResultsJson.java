@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,11 @@ public final class ResultsJson {
         m.put("dhGroup", c.dhGroup());
         m.put("protocol", c.protocol());
         m.put("senderMinDhBits", c.senderMinDhBits());
+        Map<String, String> more = new LinkedHashMap<>(c.settings()); // axes beyond the four every matrix has
+        Cell.STANDARD_AXES.forEach(more::remove);
+        if (!more.isEmpty()) {
+            m.put("axes", more);
+        }
         return m;
     }
 
@@ -205,6 +211,10 @@ public final class ResultsJson {
     public static CellResult fromJson(JsonNode n) {
         Cell c = new Cell(n.path("sender").asText(), n.path("receiver").asText(), n.path("receiveSide").asText(),
                 n.path("dhGroup").asText(), n.path("protocol").asText(), n.path("senderMinDhBits").asInt(0));
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("axes").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            c = c.with(e.getKey(), e.getValue().asText());
+        }
         JsonNode a = n.path("alert");
         Alert alert = a.isObject() ? new Alert(a.path("code").asInt(), a.path("name").asText(),
                 Side.valueOf(a.path("sentBy").asText().toUpperCase())) : null;

@@ -1,6 +1,5 @@
 package io.handshakematrix.runner;
 
-import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.EngineRegistry;
@@ -9,6 +8,7 @@ import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
+import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -86,9 +86,9 @@ public final class CellRunner {
         if (cannot.isPresent()) {
             return HandshakeResult.skipped(cannot.get());
         }
-        DhGroup group = groups.resolve(resolveDefault(cell.dhGroup(), receiver), baseDir);
-        ReceiverSpec rs = new ReceiverSpec(receiver, product.receiveSideSuites().get(cell.receiveSide()), group, timeout);
-        SenderSpec ss = new SenderSpec(sender, cell.protocol(), cell.senderMinDhBits(), timeout);
+        CellSettings.Pair specs = CellSettings.specs(cell, sender, receiver, product, groups, baseDir, timeout);
+        ReceiverSpec rs = specs.receiver();
+        SenderSpec ss = specs.sender();
         try (RunningReceiver running = receiverEngine.serve(rs)) {
             SideReport s = senderEngine.connect(ss, running.address(), hexTranscript);
             SideReport r = running.await();
@@ -101,10 +101,5 @@ public final class CellRunner {
             Thread.currentThread().interrupt();
             return HandshakeResult.error("interrupted", (System.nanoTime() - start) / 1_000_000);
         }
-    }
-
-    /** {@code default} means the receiver stack's own default group (profile data). */
-    private static String resolveDefault(String dh, StackProfile receiver) {
-        return dh.equals("default") ? receiver.server().defaultDhGroup() : dh;
     }
 }

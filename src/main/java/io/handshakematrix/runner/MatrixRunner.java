@@ -102,15 +102,14 @@ public final class MatrixRunner {
     public static CellResult judge(Matrix matrix, Cell c, HandshakeResult handshake) {
         Optional<String> disabled = matrix.disabledReason(c);
         HandshakeResult r = disabled.map(HandshakeResult::skipped).orElse(handshake);
-        Optional<Expectation> e = matrix.expectationFor(c);
-        List<String> diffs;
-        if (disabled.isPresent()) {
-            diffs = List.of();
-        } else if (e.isEmpty()) {
-            diffs = List.of("no expectation in " + matrix.partFor(c).file() + " covers this cell; got " + r.summary());
-        } else {
-            diffs = e.get().differences(r);
+        if (disabled.isPresent()) { // switched off by a disabled: entry, with its reason; no rule judges it
+            return new CellResult(c, CellRunner.engineLabel(c), r, Outcome.SKIPPED.label(),
+                    matrix.disabledFor(c).map(Matrix.Disabled::line).orElse(null), List.of());
         }
+        Optional<Expectation> e = matrix.expectationFor(c);
+        List<String> diffs = e.isEmpty()
+                ? List.of("no expectation in " + matrix.partFor(c).file() + " covers this cell; got " + r.summary())
+                : e.get().differences(r, c);
         return new CellResult(c, CellRunner.engineLabel(c), r, e.map(Expectation::describe).orElse(null),
                 e.map(Expectation::line).orElse(null), diffs);
     }

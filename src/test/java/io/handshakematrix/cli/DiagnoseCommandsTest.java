@@ -143,7 +143,7 @@ class DiagnoseCommandsTest {
         Path m = dir.resolve("m.yaml");
         Files.writeString(m, "product:\n  receive_side: {\"YES\": [AES256-SHA], \"NO\": [DHE-RSA-AES256-SHA]}\n"
                 + "axes:\n  senders: [rhel-7.7]\n  receivers: [rhel-6.10]\n  receive_side: [\"NO\"]\n  dh: [256-g1]\n"
-                + "expect:\n  - outcome: fail\n");
+                + "expect:\n  - why: \"the support case\"\n    outcome: fail\n");
         CliRun r = CliRun.of("run", "--matrix", m.toString(), "--out", dir.toString(), "--quiet", "--diagnose");
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().contains("FAILED   rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256-g1 | TLSv1.2: fail sender: bad dh g value (alert 50)"), r.out());

@@ -27,7 +27,8 @@ class OutSafetyTest {
               receive_side: ["YES", "NO"]
               dh: ["1024"]
             expect:
-              - outcome: ok
+              - why: "every cell of this small matrix handshakes (1024-bit DH or RSA)"
+                outcome: ok
             """;
     @TempDir
     Path dir;

@@ -44,8 +44,8 @@ class ConfigAxisTest {
     @Test
     void eachConfigFileIsOneReceiverSettingAndItsCellsRun() throws Exception {
         Path m = matrix("  config: [configssl.cnf, configssl-fixed.cnf]\n",
-                "  - outcome: fail\n    failed_side: sender\n    alert: decode_error\n    sender_error: \"bad dh g value\"\n"
-                        + "  - when: {dh: dh1024.pem}\n    outcome: ok\n    cipher: DHE-RSA-AES256-SHA\n    dh_bits: 1024\n");
+                "  - why: \"the internal table's g=1\"\n    outcome: fail\n    failed_side: sender\n    alert: decode_error\n    sender_error: \"bad dh g value\"\n"
+                        + "  - why: \"1024 works\"\n    when: {dh: dh1024.pem}\n    outcome: ok\n    cipher: DHE-RSA-AES256-SHA\n    dh_bits: 1024\n");
         Matrix matrix = load(m);
         List<Cell> cells = matrix.cells();
         assertEquals(List.of(new Cell("rhel-7.7", "rhel-6.10", "NO", "256-g1", "TLSv1.2", 0),
@@ -63,7 +63,7 @@ class ConfigAxisTest {
     @Test
     void configCellsComeAfterCrossedOnes() throws IOException {
         Matrix matrix = load(matrix("  config: configssl-fixed.cnf\n  receive_side: [\"YES\"]\n  dh: [\"256\"]\n",
-                "  - outcome: ok\n"));
+                "  - why: \"any\"\n    outcome: ok\n"));
         assertEquals(List.of("YES 256", "NO dh1024.pem"),
                 matrix.cells().stream().map(c -> c.receiveSide() + " " + c.dhGroup()).toList());
     }

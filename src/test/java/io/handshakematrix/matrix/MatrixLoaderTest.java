@@ -57,7 +57,7 @@ class MatrixLoaderTest {
     void unknownKeyIsRejected() throws IOException {
         InputError e = fails(HEAD + AXES + "expect:\n  - outcome: ok\n    ciphr: AES256-SHA\n");
         assertEquals(12, e.line());
-        assertEquals("unknown key 'ciphr' in expect[0]; expected one of alert, cipher, dh_bits, failed_side, outcome, "
+        assertEquals("unknown key 'ciphr' in expect[0]; expected one of alert, check, cipher, dh_bits, failed_side, outcome, "
                 + "protocol, receiver_error, sender_error, stopped_after, when, why", e.getMessage());
     }
 
@@ -74,8 +74,10 @@ class MatrixLoaderTest {
         Path f = dir.resolve("matrix.yaml");
         Files.writeString(f, HEAD + AXES + """
                 expect:
-                  - outcome: ok
-                  - when: {receive_side: "NO", dh: "2*"}
+                  - why: "general"
+                    outcome: ok
+                  - why: "the exception, after it"
+                    when: {receive_side: "NO", dh: "2*"}
                     outcome: fail
                 """);
         Matrix m = loader.load(f);
@@ -104,10 +106,11 @@ class MatrixLoaderTest {
         Files.writeString(dir.resolve("part.yaml"), HEAD + """
                 axes: {senders: [rhel-6.10], receivers: [rhel-7.7, rhel-6.10], receive_side: ["NO"], dh: ["256"]}
                 expect:
-                  - outcome: timeout
+                  - why: "the part's own rule"
+                    outcome: timeout
                 """);
         Path f = dir.resolve("matrix.yaml");
-        Files.writeString(f, "include: [part.yaml]\n" + HEAD + AXES + "expect:\n  - outcome: ok\n");
+        Files.writeString(f, "include: [part.yaml]\n" + HEAD + AXES + "expect:\n  - why: \"this file's rule\"\n    outcome: ok\n");
         Matrix m = loader.load(f);
         assertEquals(6, m.cells().size());
         Cell own = new Cell("rhel-7.7", "rhel-6.10", "NO", "256", "TLSv1.2", 0);

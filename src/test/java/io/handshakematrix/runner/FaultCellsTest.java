@@ -66,9 +66,11 @@ class FaultCellsTest {
                   receive_side: ["NO"]
                   dh: ["1024", "256"]
                 expect:
-                  - outcome: ok
+                  - why: "DHE 1024 works"
+                    outcome: ok
                     dh_bits: 1024
-                  - when: {dh: "256"}
+                  - why: "7.7's 1024-bit client minimum"
+                    when: {dh: "256"}
                     outcome: fail
                     failed_side: sender
                     sender_error: dh key too small

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class RunnerFaultsTest {
     private static final ProductSettings PRODUCT = new ProductSettings("product", Map.of(
             "YES", List.of("AES256-SHA"), "NO", List.of("DHE-RSA-AES256-SHA")));
-    private static final Matrix NO_EXPECTATIONS = new Matrix("test", PRODUCT, List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), List.of(), List.of());
+    private static final Matrix NO_EXPECTATIONS = new Matrix("test", PRODUCT, List.of(), List.of(), Map.of(),
+            List.of(), List.of(), List.of(), List.of());
 
     /** Receivers that accept the TCP connection and then say nothing. */
     private static final class Silent implements Engine {

@@ -73,8 +73,9 @@ final class EmulatedServer extends DefaultTlsServer {
         try {
             return super.getSelectedCipherSuite();
         } catch (TlsFatalAlert e) {
-            if (e.getAlertDescription() == AlertDescription.handshake_failure) {
-                events.noSharedCipher(getSupportedCipherSuites().length == 0);
+            if (e.getAlertDescription() == AlertDescription.handshake_failure
+                    && events.noSharedCipher(getSupportedCipherSuites().length == 0)) {
+                log.muteAlerts(); // no suite enabled at all: the stack closes without an alert
             }
             throw e;
         }

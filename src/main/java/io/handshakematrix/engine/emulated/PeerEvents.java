@@ -52,13 +52,18 @@ final class PeerEvents {
         return suite;
     }
 
-    /** {@code noneEnabled}: the server's own settings left it no suite at all, not just none in common. */
-    void noSharedCipher(boolean noneEnabled) {
+    /**
+     * {@code noneEnabled}: the server's own settings left it no suite at all, not just none in common. Returns
+     * true when the profile words that case apart (no_enabled_cipher): JSSE and BCJSSE then refuse to start the
+     * handshake and send no alert (real runs, issue 11).
+     */
+    boolean noSharedCipher(boolean noneEnabled) {
         if (noneEnabled && !lines.noEnabledCipher().isEmpty()) {
             log.gaveUp(lines.noEnabledCipher());
-            return;
+            return true;
         }
         log.gaveUp(lines.noSharedCipher().isEmpty() ? List.of("[emulator] no shared cipher") : lines.noSharedCipher());
+        return false;
     }
 
     /** After the handshake ended: the peer vanished without an alert. */

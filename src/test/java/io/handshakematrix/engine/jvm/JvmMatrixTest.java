@@ -70,8 +70,7 @@ class JvmMatrixTest {
         if (r.outcome() == Outcome.SKIPPED || !(c.sender() + c.receiver()).contains("@")) {
             return;
         }
-        Cell twin = new Cell(emulated(c.sender()), emulated(c.receiver()), c.receiveSide(), c.dhGroup(), c.protocol(),
-                c.senderMinDhBits());
+        Cell twin = new Cell(emulated(c.sender()), emulated(c.receiver()), c.settings());
         HandshakeResult t = runner.judge(matrix, twin).result();
         String who = "twin " + twin.displayName() + " vs real";
         assertEquals(r.outcome(), t.outcome(), who + ": verdict (real: " + r.summary() + ", twin: " + t.summary() + ")");

@@ -34,11 +34,14 @@ final class ShimHandshake {
         this.context = context;
     }
 
-    /** Why this stack cannot enable {@code suites}; null if it can. */
-    String unsupportedSuites(List<String> suites) {
+    /**
+     * The suites of {@code suites} this stack can enable at all. A suite its provider does not implement (Temurin
+     * 25 and BCJSSE FIPS: TLS_RSA_*) cannot be switched on, so a receiver configured with it serves the rest,
+     * possibly none, and the handshake ends as the stack itself ends it: a finding about the stack, not a skip.
+     */
+    String[] enableable(List<String> suites) {
         List<String> known = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
-        List<String> missing = suites.stream().filter(s -> !known.contains(s)).toList();
-        return missing.isEmpty() ? null : "the provider does not implement " + String.join(", ", missing);
+        return suites.stream().filter(known::contains).toArray(String[]::new);
     }
 
     /** Listens on 127.0.0.1, tells {@code listening} the port, serves one handshake with only {@code suites}. */
@@ -58,7 +61,7 @@ final class ShimHandshake {
             }
             return run(raw, timeoutMs, s -> {
                 s.setUseClientMode(false);
-                s.setEnabledCipherSuites(suites.toArray(String[]::new));
+                s.setEnabledCipherSuites(enableable(suites));
             }, s -> {
                 InputStream in = s.getInputStream();
                 in.readNBytes(PING.length);

@@ -1,0 +1,166 @@
+package io.handshakematrix.matrix;
+
+import io.handshakematrix.dh.DhGroup;
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.engine.ReceiverSpec;
+import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.profile.StackProfile;
+import io.handshakematrix.yaml.InputError;
+import io.handshakematrix.yaml.YamlNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every axis a matrix may declare besides sender and receiver, and the one place where each reaches the
+ * engines: its name (in a cell and in {@code when:}), its key under {@code axes:}, its value when a matrix leaves
+ * it out (null: required), how the loader checks a value, and what it sets on the {@link SenderSpec} or
+ * {@link ReceiverSpec}. Adding an axis is one entry here plus the matrix file that declares it.
+ */
+public final class CellSettings {
+    private CellSettings() {}
+
+    /** What a value is checked against when a matrix is loaded: the product, the DH groups, the matrix's folder. */
+    record Context(ProductSettings product, DhGroupCatalog groups, Path base) {}
+
+    interface ValueCheck {
+        /** The value as cells carry it; throws {@link InputError} (file:line) when no engine could apply it. */
+        String check(YamlNode value, Context ctx);
+    }
+
+    interface Apply {
+        void apply(String value, Specs s);
+    }
+
+    /** One axis. */
+    record Axis(String name, String axesKey, String whenAbsent, ValueCheck check, Apply apply) {}
+
+    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
+
+    /** The receiver's certificate type (rsa; ecdsa when an engine serves it). */
+    public static final String CERTIFICATE = "certificate";
+
+    /** In cell-key order. The crossing nests them in this order too, DH groups innermost (the KB's columns). */
+    static final List<Axis> AXES = List.of(
+            // [RSAKEY] RECEIVE_SIDE of the receiving product: the suites its receiver enables (product.receive_side).
+            new Axis(Cell.RECEIVE_SIDE, "receive_side", null, CellSettings::checkSide,
+                    (v, s) -> s.suites = s.product.receiveSideSuites().get(v)),
+            // The receiver's DH group: a shipped group, a PEM file, or 'default' (the receiver stack's own).
+            new Axis(Cell.DH, "dh", null, CellSettings::checkDhGroup,
+                    (v, s) -> s.group = s.groups.resolve(dhGroupName(v, s.receiver), s.baseDir)),
+            // The highest protocol the sender offers.
+            new Axis(Cell.PROTOCOL, "protocols", "TLSv1.2", CellSettings::checkProtocol, (v, s) -> s.maxProtocol = v),
+            // MinimumDHBits in the sender's /etc/pki/tls/legacy-settings; 0 = not set.
+            new Axis(Cell.SENDER_MIN_DH_BITS, "sender_min_dh_bits", "0", (v, ctx) -> Integer.toString(v.integer(0, 100_000)),
+                    (v, s) -> s.minDhBits = Integer.parseInt(v)),
+            // The receiver's certificate type. Every engine of this build serves its RSA-2048 certificate, so rsa
+            // is the one value it can apply and needs no spec field; when an engine serves ECDSA, accept ecdsa in
+            // checkCertificate and set it on the ReceiverSpec here.
+            new Axis(CERTIFICATE, "certificate", "rsa", CellSettings::checkCertificate, (v, s) -> { }));
+
+    /**
+     * Whether a cell carries {@code axis} at {@code value}: an axis beyond the four every matrix has is left out
+     * at its neutral value, so declaring it (certificate: [rsa]) changes no cell's key or name.
+     */
+    static boolean carried(Axis axis, String value) {
+        return Cell.STANDARD_AXES.contains(axis.name()) || !value.equals(axis.whenAbsent());
+    }
+
+    static Optional<Axis> axis(String name) {
+        return AXES.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** A cell's settings as the two engines' specs. */
+    public record Pair(SenderSpec sender, ReceiverSpec receiver) {}
+
+    /** What the axes set, on their way to the specs. */
+    static final class Specs {
+        final StackProfile sender;
+        final StackProfile receiver;
+        final ProductSettings product;
+        final DhGroupCatalog groups;
+        final Path baseDir;
+        List<String> suites;
+        DhGroup group;
+        String maxProtocol;
+        int minDhBits;
+
+        private Specs(StackProfile sender, StackProfile receiver, ProductSettings product, DhGroupCatalog groups,
+                      Path baseDir) {
+            this.sender = sender;
+            this.receiver = receiver;
+            this.product = product;
+            this.groups = groups;
+            this.baseDir = baseDir;
+        }
+    }
+
+    /**
+     * The specs of {@code cell}: every axis applied, an axis the cell does not carry at its {@code whenAbsent}
+     * value. DH group files resolve against {@code baseDir}.
+     */
+    public static Pair specs(Cell cell, StackProfile sender, StackProfile receiver, ProductSettings product,
+                             DhGroupCatalog groups, Path baseDir, Duration timeout) {
+        Specs s = new Specs(sender, receiver, product, groups, baseDir);
+        for (Axis a : AXES) {
+            String v = cell.settings().getOrDefault(a.name(), a.whenAbsent());
+            if (v == null) {
+                throw new IllegalArgumentException(cell.displayName() + " has no " + a.name() + " (a required axis)");
+            }
+            a.apply().apply(v, s);
+        }
+        return new Pair(new SenderSpec(sender, s.maxProtocol, s.minDhBits, timeout),
+                new ReceiverSpec(receiver, s.suites, s.group, timeout));
+    }
+
+    /** The DH group a receiver serves for {@code dh}: {@code default} is the receiver stack's own (profile data). */
+    public static String dhGroupName(String dh, StackProfile receiver) {
+        return dh.equals("default") ? receiver.server().defaultDhGroup() : dh;
+    }
+
+    private static String checkSide(YamlNode n, Context ctx) {
+        if (!ctx.product().receiveSideSuites().containsKey(n.text())) {
+            throw n.error("unknown RECEIVE_SIDE '" + n.text() + "' in " + n.path() + "; expected one of "
+                    + String.join(", ", ctx.product().receiveSideSuites().keySet()) + " (product.receive_side)");
+        }
+        return n.text();
+    }
+
+    private static String checkDhGroup(YamlNode n, Context ctx) {
+        String spec = n.text();
+        if (spec.equals("default")) {
+            return spec;
+        }
+        if (!ctx.groups().isNamed(spec) && !DhGroupCatalog.isFileSpec(spec)) {
+            throw n.error("unknown DH group '" + spec + "' in " + n.path() + "; expected one of "
+                    + String.join(", ", ctx.groups().names()) + ", default, or a PEM file path");
+        }
+        if (DhGroupCatalog.isFileSpec(spec)) {
+            try {
+                ctx.groups().resolve(spec, ctx.base());
+            } catch (InputError e) {
+                throw n.error(n.path() + ": " + e.oneLine());
+            }
+        }
+        return spec;
+    }
+
+    private static String checkCertificate(YamlNode n, Context ctx) {
+        if (!n.text().equals("rsa")) {
+            throw n.error(n.path() + ": certificate '" + n.text() + "' cannot be applied by the engines of this build; "
+                    + "expected rsa (they serve an RSA-2048 certificate)");
+        }
+        return n.text();
+    }
+
+    static String checkProtocol(YamlNode n, Context ctx) {
+        if (!PROTOCOLS.contains(n.text())) {
+            throw n.error("unknown protocol '" + n.text() + "' in " + n.path() + "; expected one of "
+                    + String.join(", ", PROTOCOLS.stream().sorted().toList()));
+        }
+        return n.text();
+    }
+}
