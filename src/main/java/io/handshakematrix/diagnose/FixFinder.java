@@ -6,6 +6,7 @@ import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.config.ReceiverSetting;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellAxes;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.HandshakeResult;
@@ -23,12 +24,20 @@ import java.util.Optional;
 
 /**
  * Finds the one-line configuration changes that make a failing cell pass, and proves each by running the
- * changed cell: first the other RECEIVE_SIDE values, then each [DH] table size from the smallest up (stopping
- * at the first that passes), then the sender's MinimumDHBits-style override when its profile has one.
+ * changed cell: the other RECEIVE_SIDE values, every [DH] table the product profile declares from 1024 bits up
+ * (all of them, not just the first that passes: a table the sender accepts may still be refused by the
+ * product's other peers), then the sender's MinimumDHBits-style override when its profile has one. Each
+ * working receiver-side change is also run against the product's current peers (one handshake each), so the
+ * ranking in {@link Resolution} can prefer the change most of them accept.
  * With a parsed configssl.cnf, a change is applied to the whole file and the product profile decides
  * what the receiver then serves (a larger table already set may still win).
  */
 public final class FixFinder {
+    /**
+     * Never proposed: DH groups under 1024 bits (Logjam, CVE-2015-4000; every current client refuses them,
+     * docs/stacks.md). The product may declare such a key; diagnose does not suggest it.
+     */
+    public static final int MIN_FIX_DH_BITS = 1024;
     private static final String RECEIVER_FILE = "receiver configssl.cnf";
 
     private final CellRunner runner;
@@ -39,9 +48,14 @@ public final class FixFinder {
         this.product = product;
     }
 
-    /** For reports (the KB resolution section): the verified fixes of a failing matrix cell. */
+    /** For a matrix cell with the shipped product profile. */
     public static Resolution resolve(CellResult failing, CellRunner runner) {
         return new FixFinder(runner, ProductProfiles.builtin()).resolve(failing.cell(), failing.result(), null);
+    }
+
+    /** The current peers the fixes are tried against: those of the product that this catalog has a profile for. */
+    public List<String> currentPeers() {
+        return product.support().currentPeers().stream().filter(p -> runner.profiles().find(p).isPresent()).toList();
     }
 
     /** {@code config}: the receiver's configssl.cnf the cell came from, or null when the cell names its settings. */
@@ -51,13 +65,13 @@ public final class FixFinder {
             return new Resolution(cell, before, List.of());
         }
         for (String side : runner.product().receiveSideSuites().keySet()) {
-            if (!side.equals(cell.receiveSide())) {
-                Cell changed = config == null ? withReceiver(cell, side, cell.dhGroup())
+            if (!side.equals(CellAxes.receiveSide(cell))) {
+                Cell changed = config == null ? CellAxes.withReceiveSide(cell, side)
                         : withReceiver(cell, product.effective(config.withReceiveSide(side)));
-                tried.add(attempt(RECEIVER_FILE, "[RSAKEY] RECEIVE_SIDE = " + side, changed));
+                tried.add(receiverAttempt("[RSAKEY] RECEIVE_SIDE = " + side, changed));
             }
         }
-        if (offersDhe(cell.receiveSide())) {
+        if (offersDhe(CellAxes.receiveSide(cell))) {
             tryDhTables(cell, config, tried);
         }
         senderOverride(cell, before).ifPresent(tried::add);
@@ -66,6 +80,7 @@ public final class FixFinder {
 
     private void tryDhTables(Cell cell, ConfigSsl config, List<FixAttempt> tried) {
         List<Map.Entry<String, Integer>> keys = product.dhKeys().entrySet().stream()
+                .filter(k -> k.getValue() >= MIN_FIX_DH_BITS)
                 .sorted(Comparator.comparingInt(Map.Entry::getValue)).toList();
         for (Map.Entry<String, Integer> k : keys) {
             String group = Integer.toString(k.getValue());
@@ -73,45 +88,46 @@ public final class FixFinder {
                 continue; // no shipped group of that size to prove it with
             }
             String file = product.suggestedFile(k.getValue());
-            Cell changed = config == null ? withReceiver(cell, cell.receiveSide(), group)
+            Cell changed = config == null ? CellAxes.withDhGroup(cell, group)
                     : withReceiver(cell, product.effective(config.withDhTable(
                             new ConfigSsl.DhTable(k.getKey(), k.getValue(), file, group, 0))));
-            if (changed.dhGroup().equals(cell.dhGroup())) {
+            if (CellAxes.dhGroup(changed).equals(CellAxes.dhGroup(cell))) {
                 continue; // no effect: the product still serves the same table
             }
-            FixAttempt a = attempt(RECEIVER_FILE, "[DH] " + k.getKey() + " = " + file, changed);
-            tried.add(a);
-            if (a.works()) {
-                return;
-            }
+            tried.add(receiverAttempt("[DH] " + k.getKey() + " = " + file, changed));
         }
     }
 
-    /** The sender's own knob (RHEL: MinimumDHBits in legacy-settings) when the group is within its range. */
+    /**
+     * The sender's own knob (RHEL: MinimumDHBits in legacy-settings) when the group is within its range, and
+     * never to let a group under 1024 bits through.
+     */
     private Optional<FixAttempt> senderOverride(Cell cell, HandshakeResult before) {
-        if (before.failedSide() != Side.SENDER || cell.senderMinDhBits() != 0) {
+        if (before.failedSide() != Side.SENDER || CellAxes.senderMinDhBits(cell) != 0) {
             return Optional.empty();
         }
-        StackProfile sender = runner.profiles().get(StackRef.parse(cell.sender()).profileId());
+        StackProfile sender = runner.profiles().get(StackRef.parse(CellAxes.sender(cell)).profileId());
         MinDhBitsOverride o = sender.client().minDhBitsOverride();
         if (o == null) {
             return Optional.empty();
         }
         DhGroup g = runner.groups().resolve(resolveDefault(cell), runner.baseDir());
         int requested = Math.max(o.floor(), g.bits());
-        if (g.bits() < o.floor() || requested > o.ceiling() || requested >= sender.client().dhMinBits()) {
-            return Optional.empty(); // the stack ignores values below its floor: no sender-side fix
+        if (g.bits() < Math.max(o.floor(), MIN_FIX_DH_BITS) || requested > o.ceiling()
+                || requested >= sender.client().dhMinBits()) {
+            return Optional.empty(); // below its floor or under 1024 bits: no sender-side fix offered
         }
-        Cell changed = new Cell(cell.sender(), cell.receiver(), cell.receiveSide(), cell.dhGroup(), cell.protocol(),
-                requested);
-        return Optional.of(attempt("sender " + o.file(), o.setting() + " " + requested, changed));
+        Cell changed = CellAxes.withSenderMinDhBits(cell, requested);
+        return Optional.of(new FixAttempt("sender " + o.file(), o.setting() + " " + requested, changed,
+                runner.run(changed), List.of(), true));
     }
 
     private String resolveDefault(Cell cell) {
-        if (!cell.dhGroup().equals("default")) {
-            return cell.dhGroup();
+        String dh = CellAxes.dhGroup(cell);
+        if (!dh.equals("default")) {
+            return dh;
         }
-        return runner.profiles().get(StackRef.parse(cell.receiver()).profileId()).server().defaultDhGroup();
+        return runner.profiles().get(StackRef.parse(CellAxes.receiver(cell)).profileId()).server().defaultDhGroup();
     }
 
     private boolean offersDhe(String receiveSide) {
@@ -119,15 +135,19 @@ public final class FixFinder {
                 .anyMatch(CipherSuites::isDhe);
     }
 
-    private FixAttempt attempt(String where, String change, Cell changed) {
-        return new FixAttempt(where, change, changed, runner.run(changed));
+    /** The changed cell, and when it works, each current peer (its emulated twin) against the changed receiver. */
+    private FixAttempt receiverAttempt(String change, Cell changed) {
+        HandshakeResult r = runner.run(changed);
+        List<FixAttempt.PeerCheck> peers = new ArrayList<>();
+        if (r.outcome() == Outcome.OK) {
+            for (String peer : currentPeers()) {
+                peers.add(new FixAttempt.PeerCheck(peer, runner.run(CellAxes.withSender(changed, peer))));
+            }
+        }
+        return new FixAttempt(RECEIVER_FILE, change, changed, r, peers, false);
     }
 
     private static Cell withReceiver(Cell c, ReceiverSetting s) {
-        return withReceiver(c, s.receiveSide(), s.dhGroup());
-    }
-
-    private static Cell withReceiver(Cell c, String side, String dh) {
-        return new Cell(c.sender(), c.receiver(), side, dh, c.protocol(), c.senderMinDhBits());
+        return CellAxes.withReceiver(c, s.receiveSide(), s.dhGroup());
     }
 }
