@@ -13,7 +13,11 @@ import io.handshakematrix.profile.ServerDhRule;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.runner.CellRunner;
 import java.math.BigInteger;
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.profile.ProfileCatalog;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +26,22 @@ import java.util.Optional;
  * in words what the rule demands and what the receiver actually served.
  */
 public final class Explainer {
-    private final CellRunner runner;
+    private final ProfileCatalog profiles;
+    private final DhGroupCatalog groups;
+    private final Map<String, List<String>> receiveSideSuites;
+    private final Path baseDir;
 
     public Explainer(CellRunner runner) {
-        this.runner = runner;
+        this(runner.profiles(), runner.groups(), runner.product().receiveSideSuites(), runner.baseDir());
+    }
+
+    /** Without a runner (explain reads results and starts no handshake); {@code baseDir}: where PEM paths are relative to. */
+    public Explainer(ProfileCatalog profiles, DhGroupCatalog groups, Map<String, List<String>> receiveSideSuites,
+                     Path baseDir) {
+        this.profiles = profiles;
+        this.groups = groups;
+        this.receiveSideSuites = receiveSideSuites;
+        this.baseDir = baseDir;
     }
 
     public Explanation explain(Cell cell, HandshakeResult r) {
@@ -79,7 +95,7 @@ public final class Explainer {
         }
         if (!p.server().log().noSharedCipher().isEmpty()
                 && r.receiverErrors().contains(p.server().log().noSharedCipher().get(0))) {
-            List<String> enabled = runner.product().receiveSideSuites().getOrDefault(cell.receiveSide(), List.of());
+            List<String> enabled = receiveSideSuites.getOrDefault(cell.receiveSide(), List.of());
             return new Explanation(Side.RECEIVER, cell.receiver(), "no_shared_cipher", who
                     + " found no cipher suite in common: RECEIVE_SIDE=" + cell.receiveSide() + " enables "
                     + String.join(", ", enabled) + " and the sender offers none of them", null, p.source(), p.origin());
@@ -126,11 +142,11 @@ public final class Explainer {
     private DhGroup group(Cell cell) {
         String dh = cell.dhGroup().equals("default")
                 ? profile(cell.receiver()).server().defaultDhGroup() : cell.dhGroup();
-        return runner.groups().resolve(dh, runner.baseDir());
+        return groups.resolve(dh, baseDir);
     }
 
     private StackProfile profile(String stack) {
-        return runner.profiles().get(StackRef.parse(stack).profileId());
+        return profiles.get(StackRef.parse(stack).profileId());
     }
 
     private static String first(List<String> lines) {
