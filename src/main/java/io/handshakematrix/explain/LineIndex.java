@@ -113,7 +113,8 @@ public final class LineIndex {
                 continue; // a cell counts once per cause even when two of its lines match
             }
             HandshakeResult h = e.cell().result();
-            String gk = e.side() + "|" + h.failedSide() + "|" + refusingReason(h) + "|" + alertCode(h);
+            String gk = e.side() + "|" + h.failedSide() + "|" + refusingReason(h).toLowerCase(java.util.Locale.ROOT) + "|"
+                    + alertCode(h);
             groups.computeIfAbsent(gk, k -> new ArrayList<>()).add(e.cell());
             printedBy.put(gk, e.side());
         }

@@ -27,7 +27,8 @@ public final class SiblingFixes {
     public static final int MIN_DH_BITS = 1024;
 
     /** One proven change; {@code accepted}/{@code refused}: current peers (run's senders) against the changed receiver. */
-    public record Fix(String change, boolean keepsDhe, int dhBits, List<String> accepted, List<String> refused) {
+    public record Fix(String change, boolean keepsDhe, int dhBits, List<String> accepted, List<String> refused,
+                      PeerFloor belowFloor) {
 
         /** The cost of taking it, in words; empty when there is none. */
         public List<String> costs() {
@@ -37,6 +38,10 @@ public final class SiblingFixes {
             }
             if (!refused.isEmpty()) {
                 out.add("refused by " + String.join(", ", refused));
+            }
+            if (belowFloor != null) {
+                out.add("under the " + belowFloor.bits() + " bits " + belowFloor.neededBy() + " needs (seen against other "
+                        + "receivers in this run)");
             }
             return out;
         }
@@ -58,12 +63,14 @@ public final class SiblingFixes {
 
     static final Comparator<Fix> RANK = Comparator.comparing((Fix f) -> !f.keepsDhe())
             .thenComparing(f -> -f.accepted().size())
+            .thenComparing(f -> f.belowFloor() != null)
             .thenComparingInt(Fix::dhBits);
 
     private final Map<Cell, CellResult> byCell = new HashMap<>();
     private final Set<String> receiveSides = new LinkedHashSet<>();
     private final Set<String> dhGroups = new LinkedHashSet<>();
     private final ProductProfile product;
+    private final Map<String, PeerFloor> floors = new HashMap<>();
 
     public SiblingFixes(List<CellResult> results, ProductProfile product) {
         this.product = product;
@@ -158,8 +165,15 @@ public final class SiblingFixes {
         }
         String cipher = sibling.result().cipher();
         Integer bits = sibling.result().dhBits();
-        return new Fix(change, cipher != null && CipherSuites.isDhe(cipher), bits == null ? 0 : bits,
-                List.copyOf(new java.util.TreeSet<>(accepted)), List.copyOf(new java.util.TreeSet<>(refused)));
+        boolean dhe = cipher != null && CipherSuites.isDhe(cipher);
+        PeerFloor below = null;
+        if (dhe && accepted.isEmpty() && refused.isEmpty()) {
+            // no current peer met this receiver: what they accepted from the run's other receivers still counts
+            PeerFloor floor = floors.computeIfAbsent(CellAxes.receiveSide(changed), this::currentPeerFloor);
+            below = floor != null && bits != null && bits < floor.bits() ? floor : null;
+        }
+        return new Fix(change, dhe, bits == null ? 0 : bits, List.copyOf(new java.util.TreeSet<>(accepted)),
+                List.copyOf(new java.util.TreeSet<>(refused)), below);
     }
 
     private CellResult passing(Cell c) {
