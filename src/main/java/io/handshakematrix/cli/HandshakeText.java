@@ -60,7 +60,10 @@ final class HandshakeText {
                     + ": " + (s.errors().isEmpty() ? "?" : s.errors().get(0));
         }
         if (s.alertReceived() != null) {
-            return "fail: the " + peer + " refused" + after + " with alert " + alert(s.alertReceived());
+            List<String> flight = lastFlightSent(s.transcript());
+            String what = flight.isEmpty() ? after : " our " + String.join(", ", flight)
+                    + (s.lastReceived() != null ? " (sent after its " + s.lastReceived() + ")" : "");
+            return "fail: the " + peer + " refused" + what + " with alert " + alert(s.alertReceived());
         }
         if (s.timedOut()) {
             return "timeout" + after;
@@ -69,6 +72,22 @@ final class HandshakeText {
             return "fail: the " + peer + " closed the connection without an alert" + after;
         }
         return "fail: handshake did not complete" + after;
+    }
+
+    /**
+     * The handshake messages this side sent after the last one it received, read off its wire transcript
+     * ({@code >>> TLS 1.2 Handshake [length 0130], ServerKeyExchange}): what the peer's alert answered.
+     */
+    static List<String> lastFlightSent(List<String> transcript) {
+        List<String> flight = new java.util.ArrayList<>();
+        for (String line : transcript) {
+            if (line.startsWith("<<<") && line.contains(" Handshake ")) {
+                flight.clear();
+            } else if (line.startsWith(">>>") && line.contains(" Handshake ")) {
+                flight.add(line.substring(line.lastIndexOf(", ") + 2).strip());
+            }
+        }
+        return flight;
     }
 
     static String alert(int code) {
