@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Looks a customer's log line up in the results of a run. It reads results.json rather than starting a run of
- * its own: the causes it names are the cells the KB was built from (same run, same digest), it answers in well
- * under a second, and the same question always gets the same answer until the next run.
+ * its own: the causes it names are the cells the KB was built from (same run, same digest), it starts no
+ * handshake, and the same question always gets the same answer until the next run.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Explain a TLS error line from a customer's log: who prints it, what caused it, what fixes it.",

@@ -43,6 +43,7 @@ final class KbArticle {
         blocks.add(new KbBlock.Para(KbText.counts(f.results) + " Every cell is a real TLS handshake on 127.0.0.1 "
                 + "between the two stacks. " + KbText.SETTINGS + " Full tables, test-only groups and every fix: "
                 + "`kb-detail.md`."));
+        differing();
         summary();
         logSection();
         failures();
@@ -51,6 +52,20 @@ final class KbArticle {
                 + KbText.DAGGER));
         blocks.add(f.notesBlock());
         return blocks;
+    }
+
+    /** Cells whose outcome differs from matrix.yaml come first: a finding, or a stale expectation. */
+    private void differing() {
+        List<String> items = f.results.stream().filter(r -> !r.matches()).map(r -> KbText.DIFFERS + ": "
+                + r.cell().displayName() + ": " + String.join("; ", r.differences())).toList();
+        if (!items.isEmpty()) {
+            blocks.add(new KbBlock.Heading(2, items.size() + (items.size() == 1 ? " cell differs" : " cells differ")
+                    + " from matrix.yaml", "differs"));
+            blocks.add(new KbBlock.Items(items.size() > 20 ? items.subList(0, 20) : items));
+            if (items.size() > 20) {
+                blocks.add(new KbBlock.Para("... and " + (items.size() - 20) + " more in `kb-detail.md`."));
+            }
+        }
     }
 
     private void summary() {
@@ -211,7 +226,8 @@ final class KbArticle {
                     continue;
                 }
                 rows.add(p[0], p[1], row.stream().map(r -> r == null ? KbBlock.Cell.plain("")
-                        : new KbBlock.Cell(KbText.code(r), f.symptomNote(r), null, null, null)).toList());
+                        : new KbBlock.Cell(KbText.code(r) + (r.matches() ? "" : " ⚑"), f.symptomNote(r), null, null,
+                                null)).toList());
             }
             if (rows.isEmpty()) {
                 continue;

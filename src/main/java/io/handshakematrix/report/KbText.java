@@ -24,7 +24,7 @@ final class KbText {
             + "`[DH] DH_n_RECEIVE_SIDE = file.pem`.";
 
     static final String CODES = "✔ ok; ✖ S40: the sender gave up and sent alert 40 (R: the receiver; – no alert);"
-            + " – not run. The number points to the exact error lines.";
+            + " – not run; ⚑ differs from matrix.yaml. The number points to the exact error lines.";
 
     /** "◆ real sender (jvm)" for a cell with a real side; empty for an all-emulated cell. */
     static String realSoftware(String engineLabel) {

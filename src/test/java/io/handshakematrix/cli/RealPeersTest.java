@@ -136,7 +136,7 @@ class RealPeersTest {
         try (Serve serve = new Serve("serve", "--stack", "rhel-6.10", "--receive-side", "NO", "--dh", "256",
                 "--port", "0", "--count", "2")) {
             String s = sClient(serve.port);
-            // OpenSSL 3.0: DH_check_params_ex refuses p under 512 bits, then alert 47 (STACKS.md)
+            // OpenSSL 3.0: DH_check_params_ex refuses p under 512 bits, then alert 47 (docs/stacks.md)
             assertTrue(s.contains("DH_check_params_ex:modulus too small"), s);
             assertTrue(s.contains("tls_process_ske_dhe:bad dh value"), s);
             assertThrows(SSLHandshakeException.class, () -> jdkPing(serve.port));
