@@ -118,7 +118,8 @@ final class KbDetail {
         KbCell k = KbCell.of(r, 0);
         String keys = String.join(" ", cells.stream().map(x -> x.cell().key()).toList());
         boolean differs = cells.stream().anyMatch(x -> !x.matches());
-        return new KbBlock.Cell(k.mark() + " " + k.verdict() + " " + k.words() + (differs ? " " + KbText.DIFFERS : ""),
+        return new KbBlock.Cell(k.mark() + " " + k.verdict() + " " + KbText.unmarked(k.words())
+                + (differs ? " " + KbText.DIFFERS : ""),
                 f.note(r), keys, k.verdict(), k.cssClass() + (differs ? " differs" : ""));
     }
 
@@ -152,7 +153,8 @@ final class KbDetail {
             rows.add(List.of(KbBlock.Cell.plain(CellAxes.sender(c)), KbBlock.Cell.plain(String.join(", ", receivers)),
                     KbBlock.Cell.plain("RECEIVE_SIDE = " + CellAxes.receiveSide(c) + ", DH " + String.join(" / ", dh)
                             + (CellAxes.senderMinDhBits(c) > 0 ? ", sender MinimumDHBits " + CellAxes.senderMinDhBits(c) : "")),
-                    new KbBlock.Cell(KbCell.of(cells.get(0), 0).words(), f.note(cells.get(0)), null, null, null),
+                    new KbBlock.Cell(KbText.unmarked(KbCell.of(cells.get(0), 0).words()), f.note(cells.get(0)), null, null,
+                            null),
                     KbBlock.Cell.plain(fx.isEmpty() ? "none of the cells in these results passes with one setting changed"
                             : String.join("; or ", fx.stream().map(x -> "`" + x.change() + "`" + x.text()
                             .substring(x.change().length())).toList()))));
