@@ -36,14 +36,19 @@ class ReportsBrowserIT {
         assertFalse(results.isEmpty(), "reports/results.json has no cells");
     }
 
+    /** The file: URL of a report page, after checking that it fetches nothing from outside. */
+    private static String selfContainedPage(String name) throws Exception {
+        Path page = REPORTS.resolve(name);
+        String raw = Files.readString(page);
+        assertFalse(raw.contains("src=") || raw.contains("href=\"http") || raw.contains("url("),
+                name + " must be self-contained (no external fetch)");
+        return page.toAbsolutePath().toUri().toString();
+    }
+
     /** kb-detail.html has every cell (data-keys lists the cells a table cell stands for) with its verdict as text. */
     @Test
     void kbDetailPageShowsEveryCellWithItsVerdict() throws Exception {
-        Path kb = REPORTS.resolve("kb-detail.html");
-        String raw = Files.readString(kb);
-        assertFalse(raw.contains("src=") || raw.contains("href=\"http") || raw.contains("url("),
-                "kb-detail.html must be self-contained (no external fetch)");
-        String url = kb.toAbsolutePath().toUri().toString();
+        String url = selfContainedPage("kb-detail.html");
         Document dom = Jsoup.parse(chromium.dumpDom(url, 2000));
         Map<String, Element> byKey = new HashMap<>();
         for (Element td : dom.select("td[data-keys]")) {
@@ -73,11 +78,8 @@ class ReportsBrowserIT {
      */
     @Test
     void kbArticleIsPasteableAndNamesOnlyRealKeys() throws Exception {
-        Path kb = REPORTS.resolve("kb.html");
-        String raw = Files.readString(kb);
-        assertFalse(raw.contains("src=") || raw.contains("href=\"http") || raw.contains("url("),
-                "kb.html must be self-contained (no external fetch)");
-        String url = kb.toAbsolutePath().toUri().toString();
+        String url = selfContainedPage("kb.html");
+        String raw = Files.readString(REPORTS.resolve("kb.html"));
         Document dom = Jsoup.parse(chromium.dumpDom(url, 2000));
         assertFalse(dom.body().text().contains("`"), "no literal Markdown on the page");
         assertFalse(dom.select("#summary-table tbody tr").isEmpty(), "the summary table");
