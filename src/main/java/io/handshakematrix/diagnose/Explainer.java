@@ -2,6 +2,7 @@ package io.handshakematrix.diagnose;
 
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellAxes;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
@@ -56,28 +57,28 @@ public final class Explainer {
     }
 
     private Explanation sender(Cell cell, HandshakeResult r) {
-        StackProfile p = profile(cell.sender());
+        StackProfile p = profile(CellAxes.sender(cell));
         DhGroup g = group(cell);
         Optional<DhCheck> check = p.client().checks().stream()
                 .filter(c -> !c.errorLines().isEmpty() && r.senderErrors().contains(c.errorLines().get(0)))
                 .findFirst();
-        String who = "the sender " + cell.sender() + " (" + p.description() + ")";
+        String who = "the sender " + CellAxes.sender(cell) + " (" + p.description() + ")";
         if (check.isEmpty()) {
-            return new Explanation(Side.SENDER, cell.sender(), null, who + " gave up: " + first(r.senderErrors())
+            return new Explanation(Side.SENDER, CellAxes.sender(cell), null, who + " gave up: " + first(r.senderErrors())
                     + "; no DH rule of its profile prints that line", null, p.source(), p.origin());
         }
         DhCheck c = check.get();
-        int minBits = p.client().effectiveMinBits(cell.senderMinDhBits());
+        int minBits = p.client().effectiveMinBits(CellAxes.senderMinDhBits(cell));
         String sentence = who + " refused the receiver's DH group " + describe(g) + " " + stage(c.stage())
                 + ": rule " + c.kind().yamlName() + " " + demand(c, minBits, p) + "; it " + alert(c.alert()) + ".";
-        return new Explanation(Side.SENDER, cell.sender(), c.kind().yamlName(), sentence, c.source(), p.source(),
+        return new Explanation(Side.SENDER, CellAxes.sender(cell), c.kind().yamlName(), sentence, c.source(), p.source(),
                 p.origin());
     }
 
     private Explanation receiver(Cell cell, HandshakeResult r) {
-        StackProfile p = profile(cell.receiver());
+        StackProfile p = profile(CellAxes.receiver(cell));
         DhGroup g = group(cell);
-        String who = "the receiver " + cell.receiver() + " (" + p.description() + ")";
+        String who = "the receiver " + CellAxes.receiver(cell) + " (" + p.description() + ")";
         Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p())).findFirst();
         if (rule.isPresent()) {
             ServerDhRule x = rule.get();
@@ -90,17 +91,17 @@ public final class Explainer {
             String sentence = who + " cannot use its own DH group " + describe(g) + ": rule " + x.when().yamlName()
                     + (x.bits() > 0 ? " " + x.bits() : "") + " -> " + x.action().yamlName() + ", so it " + what
                     + "; it printed: " + first(r.receiverErrors());
-            return new Explanation(Side.RECEIVER, cell.receiver(), x.when().yamlName(), sentence, x.source(),
+            return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), x.when().yamlName(), sentence, x.source(),
                     p.source(), p.origin());
         }
         if (!p.server().log().noSharedCipher().isEmpty()
                 && r.receiverErrors().contains(p.server().log().noSharedCipher().get(0))) {
-            List<String> enabled = receiveSideSuites.getOrDefault(cell.receiveSide(), List.of());
-            return new Explanation(Side.RECEIVER, cell.receiver(), "no_shared_cipher", who
-                    + " found no cipher suite in common: RECEIVE_SIDE=" + cell.receiveSide() + " enables "
+            List<String> enabled = receiveSideSuites.getOrDefault(CellAxes.receiveSide(cell), List.of());
+            return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), "no_shared_cipher", who
+                    + " found no cipher suite in common: RECEIVE_SIDE=" + CellAxes.receiveSide(cell) + " enables "
                     + String.join(", ", enabled) + " and the sender offers none of them", null, p.source(), p.origin());
         }
-        return new Explanation(Side.RECEIVER, cell.receiver(), null, who + " gave up: " + first(r.receiverErrors()),
+        return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), null, who + " gave up: " + first(r.receiverErrors()),
                 null, p.source(), p.origin());
     }
 
@@ -140,8 +141,8 @@ public final class Explainer {
     }
 
     private DhGroup group(Cell cell) {
-        String dh = cell.dhGroup().equals("default")
-                ? profile(cell.receiver()).server().defaultDhGroup() : cell.dhGroup();
+        String dh = CellAxes.dhGroup(cell).equals("default")
+                ? profile(CellAxes.receiver(cell)).server().defaultDhGroup() : CellAxes.dhGroup(cell);
         return groups.resolve(dh, baseDir);
     }
 

@@ -20,6 +20,11 @@ public final class CellAxes {
     /** The sender's MinimumDHBits override, 0 for none. */
     public static int senderMinDhBits(Cell c) { return c.senderMinDhBits(); }
 
+    /** A cell by its axes, without a sender override. */
+    public static Cell of(String sender, String receiver, String receiveSide, String dhGroup, String protocol) {
+        return new Cell(sender, receiver, receiveSide, dhGroup, protocol, 0);
+    }
+
     public static Cell withReceiver(Cell c, String receiveSide, String dhGroup) {
         return new Cell(c.sender(), c.receiver(), receiveSide, dhGroup, c.protocol(), c.senderMinDhBits());
     }

@@ -3,7 +3,6 @@ package io.handshakematrix.report;
 import io.handshakematrix.explain.LineIndex;
 import io.handshakematrix.explain.LogLine;
 import io.handshakematrix.explain.SiblingFixes;
-import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellAxes;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
@@ -220,7 +219,7 @@ final class KbArticle {
                 if (!p[2].equals(protocol) || f.dheSide == null) {
                     continue;
                 }
-                List<CellResult> row = groups.stream().map(g -> f.at(new Cell(p[0], p[1], f.dheSide, g, protocol, 0)))
+                List<CellResult> row = groups.stream().map(g -> f.at(CellAxes.of(p[0], p[1], f.dheSide, g, protocol)))
                         .toList();
                 if (row.stream().noneMatch(r -> r != null && r.result().outcome() == Outcome.FAIL)) {
                     continue;

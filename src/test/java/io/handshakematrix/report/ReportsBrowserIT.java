@@ -83,7 +83,9 @@ class ReportsBrowserIT {
         Document dom = Jsoup.parse(chromium.dumpDom(url, 2000));
         assertFalse(dom.body().text().contains("`"), "no literal Markdown on the page");
         assertFalse(dom.select("#summary-table tbody tr").isEmpty(), "the summary table");
-        assertEquals("summary", dom.select("h2").first().id(), "the summary comes first");
+        List<String> headings = dom.select("h2").eachAttr("id");
+        headings.remove("differs"); // a drifted run lists its differing cells before everything else
+        assertEquals("summary", headings.get(0), "the summary comes first: " + headings);
         String md = Files.readString(REPORTS.resolve("kb.md"));
         assertTrue(md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 15 * 1024,
                 "kb.md is " + md.length() + " characters; the article must stay under 15 KB");
