@@ -91,6 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
         Path base = matrix != null && Path.of(matrix.toString()).getParent() != null
                 ? Path.of(matrix.toString()).getParent() : null;
         Explainer why = new Explainer(profiles, groups, Map.of(), base);
+        io.handshakematrix.explain.ProfileLines known = new io.handshakematrix.explain.ProfileLines(profiles.all());
         PrintStream out = System.out;
         out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
                 + run.getOrDefault("started", "?") + ")");
@@ -108,7 +109,8 @@ final class ExplainCommand implements Callable<Integer> {
         List<LineIndex.Answer> answers = new ArrayList<>();
         for (LogLine q : distinct.values()) {
             LineIndex.Answer a = index.lookup(q);
-            if (!fromArgs.contains(q.text()) && !a.known() && !ERROR_LIKE.matcher(q.text()).find()) {
+            if (!fromArgs.contains(q.text()) && !a.known() && known.matching(q).isEmpty()
+                    && !ERROR_LIKE.matcher(q.text()).find()) {
                 continue; // an ordinary line of the file: not a question
             }
             answers.add(a);
@@ -121,9 +123,9 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("... " + (answers.size() - MAX_LINES) + " more distinct lines not shown (at most " + MAX_LINES + ")");
                 break;
             }
-            allKnown &= a.known();
+            allKnown &= a.known() || !known.matching(a.line()).isEmpty();
             out.println();
-            ExplainText.answer(out, a, why, product.origin());
+            ExplainText.answer(out, a, why, product.origin(), known.matching(a.line()));
         }
         if (answers.isEmpty()) {
             out.println("No line of " + file + " looks like a TLS error (error, alert, exception, fail, refused, handshake).");

@@ -12,13 +12,20 @@ final class ExplainText {
 
     private ExplainText() {}
 
-    static void answer(PrintStream out, LineIndex.Answer a, Explainer why, String productFile) {
+    static void answer(PrintStream out, LineIndex.Answer a, Explainer why, String productFile,
+                       List<io.handshakematrix.explain.ProfileLines.Known> profiles) {
         out.println("Line: " + a.line().text());
         if (a.line().wrapped()) {
             out.println("  (the TLS library's line inside the product's prefix; prefixes: " + productFile + ")");
         }
+        if (!profiles.isEmpty()) {
+            out.println("The stack profiles print it when their own rule refuses (profile data, run or not):");
+            profiles.stream().map(k -> "  " + k.side().label() + " " + k.stack() + ": " + k.rule()).distinct()
+                    .limit(MAX_PRINTERS).forEach(out::println);
+        }
         if (!a.known()) {
-            out.println("Unknown: no stack printed this line in these results.");
+            out.println(profiles.isEmpty() ? "Unknown: no cell of this run and no stack profile prints this line."
+                    : "Not seen in this run: no cell printed it, so no cause or fix is measured.");
             if (!a.nearest().isEmpty()) {
                 out.println("Nearest known lines:");
                 a.nearest().forEach(l -> out.println("  " + l));

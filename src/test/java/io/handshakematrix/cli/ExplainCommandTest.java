@@ -94,8 +94,18 @@ class ExplainCommandTest {
     void anUnknownLineIsUnknownWithTheNearestKnownLines() {
         CliRun r = explain("TxpiInitSSL: bad dh value gremlins");
         assertEquals(1, r.code(), r.all());
-        assertTrue(r.out().contains("Unknown: no stack printed this line in these results."), r.out());
+        assertTrue(r.out().contains("Unknown: no cell of this run and no stack profile prints this line."), r.out());
         assertTrue(r.out().contains("Nearest known lines:\n  error:"), r.out());
+    }
+
+    /** A line the run never met but a profile prints: the stacks that print it, from the profiles, and exit 0. */
+    @Test
+    void aLineOnlyAProfileKnowsNamesItsStack() {
+        CliRun r = explain("gnutls-cli: *** Fatal error: The Diffie-Hellman prime sent by the server is not acceptable (not long enough).");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("The stack profiles print it when their own rule refuses (profile data, run or not):\n"
+                + "  sender gnutls-3.7: check min_bits"), r.out());
+        assertTrue(r.out().contains("Not seen in this run: no cell printed it, so no cause or fix is measured."), r.out());
     }
 
     @Test
