@@ -124,8 +124,8 @@ final class HandshakeText {
             return;
         }
         out.println("Fixes, best first, each verified by a real handshake of the changed cell"
-                + (peers.isEmpty() ? "" : "; each working receiver change also against the current peers "
-                + String.join(", ", peers) + " (emulated twins)") + ":");
+                + (peers.isEmpty() ? "" : "; each working receiver change also against the other senders and current peers "
+                + String.join(", ", peers) + " (a name without @engine is the emulated twin)") + ":");
         for (FixAttempt a : r.ranked()) {
             out.println("  " + (a.works() ? "[ok]   " : "[fail] ") + a.line());
             if (!a.works()) {
@@ -136,7 +136,7 @@ final class HandshakeText {
                 notes.add("keeps DHE (forward secrecy)");
             }
             if (a.counted() > 0) {
-                notes.add(a.accepted().size() + " of " + a.counted() + " current peers accept it");
+                notes.add(a.accepted().size() + " of " + a.counted() + " peers accept it");
             }
             out.println("         " + String.join("; ", notes));
             a.costs().forEach(c -> out.println("         cost: " + c));

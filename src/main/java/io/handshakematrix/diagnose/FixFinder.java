@@ -42,10 +42,20 @@ public final class FixFinder {
 
     private final CellRunner runner;
     private final ProductProfile product;
+    private final List<String> otherSenders;
 
     public FixFinder(CellRunner runner, ProductProfile product) {
+        this(runner, product, List.of());
+    }
+
+    /**
+     * {@code otherSenders}: the other senders of this diagnosis (diagnose's --sender list, a run's senders): a
+     * receiver change is also tried against each of them, so the fix that works for the most of them ranks first.
+     */
+    public FixFinder(CellRunner runner, ProductProfile product, List<String> otherSenders) {
         this.runner = runner;
         this.product = product;
+        this.otherSenders = List.copyOf(otherSenders);
     }
 
     /** For a matrix cell with the shipped product profile. */
@@ -53,9 +63,14 @@ public final class FixFinder {
         return new FixFinder(runner, ProductProfiles.builtin()).resolve(failing.cell(), failing.result(), null);
     }
 
-    /** The current peers the fixes are tried against: those of the product that this catalog has a profile for. */
+    /**
+     * The peers the fixes are tried against: the diagnosis's other senders, then the product's current peers that
+     * this catalog has a profile for.
+     */
     public List<String> currentPeers() {
-        return product.support().currentPeers().stream().filter(p -> runner.profiles().find(p).isPresent()).toList();
+        java.util.Set<String> peers = new java.util.LinkedHashSet<>(otherSenders);
+        product.support().currentPeers().stream().filter(p -> runner.profiles().find(p).isPresent()).forEach(peers::add);
+        return List.copyOf(peers);
     }
 
     /** {@code config}: the receiver's configssl.cnf the cell came from, or null when the cell names its settings. */
@@ -141,6 +156,9 @@ public final class FixFinder {
         List<FixAttempt.PeerCheck> peers = new ArrayList<>();
         if (r.outcome() == Outcome.OK) {
             for (String peer : currentPeers()) {
+                if (peer.equals(CellAxes.sender(changed))) {
+                    continue; // the changed cell itself
+                }
                 peers.add(new FixAttempt.PeerCheck(peer, runner.run(CellAxes.withSender(changed, peer))));
             }
         }

@@ -48,9 +48,9 @@ public record Resolution(Cell cell, HandshakeResult before, List<FixAttempt> att
         }
         FixAttempt b = best.get();
         FixAttempt r = rsa.get();
-        String reach = b.counted() > 0 ? " and " + b.accepted().size() + " of " + b.counted() + " current peers accept it"
+        String reach = b.counted() > 0 ? " and " + b.accepted().size() + " of " + b.counted() + " peers accept it"
                 : "";
-        String rsaReach = r.counted() > 0 ? "; " + r.accepted().size() + " of " + r.counted() + " current peers accept "
+        String rsaReach = r.counted() > 0 ? "; " + r.accepted().size() + " of " + r.counted() + " peers accept "
                 + "that" : "";
         return Optional.of("ranked above " + r.change() + ": it keeps DHE (forward secrecy)" + reach
                 + ", while " + r.change() + " gives up forward secrecy" + rsaReach);
