@@ -55,7 +55,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     HandshakeText.errors(System.out, "sender errors", r.senderErrors());
                     HandshakeText.errors(System.out, "receiver errors", r.receiverErrors());
                     HandshakeText.diagnosis(System.out, new Explainer(runner).explain(cell, r),
-                            new FixFinder(runner, ctx.product()).resolve(cell, r, ctx.config()));
+                            new FixFinder(runner, ctx.product(), senders), ctx.product(), cell, r, ctx.config());
                 }
             }
             return allOk ? Main.OK : Main.DIFFERENCES;

@@ -60,7 +60,10 @@ final class HandshakeText {
                     + ": " + (s.errors().isEmpty() ? "?" : s.errors().get(0));
         }
         if (s.alertReceived() != null) {
-            return "fail: the " + peer + " refused" + after + " with alert " + alert(s.alertReceived());
+            List<String> flight = lastFlightSent(s.transcript());
+            String what = flight.isEmpty() ? after : " our " + String.join(", ", flight)
+                    + (s.lastReceived() != null ? " (sent after its " + s.lastReceived() + ")" : "");
+            return "fail: the " + peer + " refused" + what + " with alert " + alert(s.alertReceived());
         }
         if (s.timedOut()) {
             return "timeout" + after;
@@ -69,6 +72,22 @@ final class HandshakeText {
             return "fail: the " + peer + " closed the connection without an alert" + after;
         }
         return "fail: handshake did not complete" + after;
+    }
+
+    /**
+     * The handshake messages this side sent after the last one it received, read off its wire transcript
+     * ({@code >>> TLS 1.2 Handshake [length 0130], ServerKeyExchange}): what the peer's alert answered.
+     */
+    static List<String> lastFlightSent(List<String> transcript) {
+        List<String> flight = new java.util.ArrayList<>();
+        for (String line : transcript) {
+            if (line.startsWith("<<<") && line.contains(" Handshake ")) {
+                flight.clear();
+            } else if (line.startsWith(">>>") && line.contains(" Handshake ")) {
+                flight.add(line.substring(line.lastIndexOf(", ") + 2).strip());
+            }
+        }
+        return flight;
     }
 
     static String alert(int code) {
@@ -82,7 +101,18 @@ final class HandshakeText {
         }
     }
 
-    static void diagnosis(PrintStream out, Explanation e, Resolution r) {
+    /** Why the cell failed and its fixes, found and ranked by {@code finder} (which runs the handshakes). */
+    static void diagnosis(PrintStream out, Explanation e, io.handshakematrix.diagnose.FixFinder finder,
+                          io.handshakematrix.config.ProductProfile product, io.handshakematrix.model.Cell cell,
+                          HandshakeResult r, io.handshakematrix.config.ConfigSsl config) {
+        diagnosis(out, e, finder.resolve(cell, r, config), finder.currentPeers(), product.support().rsaAdvice());
+    }
+
+    /**
+     * {@code peers}: the current peers each working receiver-side fix was also run against; {@code rsaAdvice}:
+     * what the product's own article says about RECEIVE_SIDE = YES (empty: nothing), set next to its cost.
+     */
+    static void diagnosis(PrintStream out, Explanation e, Resolution r, List<String> peers, String rsaAdvice) {
         out.println("Why: " + e.sentence());
         if (e.ruleSource() != null) {
             out.println("  rule source:    " + e.ruleSource());
@@ -93,11 +123,36 @@ final class HandshakeText {
         if (r.attempts().isEmpty()) {
             return;
         }
-        out.println("Fixes, each verified by a real handshake of the changed cell:");
-        for (FixAttempt a : r.attempts()) {
+        out.println("Fixes, best first, each verified by a real handshake of the changed cell"
+                + (peers.isEmpty() ? "" : "; each working receiver change also against the other senders and current peers "
+                + String.join(", ", peers) + " (a name without @engine is the emulated twin)") + ":");
+        for (FixAttempt a : r.ranked()) {
             out.println("  " + (a.works() ? "[ok]   " : "[fail] ") + a.line());
+            if (!a.works()) {
+                continue;
+            }
+            List<String> notes = new java.util.ArrayList<>();
+            if (a.keepsDhe()) {
+                notes.add("keeps DHE (forward secrecy)");
+            }
+            if (a.counted() > 0) {
+                notes.add(a.accepted().size() + " of " + a.counted() + " peers accept it");
+            }
+            out.println("         " + String.join("; ", notes));
+            a.costs().forEach(c -> out.println("         cost: " + c));
+            if (!a.keepsDhe() && !rsaAdvice.isEmpty()) {
+                out.println("         note: " + rsaAdvice + ". It does avoid the receiver's DH group altogether;"
+                        + " what it trades is the cost above. Both facts are here: the choice is yours.");
+            }
         }
-        out.println(r.first().map(f -> "Smallest change: set " + f.change() + " (" + f.where() + ")")
+        out.println(r.first().map(f -> "Recommended: set " + f.change() + " (" + f.where() + ")"
+                + r.whyAboveRsa().map(w -> ": " + w).orElse(""))
                 .orElse("No one-line change tried here makes it pass."));
+        if (r.first().isPresent()) {
+            out.println(r.smallestWithoutCost().map(f -> "Smallest change without a cost: set " + f.change())
+                    .orElse("Every fix that works has a cost (above): weigh them."));
+        }
+        out.println("Groups under " + io.handshakematrix.diagnose.FixFinder.MIN_FIX_DH_BITS
+                + " bits are never proposed (Logjam; every current client refuses them).");
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "Predicts whether TLS handshakes between crypto stacks succeed, from real handshakes on 127.0.0.1.",
             "A sender is the TLS client, a receiver the TLS server; stacks are YAML profiles (see 'profiles').",
             ""},
-        subcommands = {RunCommand.class, ProfilesCommand.class, PingCommand.class, DiagnoseCommand.class,
+        subcommands = {RunCommand.class, ProfilesCommand.class, PingCommand.class, DiagnoseCommand.class, ExplainCommand.class,
             ConnectCommand.class, ServeCommand.class, DhCommand.class, MergeCommand.class, BenchCommand.class,
             PlanCommand.class, ExpandCommand.class,
             CommandLine.HelpCommand.class},

@@ -54,7 +54,7 @@ final class PingCommand implements Callable<Integer> {
             if (r.outcome() == Outcome.FAIL && !noDiagnose) {
                 System.out.println("---");
                 HandshakeText.diagnosis(System.out, new Explainer(runner).explain(cell, r),
-                        new FixFinder(runner, ctx.product()).resolve(cell, r, ctx.config()));
+                        new FixFinder(runner, ctx.product()), ctx.product(), cell, r, ctx.config());
             }
             return r.outcome() == Outcome.OK ? Main.OK : Main.DIFFERENCES;
         }

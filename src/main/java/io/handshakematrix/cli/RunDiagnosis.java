@@ -14,15 +14,16 @@ final class RunDiagnosis {
 
     static void print(List<CellResult> results, CellRunner runner) {
         Explainer explainer = new Explainer(runner);
-        FixFinder finder = new FixFinder(runner, ProductProfiles.builtin());
+        io.handshakematrix.config.ProductProfile product = ProductProfiles.builtin();
+        FixFinder finder = new FixFinder(runner, product);
         for (CellResult r : results) {
             if (r.result().outcome() != Outcome.FAIL) {
                 continue;
             }
             System.out.println();
             System.out.println("FAILED   " + r.cell().displayName() + ": " + r.result().summary());
-            HandshakeText.diagnosis(System.out, explainer.explain(r.cell(), r.result()),
-                    finder.resolve(r.cell(), r.result(), null));
+            HandshakeText.diagnosis(System.out, explainer.explain(r.cell(), r.result()), finder, product,
+                    r.cell(), r.result(), null);
         }
     }
 }

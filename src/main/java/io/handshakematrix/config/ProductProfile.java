@@ -11,7 +11,8 @@ import java.util.Map;
 public record ProductProfile(String id, String description, String source,
                              Map<String, List<String>> receiveSideSuites, String receiveSideDefault,
                              String receiveSideSource, Map<String, Integer> dhKeys, Pick pick, String pickSource,
-                             String internalGroup, String internalSource, String suggestFile, String origin) {
+                             String internalGroup, String internalSource, String suggestFile, String origin,
+                             ProductSupport support) {
 
     /** Which of several set [DH] tables the product serves. */
     public enum Pick { LARGEST, SMALLEST }

@@ -15,7 +15,11 @@ import java.util.Set;
 /** Reads product profiles (the shipped file-transfer.yaml or a user's file); unknown keys and sourceless facts stop. */
 public final class ProductProfiles {
     public static final String BUILTIN = "file-transfer";
-    private static final Set<String> TOP = Set.of("id", "description", "source", "receive_side", "dh_tables");
+    private static final Set<String> TOP = Set.of("id", "description", "source", "receive_side", "dh_tables",
+            "current_peers", "rsa_advice", "log_prefixes");
+    private static final Set<String> PEERS = Set.of("stacks", "source");
+    private static final Set<String> ADVICE = Set.of("setting", "says", "source");
+    private static final Set<String> PREFIX = Set.of("pattern", "example", "source");
     private static final Set<String> SIDE = Set.of("values", "default", "source");
     private static final Set<String> DH = Set.of("keys", "pick", "pick_source", "internal", "internal_source",
             "suggest_file");
@@ -94,6 +98,50 @@ public final class ProductProfiles {
                 internal.text(),
                 dhNode.need(dh, "internal_source").text(),
                 dh.containsKey("suggest_file") ? dh.get("suggest_file").text() : "dh{bits}.pem",
-                root.file());
+                root.file(),
+                support(root, top));
+    }
+
+    /** The support keys (issue 15); each optional, so a user's older product file still reads. */
+    private static ProductSupport support(YamlNode root, Map<String, YamlNode> top) {
+        List<String> peers = List.of();
+        String peersSource = "";
+        if (top.containsKey("current_peers")) {
+            YamlNode n = top.get("current_peers");
+            Map<String, YamlNode> m = n.entries(PEERS);
+            peers = n.need(m, "stacks").texts();
+            peersSource = n.need(m, "source").text();
+        }
+        String says = "";
+        String saysSource = "";
+        if (top.containsKey("rsa_advice")) {
+            YamlNode n = top.get("rsa_advice");
+            Map<String, YamlNode> m = n.entries(ADVICE);
+            says = n.need(m, "says").text();
+            saysSource = n.need(m, "source").text();
+        }
+        List<ProductSupport.LogPrefix> prefixes = new java.util.ArrayList<>();
+        if (top.containsKey("log_prefixes")) {
+            for (YamlNode item : top.get("log_prefixes").items()) {
+                Map<String, YamlNode> m = item.entries(PREFIX);
+                YamlNode pattern = item.need(m, "pattern");
+                java.util.regex.Pattern compiled;
+                try {
+                    compiled = java.util.regex.Pattern.compile(pattern.text());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw pattern.error(pattern.path() + ": expected a regular expression, found '" + pattern.text()
+                            + "' (" + e.getDescription() + ")");
+                }
+                if (!pattern.text().contains("(?<line>")) {
+                    throw pattern.error(pattern.path() + ": expected a named group (?<line>...) for the library's line");
+                }
+                String example = m.containsKey("example") ? m.get("example").text() : "";
+                if (!example.isEmpty() && !compiled.matcher(example).find()) {
+                    throw m.get("example").error(m.get("example").path() + ": expected a line the pattern matches");
+                }
+                prefixes.add(new ProductSupport.LogPrefix(compiled, example, item.need(m, "source").text()));
+            }
+        }
+        return new ProductSupport(List.copyOf(peers), peersSource, says, saysSource, List.copyOf(prefixes));
     }
 }

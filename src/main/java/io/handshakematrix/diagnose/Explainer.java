@@ -3,6 +3,7 @@ package io.handshakematrix.diagnose;
 import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellAxes;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
@@ -14,7 +15,11 @@ import io.handshakematrix.profile.ServerDhRule;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.runner.CellRunner;
 import java.math.BigInteger;
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.profile.ProfileCatalog;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,10 +28,22 @@ import java.util.Optional;
  * in words what the rule demands and what the receiver actually served.
  */
 public final class Explainer {
-    private final CellRunner runner;
+    private final ProfileCatalog profiles;
+    private final DhGroupCatalog groups;
+    private final Map<String, List<String>> receiveSideSuites;
+    private final Path baseDir;
 
     public Explainer(CellRunner runner) {
-        this.runner = runner;
+        this(runner.profiles(), runner.groups(), runner.product().receiveSideSuites(), runner.baseDir());
+    }
+
+    /** Without a runner (explain reads results and starts no handshake); {@code baseDir}: where PEM paths are relative to. */
+    public Explainer(ProfileCatalog profiles, DhGroupCatalog groups, Map<String, List<String>> receiveSideSuites,
+                     Path baseDir) {
+        this.profiles = profiles;
+        this.groups = groups;
+        this.receiveSideSuites = receiveSideSuites;
+        this.baseDir = baseDir;
     }
 
     public Explanation explain(Cell cell, HandshakeResult r) {
@@ -41,28 +58,28 @@ public final class Explainer {
     }
 
     private Explanation sender(Cell cell, HandshakeResult r) {
-        StackProfile p = profile(cell.sender());
+        StackProfile p = profile(CellAxes.sender(cell));
         DhGroup g = group(cell);
         Optional<DhCheck> check = p.client().checks().stream()
                 .filter(c -> !c.errorLines().isEmpty() && r.senderErrors().contains(c.errorLines().get(0)))
                 .findFirst();
-        String who = "the sender " + cell.sender() + " (" + p.description() + ")";
+        String who = "the sender " + CellAxes.sender(cell) + " (" + p.description() + ")";
         if (check.isEmpty()) {
-            return new Explanation(Side.SENDER, cell.sender(), null, who + " gave up: " + first(r.senderErrors())
+            return new Explanation(Side.SENDER, CellAxes.sender(cell), null, who + " gave up: " + first(r.senderErrors())
                     + "; no DH rule of its profile prints that line", null, p.source(), p.origin());
         }
         DhCheck c = check.get();
-        int minBits = p.client().effectiveMinBits(cell.senderMinDhBits());
+        int minBits = p.client().effectiveMinBits(CellAxes.senderMinDhBits(cell));
         String sentence = who + " refused the receiver's DH group " + describe(g) + " " + stage(c.stage())
                 + ": rule " + c.kind().yamlName() + " " + demand(c, minBits, p) + "; it " + alert(c.alert()) + ".";
-        return new Explanation(Side.SENDER, cell.sender(), c.kind().yamlName(), sentence, c.source(), p.source(),
+        return new Explanation(Side.SENDER, CellAxes.sender(cell), c.kind().yamlName(), sentence, c.source(), p.source(),
                 p.origin());
     }
 
     private Explanation receiver(Cell cell, HandshakeResult r) {
-        StackProfile p = profile(cell.receiver());
+        StackProfile p = profile(CellAxes.receiver(cell));
         DhGroup g = group(cell);
-        String who = "the receiver " + cell.receiver() + " (" + p.description() + ")";
+        String who = "the receiver " + CellAxes.receiver(cell) + " (" + p.description() + ")";
         Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p())).findFirst();
         if (rule.isPresent()) {
             ServerDhRule x = rule.get();
@@ -75,17 +92,17 @@ public final class Explainer {
             String sentence = who + " cannot use its own DH group " + describe(g) + ": rule " + x.when().yamlName()
                     + (x.bits() > 0 ? " " + x.bits() : "") + " -> " + x.action().yamlName() + ", so it " + what
                     + "; it printed: " + first(r.receiverErrors());
-            return new Explanation(Side.RECEIVER, cell.receiver(), x.when().yamlName(), sentence, x.source(),
+            return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), x.when().yamlName(), sentence, x.source(),
                     p.source(), p.origin());
         }
         if (!p.server().log().noSharedCipher().isEmpty()
                 && r.receiverErrors().contains(p.server().log().noSharedCipher().get(0))) {
-            List<String> enabled = runner.product().receiveSideSuites().getOrDefault(cell.receiveSide(), List.of());
-            return new Explanation(Side.RECEIVER, cell.receiver(), "no_shared_cipher", who
-                    + " found no cipher suite in common: RECEIVE_SIDE=" + cell.receiveSide() + " enables "
+            List<String> enabled = receiveSideSuites.getOrDefault(CellAxes.receiveSide(cell), List.of());
+            return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), "no_shared_cipher", who
+                    + " found no cipher suite in common: RECEIVE_SIDE=" + CellAxes.receiveSide(cell) + " enables "
                     + String.join(", ", enabled) + " and the sender offers none of them", null, p.source(), p.origin());
         }
-        return new Explanation(Side.RECEIVER, cell.receiver(), null, who + " gave up: " + first(r.receiverErrors()),
+        return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), null, who + " gave up: " + first(r.receiverErrors()),
                 null, p.source(), p.origin());
     }
 
@@ -125,12 +142,12 @@ public final class Explainer {
     }
 
     private DhGroup group(Cell cell) {
-        String dh = CellSettings.dhGroupName(cell.dhGroup(), profile(cell.receiver()));
-        return runner.groups().resolve(dh, runner.baseDir());
+        String dh = CellSettings.dhGroupName(CellAxes.dhGroup(cell), profile(CellAxes.receiver(cell)));
+        return groups.resolve(dh, baseDir);
     }
 
     private StackProfile profile(String stack) {
-        return runner.profiles().get(StackRef.parse(stack).profileId());
+        return profiles.get(StackRef.parse(stack).profileId());
     }
 
     private static String first(List<String> lines) {

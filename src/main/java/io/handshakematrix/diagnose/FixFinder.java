@@ -7,6 +7,7 @@ import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.config.ReceiverSetting;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellAxes;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.HandshakeResult;
@@ -24,25 +25,53 @@ import java.util.Optional;
 
 /**
  * Finds the one-line configuration changes that make a failing cell pass, and proves each by running the
- * changed cell: first the other RECEIVE_SIDE values, then each [DH] table size from the smallest up (stopping
- * at the first that passes), then the sender's MinimumDHBits-style override when its profile has one.
+ * changed cell: the other RECEIVE_SIDE values, every [DH] table the product profile declares from 1024 bits up
+ * (all of them, not just the first that passes: a table the sender accepts may still be refused by the
+ * product's other peers), then the sender's MinimumDHBits-style override when its profile has one. Each
+ * working receiver-side change is also run against the product's current peers (one handshake each), so the
+ * ranking in {@link Resolution} can prefer the change most of them accept.
  * With a parsed configssl.cnf, a change is applied to the whole file and the product profile decides
  * what the receiver then serves (a larger table already set may still win).
  */
 public final class FixFinder {
+    /**
+     * Never proposed: DH groups under 1024 bits (Logjam, CVE-2015-4000; every current client refuses them,
+     * docs/stacks.md). The product may declare such a key; diagnose does not suggest it.
+     */
+    public static final int MIN_FIX_DH_BITS = 1024;
     private static final String RECEIVER_FILE = "receiver configssl.cnf";
 
     private final CellRunner runner;
     private final ProductProfile product;
+    private final List<String> otherSenders;
 
     public FixFinder(CellRunner runner, ProductProfile product) {
-        this.runner = runner;
-        this.product = product;
+        this(runner, product, List.of());
     }
 
-    /** For reports (the KB resolution section): the verified fixes of a failing matrix cell. */
+    /**
+     * {@code otherSenders}: the other senders of this diagnosis (diagnose's --sender list, a run's senders): a
+     * receiver change is also tried against each of them, so the fix that works for the most of them ranks first.
+     */
+    public FixFinder(CellRunner runner, ProductProfile product, List<String> otherSenders) {
+        this.runner = runner;
+        this.product = product;
+        this.otherSenders = List.copyOf(otherSenders);
+    }
+
+    /** For a matrix cell with the shipped product profile. */
     public static Resolution resolve(CellResult failing, CellRunner runner) {
         return new FixFinder(runner, ProductProfiles.builtin()).resolve(failing.cell(), failing.result(), null);
+    }
+
+    /**
+     * The peers the fixes are tried against: the diagnosis's other senders, then the product's current peers that
+     * this catalog has a profile for.
+     */
+    public List<String> currentPeers() {
+        java.util.Set<String> peers = new java.util.LinkedHashSet<>(otherSenders);
+        product.support().currentPeers().stream().filter(p -> runner.profiles().find(p).isPresent()).forEach(peers::add);
+        return List.copyOf(peers);
     }
 
     /** {@code config}: the receiver's configssl.cnf the cell came from, or null when the cell names its settings. */
@@ -52,13 +81,13 @@ public final class FixFinder {
             return new Resolution(cell, before, List.of());
         }
         for (String side : runner.product().receiveSideSuites().keySet()) {
-            if (!side.equals(cell.receiveSide())) {
-                Cell changed = config == null ? withReceiver(cell, side, cell.dhGroup())
+            if (!side.equals(CellAxes.receiveSide(cell))) {
+                Cell changed = config == null ? CellAxes.withReceiveSide(cell, side)
                         : withReceiver(cell, product.effective(config.withReceiveSide(side)));
-                tried.add(attempt(RECEIVER_FILE, "[RSAKEY] RECEIVE_SIDE = " + side, changed));
+                tried.add(receiverAttempt("[RSAKEY] RECEIVE_SIDE = " + side, changed));
             }
         }
-        if (offersDhe(cell.receiveSide())) {
+        if (offersDhe(CellAxes.receiveSide(cell))) {
             tryDhTables(cell, config, tried);
         }
         senderOverride(cell, before).ifPresent(tried::add);
@@ -67,6 +96,7 @@ public final class FixFinder {
 
     private void tryDhTables(Cell cell, ConfigSsl config, List<FixAttempt> tried) {
         List<Map.Entry<String, Integer>> keys = product.dhKeys().entrySet().stream()
+                .filter(k -> k.getValue() >= MIN_FIX_DH_BITS)
                 .sorted(Comparator.comparingInt(Map.Entry::getValue)).toList();
         for (Map.Entry<String, Integer> k : keys) {
             String group = Integer.toString(k.getValue());
@@ -74,41 +104,43 @@ public final class FixFinder {
                 continue; // no shipped group of that size to prove it with
             }
             String file = product.suggestedFile(k.getValue());
-            Cell changed = config == null ? withReceiver(cell, cell.receiveSide(), group)
+            Cell changed = config == null ? CellAxes.withDhGroup(cell, group)
                     : withReceiver(cell, product.effective(config.withDhTable(
                             new ConfigSsl.DhTable(k.getKey(), k.getValue(), file, group, 0))));
-            if (changed.dhGroup().equals(cell.dhGroup())) {
+            if (CellAxes.dhGroup(changed).equals(CellAxes.dhGroup(cell))) {
                 continue; // no effect: the product still serves the same table
             }
-            FixAttempt a = attempt(RECEIVER_FILE, "[DH] " + k.getKey() + " = " + file, changed);
-            tried.add(a);
-            if (a.works()) {
-                return;
-            }
+            tried.add(receiverAttempt("[DH] " + k.getKey() + " = " + file, changed));
         }
     }
 
-    /** The sender's own knob (RHEL: MinimumDHBits in legacy-settings) when the group is within its range. */
+    /**
+     * The sender's own knob (RHEL: MinimumDHBits in legacy-settings) when the group is within its range, and
+     * never to let a group under 1024 bits through.
+     */
     private Optional<FixAttempt> senderOverride(Cell cell, HandshakeResult before) {
-        if (before.failedSide() != Side.SENDER || cell.senderMinDhBits() != 0) {
+        if (before.failedSide() != Side.SENDER || CellAxes.senderMinDhBits(cell) != 0) {
             return Optional.empty();
         }
-        StackProfile sender = runner.profiles().get(StackRef.parse(cell.sender()).profileId());
+        StackProfile sender = runner.profiles().get(StackRef.parse(CellAxes.sender(cell)).profileId());
         MinDhBitsOverride o = sender.client().minDhBitsOverride();
         if (o == null) {
             return Optional.empty();
         }
         DhGroup g = runner.groups().resolve(resolveDefault(cell), runner.baseDir());
         int requested = Math.max(o.floor(), g.bits());
-        if (g.bits() < o.floor() || requested > o.ceiling() || requested >= sender.client().dhMinBits()) {
-            return Optional.empty(); // the stack ignores values below its floor: no sender-side fix
+        if (g.bits() < Math.max(o.floor(), MIN_FIX_DH_BITS) || requested > o.ceiling()
+                || requested >= sender.client().dhMinBits()) {
+            return Optional.empty(); // below its floor or under 1024 bits: no sender-side fix offered
         }
-        Cell changed = cell.with(Cell.SENDER_MIN_DH_BITS, Integer.toString(requested));
-        return Optional.of(attempt("sender " + o.file(), o.setting() + " " + requested, changed));
+        Cell changed = CellAxes.withSenderMinDhBits(cell, requested);
+        return Optional.of(new FixAttempt("sender " + o.file(), o.setting() + " " + requested, changed,
+                runner.run(changed), List.of(), true));
     }
 
     private String resolveDefault(Cell cell) {
-        return CellSettings.dhGroupName(cell.dhGroup(), runner.profiles().get(StackRef.parse(cell.receiver()).profileId()));
+        return CellSettings.dhGroupName(CellAxes.dhGroup(cell),
+                runner.profiles().get(StackRef.parse(CellAxes.receiver(cell)).profileId()));
     }
 
     private boolean offersDhe(String receiveSide) {
@@ -116,15 +148,22 @@ public final class FixFinder {
                 .anyMatch(CipherSuites::isDhe);
     }
 
-    private FixAttempt attempt(String where, String change, Cell changed) {
-        return new FixAttempt(where, change, changed, runner.run(changed));
+    /** The changed cell, and when it works, each current peer (its emulated twin) against the changed receiver. */
+    private FixAttempt receiverAttempt(String change, Cell changed) {
+        HandshakeResult r = runner.run(changed);
+        List<FixAttempt.PeerCheck> peers = new ArrayList<>();
+        if (r.outcome() == Outcome.OK) {
+            for (String peer : currentPeers()) {
+                if (peer.equals(CellAxes.sender(changed))) {
+                    continue; // the changed cell itself
+                }
+                peers.add(new FixAttempt.PeerCheck(peer, runner.run(CellAxes.withSender(changed, peer))));
+            }
+        }
+        return new FixAttempt(RECEIVER_FILE, change, changed, r, peers, false);
     }
 
     private static Cell withReceiver(Cell c, ReceiverSetting s) {
-        return withReceiver(c, s.receiveSide(), s.dhGroup());
-    }
-
-    private static Cell withReceiver(Cell c, String side, String dh) {
-        return c.with(Cell.RECEIVE_SIDE, side).with(Cell.DH, dh);
+        return CellAxes.withReceiver(c, s.receiveSide(), s.dhGroup());
     }
 }

@@ -5,10 +5,11 @@ import io.handshakematrix.config.ReceiverSetting;
 /**
  * A one-line edit of one host's file, as a candidate for the fleet-wide fix: on a receiver, a configssl.cnf
  * line (what the host then serves is {@code receiver}); on a sender, its legacy-settings override
- * ({@code minDhBits}). {@code cost} null means none.
+ * ({@code minDhBits}). {@code cost} null means none. {@code peersAccepting}: how many of the product's current peers
+ * accepted the changed receiver in their own handshakes (diagnose's reach; the fleet-wide tie-break after cost).
  */
 public record HostEdit(String host, Role role, String where, String change, String cost, boolean keepsDhe,
-                       ReceiverSetting receiver, int minDhBits) {
+                       ReceiverSetting receiver, int minDhBits, int peersAccepting) {
 
     public enum Role { SENDER, RECEIVER }
 

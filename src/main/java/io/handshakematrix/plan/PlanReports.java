@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.report.KbCell;
-import io.handshakematrix.report.KbHtml;
+import io.handshakematrix.report.KbRender;
 import io.handshakematrix.report.ReportFiles;
 import io.handshakematrix.report.ResultsJson;
 import java.io.IOException;
@@ -66,22 +66,22 @@ public final class PlanReports {
     public static String html(Plan p) {
         String title = "Upgrade plan: " + p.fleet().file();
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(KbHtml.esc(title)).append("</title><style>").append(KbHtml.CSS)
+                .append(KbRender.esc(title)).append("</title><style>").append(KbRender.CSS)
                 .append("td.cat-breaks{outline:3px dashed #000;outline-offset:-3px}</style></head><body>\n");
-        h.append("<h1>").append(KbHtml.esc(title)).append("</h1>\n<p id=\"summary\">Planned: ")
-                .append(KbHtml.esc(PlanText.changes(p.fleet()))).append(". ").append(KbHtml.esc(PlanText.summary(p)))
-                .append(".</p>\n<p>").append(KbHtml.esc(PlanText.METHOD)).append("</p>\n");
+        h.append("<h1>").append(KbRender.esc(title)).append("</h1>\n<p id=\"summary\">Planned: ")
+                .append(KbRender.esc(PlanText.changes(p.fleet()))).append(". ").append(KbRender.esc(PlanText.summary(p)))
+                .append(".</p>\n<p>").append(KbRender.esc(PlanText.METHOD)).append("</p>\n");
         PlanGrid g = new PlanGrid(p);
         h.append("<h2>Before/after grid</h2>\n");
         if (!g.fits()) {
-            h.append("<p>").append(KbHtml.esc(g.omitted())).append("</p>\n");
+            h.append("<p>").append(KbRender.esc(g.omitted())).append("</p>\n");
         } else {
             h.append("<p>Rows send, columns receive; each square is before → after. A dashed outline marks a link "
                     + "that breaks.</p>\n<table id=\"grid\"><thead><tr><th>sender \\ receiver</th>");
-            g.receivers.forEach(r -> h.append("<th>").append(KbHtml.esc(r)).append("</th>"));
+            g.receivers.forEach(r -> h.append("<th>").append(KbRender.esc(r)).append("</th>"));
             h.append("</tr></thead><tbody>\n");
             for (String s : g.senders) {
-                h.append("<tr><th>").append(KbHtml.esc(s)).append("</th>");
+                h.append("<tr><th>").append(KbRender.esc(s)).append("</th>");
                 for (String r : g.receivers) {
                     LinkResult l = g.at(s, r);
                     if (l == null) {
@@ -92,11 +92,11 @@ public final class PlanReports {
                     KbCell a = PlanGrid.after(l);
                     h.append("<td class=\"").append(a.cssClass())
                             .append(l.category() == LinkResult.Category.BREAKS ? " cat-breaks" : "")
-                            .append("\" data-link=\"").append(KbHtml.esc(l.link().name())).append("\" data-category=\"")
-                            .append(KbHtml.esc(l.category().label())).append("\" title=\"")
-                            .append(KbHtml.esc(l.after().displayName())).append("\"><span class=\"mark\">")
+                            .append("\" data-link=\"").append(KbRender.esc(l.link().name())).append("\" data-category=\"")
+                            .append(KbRender.esc(l.category().label())).append("\" title=\"")
+                            .append(KbRender.esc(l.after().displayName())).append("\"><span class=\"mark\">")
                             .append(b.mark()).append(' ').append(b.verdict()).append(" → ").append(a.mark()).append(' ')
-                            .append(a.verdict()).append("</span> ").append(KbHtml.esc(a.words())).append("</td>");
+                            .append(a.verdict()).append("</span> ").append(KbRender.esc(a.words())).append("</td>");
                 }
                 h.append("</tr>\n");
             }
@@ -104,28 +104,28 @@ public final class PlanReports {
         }
         for (LinkResult.Category c : List.of(LinkResult.Category.BREAKS, LinkResult.Category.STARTS_WORKING,
                 LinkResult.Category.STAYS_BROKEN)) {
-            h.append("<h2>").append(KbHtml.esc(cap(c.label()))).append(" (").append(p.in(c).size()).append(" links)</h2>\n<p>")
-                    .append(KbHtml.esc(cap(c.meaning()))).append(".</p>\n");
+            h.append("<h2>").append(KbRender.esc(cap(c.label()))).append(" (").append(p.in(c).size()).append(" links)</h2>\n<p>")
+                    .append(KbRender.esc(cap(c.meaning()))).append(".</p>\n");
             List<Plan.Group> groups = p.groups(c);
             if (groups.isEmpty()) {
                 continue;
             }
-            h.append("<table class=\"links\" data-category=\"").append(KbHtml.esc(c.label())).append("\"><thead><tr>"
+            h.append("<table class=\"links\" data-category=\"").append(KbRender.esc(c.label())).append("\"><thead><tr>"
                     + "<th>links</th><th>before</th><th>after</th><th>why</th><th>verified options</th></tr></thead><tbody>\n");
             for (Plan.Group grp : groups) {
                 LinkResult l = grp.first();
                 var why = c == LinkResult.Category.STARTS_WORKING ? l.whyBefore() : l.whyAfter();
-                h.append("<tr><td>").append(KbHtml.esc(PlanText.links(grp.links(), 12))).append("</td>")
+                h.append("<tr><td>").append(KbRender.esc(PlanText.links(grp.links(), 12))).append("</td>")
                         .append(verdictCell(PlanGrid.before(l))).append(verdictCell(PlanGrid.after(l)))
-                        .append("<td>").append(why == null ? "" : KbHtml.esc(why.sentence())).append("</td><td>");
+                        .append("<td>").append(why == null ? "" : KbRender.esc(why.sentence())).append("</td><td>");
                 for (FixOption o : l.options()) {
-                    h.append("<code>").append(KbHtml.esc(PlanText.option(o))).append("</code><br>");
+                    h.append("<code>").append(KbRender.esc(PlanText.option(o))).append("</code><br>");
                 }
                 h.append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
         }
-        h.append("<h2>Fleet-wide fix</h2>\n<p>").append(KbHtml.esc(PlanText.FLEET_FIX_METHOD)).append("</p>\n");
+        h.append("<h2>Fleet-wide fix</h2>\n<p>").append(KbRender.esc(PlanText.FLEET_FIX_METHOD)).append("</p>\n");
         h.append("<table id=\"fleet-fix\"><thead><tr><th>#</th><th>host</th><th>set</th><th>where</th><th>links it fixes</th>"
                 + "<th>re-run with it</th><th>cost</th></tr></thead><tbody>\n");
         int i = 1;
@@ -137,24 +137,24 @@ public final class PlanReports {
         }
         h.append("</tbody></table>\n");
         for (String line : PlanText.sameEdits(p)) {
-            h.append("<p>").append(KbHtml.esc(line)).append("</p>\n");
+            h.append("<p>").append(KbRender.esc(line)).append("</p>\n");
         }
-        h.append("<p id=\"with-fixes\">").append(KbHtml.esc(PlanText.withFixes(p))).append("</p>\n");
+        h.append("<p id=\"with-fixes\">").append(KbRender.esc(PlanText.withFixes(p))).append("</p>\n");
         return h.append("</body></html>\n").toString();
     }
 
     private static String verdictCell(KbCell c) {
         return "<td class=\"" + c.cssClass() + "\"><span class=\"mark\">" + c.mark() + " " + c.verdict() + "</span> "
-                + KbHtml.esc(c.words()) + "</td>";
+                + KbRender.esc(c.words()) + "</td>";
     }
 
     private static String editRow(String rank, EditCheck c, List<Link> fixed) {
         HostEdit e = c.edit();
         return "<tr" + (rank.equals("not chosen") ? " class=\"alternative\"" : "") + "><td>" + rank + "</td><td>"
-                + KbHtml.esc(e.host()) + "</td><td><code>" + KbHtml.esc(e.change()) + "</code></td><td>" + KbHtml.esc(e.where())
-                + "</td><td>" + fixed.size() + ": " + KbHtml.esc(PlanText.links(fixed, 12)) + "</td><td>" + c.affected().size()
+                + KbRender.esc(e.host()) + "</td><td><code>" + KbRender.esc(e.change()) + "</code></td><td>" + KbRender.esc(e.where())
+                + "</td><td>" + fixed.size() + ": " + KbRender.esc(PlanText.links(fixed, 12)) + "</td><td>" + c.affected().size()
                 + " links: " + c.fixes().size() + " fixed, " + c.breaks().size() + " broken, " + c.stillFailing().size()
-                + " still failing</td><td>" + (e.cost() == null ? "none" : KbHtml.esc(e.cost())) + "</td></tr>\n";
+                + " still failing</td><td>" + (e.cost() == null ? "none" : KbRender.esc(e.cost())) + "</td></tr>\n";
     }
 
     private static String cap(String s) {

@@ -15,7 +15,7 @@ public final class PlanText {
 
     static final String FLEET_FIX_METHOD = "Fewest edits that fix the most links: greedy set cover over the verified "
             + "edits (most still-failing links fixed per edit; ties go to an edit without cost, then to one that "
-            + "keeps DHE). Each edit was re-run on every link through the file it edits, with the planned changes "
+            + "keeps DHE, then to the one more of the product's current peers accept). Each edit was re-run on every link through the file it edits, with the planned changes "
             + "applied; an edit that breaks a working link is never chosen.";
 
     public static String summary(Plan p) {

@@ -1,6 +1,15 @@
 package io.handshakematrix.report;
 
-/** The fixed sentences both KB renderings share, so Markdown and HTML say the same thing. */
+import io.handshakematrix.explain.SiblingFixes;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The fixed sentences both KB files share, so Markdown and HTML say the same thing. */
 final class KbText {
     private KbText() {}
 
@@ -10,6 +19,12 @@ final class KbText {
             + "its reason, the alert it sent); ⚠ TIMEOUT (no answer in time); ⚠ ERROR (the harness or its environment, never the stacks); "
             + "– SKIPPED; " + DIFFERS + ". ◆ marks a cell run against real software (which side, which engine); "
             + "every other cell ran both sides as emulated profiles. Numbers point to the exact error lines at the end.";
+
+    static final String SETTINGS = "Settings are the receiver's configssl.cnf: `[RSAKEY] RECEIVE_SIDE` and "
+            + "`[DH] DH_n_RECEIVE_SIDE = file.pem`.";
+
+    static final String CODES = "✔ ok; ✖ S40: the sender gave up and sent alert 40 (R: the receiver; – no alert);"
+            + " – not run; ⚑ differs from matrix.yaml. The number points to the exact error lines.";
 
     /** "◆ real sender (jvm)" for a cell with a real side; empty for an all-emulated cell. */
     static String realSoftware(String engineLabel) {
@@ -27,13 +42,58 @@ final class KbText {
         return realReceiver ? "◆ real receiver (" + receiver + ")" : "";
     }
 
-    static final String RESOLUTION_INTRO = "For each failing cell, the single setting change that made the same "
-            + "sender and receiver pass in this very run (each suggestion is a cell that ran and passed, not a rule "
-            + "of thumb). RECEIVE_SIDE is `[RSAKEY] RECEIVE_SIDE` and the DH file `[DH] DH_n_RECEIVE_SIDE` in the "
-            + "receiver's configssl.cnf; MinimumDHBits is on the sender.";
+    /** "1368 cells: 869 OK, 367 FAIL, 132 SKIPPED; 0 differ from matrix.yaml." */
+    static String counts(List<CellResult> results) {
+        Map<Outcome, Integer> n = new EnumMap<>(Outcome.class);
+        results.forEach(r -> n.merge(r.result().outcome(), 1, Integer::sum));
+        long differ = results.stream().filter(r -> !r.matches()).count();
+        return results.size() + " cells: " + n.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name())
+                .collect(Collectors.joining(", ")) + "; " + differ + " differ from matrix.yaml.";
+    }
 
-    static String setting(Resolution r) {
-        return "RECEIVE_SIDE = " + r.receiveSide() + ", DH " + String.join(" / ", r.dhGroups()) + ", " + r.protocol()
-                + (r.senderMinDhBits() > 0 ? ", sender MinimumDHBits " + r.senderMinDhBits() : "");
+    static String summaryIntro(KbFacts f, SiblingFixes.PeerFloor floor) {
+        String peers = floor == null ? "This run has none of the product's current peers (" + String.join(", ",
+                f.product.support().currentPeers()) + ") as a sender, so the column is empty."
+                : "Current peers among this run's senders: " + String.join(", ", floor.peers()) + "; they all accept DH"
+                + " from " + floor.bits() + " bits (" + floor.neededBy() + " needs " + floor.bits() + "), and a real "
+                + "OpenSSL 3.0 client at its default level needs 2048 (`docs/evidence.md`).";
+        return "One row per sender -> receiver. RECEIVE_SIDE = " + f.rsaSide + " is RSA key exchange: it works where"
+                + " marked but gives up forward secrecy, and fails where a side has no RSA key exchange. The DH columns are"
+                + " for RECEIVE_SIDE = " + f.dheSide + "; groups under " + SiblingFixes.MIN_DH_BITS + " bits are never"
+                + " offered as a fix. " + peers + " The fix is the smallest [DH] table the product declares that the"
+                + " pair passed with in this run and that the current peers accept.";
+    }
+
+    /** Short code for a table cell: "✔", "✖ S40", "✖ R–", "–". */
+    static String code(CellResult r) {
+        HandshakeResult h = r.result();
+        return switch (h.outcome()) {
+            case OK -> "✔";
+            case FAIL -> "✖ " + (h.failedSide() == null ? "?" : h.failedSide().label().substring(0, 1).toUpperCase())
+                    + (h.alert() == null ? "–" : Integer.toString(h.alert().code()));
+            case SKIPPED -> "–";
+            case TIMEOUT -> "⚠ T";
+            case ERROR -> "⚠ E";
+        };
+    }
+
+    /**
+     * A profile's line as a reader should see it: a leading "[unverified] " (the line was taken from code, not seen
+     * from a real build) becomes "†", explained next to the footnotes.
+     */
+    static String unmarked(String line) {
+        return line.replace("[unverified] ", "† ");
+    }
+
+    static final String DAGGER = "† marks a line taken from the stack's code, not yet seen from a real build.";
+
+    /** A reason in words: without a Java exception class name or the unverified marker. */
+    static String words(String reason) {
+        return unmarked(reason).replaceFirst("^(?:[a-z][a-z0-9]*\\.)+[A-Z]\\w*: ", "");
+    }
+
+    /** ", alert 40" or ", no alert". */
+    static String alertWords(HandshakeResult h) {
+        return h.alert() == null ? ", no alert" : ", alert " + h.alert().code();
     }
 }

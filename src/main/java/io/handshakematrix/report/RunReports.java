@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Every file a run leaves in its output directory, written from one place: {@code run}, {@code merge} and
- * the build all end here (results.json, results.csv, kb.md, kb.html). Cells come as an Iterable that may
+ * the build all end here (results.json, results.csv, kb.md, kb.html, kb-detail.md, kb-detail.html). Cells come as an Iterable that may
  * be walked more than once, each walk reading them anew (from the journal): results.json streams the full
  * cells with transcripts; the tables need only the verdicts, so they get the cells without transcripts.
  */
@@ -26,8 +26,10 @@ public final class RunReports {
             brief.add(withoutTranscript(c));
         }
         ResultsCsv.write(outDir.resolve("results.csv"), brief);
-        ReportFiles.writeText(outDir.resolve("kb.md"), KbMarkdown.render(brief));
-        ReportFiles.writeText(outDir.resolve("kb.html"), KbHtml.render(brief));
+        ReportFiles.writeText(outDir.resolve("kb.md"), KbMarkdown.render(brief, run));
+        ReportFiles.writeText(outDir.resolve("kb.html"), KbHtml.render(brief, run));
+        ReportFiles.writeText(outDir.resolve("kb-detail.md"), KbMarkdown.renderDetail(brief, run));
+        ReportFiles.writeText(outDir.resolve("kb-detail.html"), KbHtml.renderDetail(brief, run));
         return json;
     }
 

@@ -58,9 +58,11 @@ class MainTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DIFFERS  rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2"), r.out());
         assertTrue(r.out().contains("expected ok, got fail sender: dh key too small (alert 40)"), r.out());
-        // The same drift in the KB table and the CSV, so a reader of either sees it too.
-        assertTrue(Files.readString(dir.resolve("kb.md")).contains(
-                "✖ FAIL sender: dh key too small, alert 40 [^1] ⚑ differs from matrix.yaml"));
+        // The same drift in the KB (listed first in the article, marked in the detail table) and the CSV.
+        assertTrue(Files.readString(dir.resolve("kb.md")).contains("1 cell differs from matrix.yaml\n\n- ⚑ differs from "
+                + "matrix.yaml: rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2: expected ok, got fail"));
+        assertTrue(Files.readString(dir.resolve("kb-detail.md")).contains(
+                "✖ FAIL sender: dh key too small, alert 40 ⚑ differs from matrix.yaml [^1]"));
         assertTrue(Files.readString(dir.resolve("results.csv")).lines()
                 .anyMatch(l -> l.startsWith("rhel-7.7,rhel-6.10,NO,256,TLSv1.2,0,emulated,fail,ok,false,")));
     }

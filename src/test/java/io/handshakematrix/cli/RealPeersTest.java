@@ -136,15 +136,44 @@ class RealPeersTest {
         try (Serve serve = new Serve("serve", "--stack", "rhel-6.10", "--receive-side", "NO", "--dh", "256",
                 "--port", "0", "--count", "2")) {
             String s = sClient(serve.port);
-            // OpenSSL 3.0: DH_check_params_ex refuses p under 512 bits, then alert 47 (STACKS.md)
+            // OpenSSL 3.0: DH_check_params_ex refuses p under 512 bits, then alert 47 (docs/stacks.md)
             assertTrue(s.contains("DH_check_params_ex:modulus too small"), s);
             assertTrue(s.contains("tls_process_ske_dhe:bad dh value"), s);
             assertThrows(SSLHandshakeException.class, () -> jdkPing(serve.port));
             assertEquals(1, serve.await(), serve.out());
             String log = serve.out();
-            assertTrue(log.contains("fail: the client refused after ClientHello with alert illegal_parameter (47)\n"
+            // the alert answered the server's flight with the ServerKeyExchange (the wire says so), not the ClientHello
+            assertTrue(log.contains("fail: the client refused our ServerHello, Certificate, ServerKeyExchange, "
+                    + "ServerHelloDone (sent after its ClientHello) with alert illegal_parameter (47)\n"
                     + "    error:14094417:SSL routines:SSL3_READ_BYTES:sslv3 alert illegal parameter"), log);
             assertTrue(log.lines().filter(l -> l.startsWith("#")).allMatch(l -> l.contains(" fail: ")), log);
+        }
+    }
+
+    /**
+     * diagnose's recommended fix for the support case, served to the machine's real OpenSSL 3.0 client at its default
+     * level: it completes; the 1024-bit table (enough for the RHEL sender) is refused with `dh key too small`.
+     */
+    @Test
+    void theRecommendedFixOfTheSupportCaseIsAcceptedByARealOpenssl30ClientAnd1024IsNot() throws Exception {
+        CliRun d = CliRun.of("diagnose", "--config", "examples/configssl.cnf", "--sender", "rhel-7.7", "--receiver", "rhel-6.10");
+        Matcher rec = Pattern.compile("Recommended: set \\[DH\\] DH_(\\d+)_RECEIVE_SIDE = ").matcher(d.out());
+        assertTrue(rec.find(), d.out());
+        assertTrue(d.out().contains("ranked above [RSAKEY] RECEIVE_SIDE = YES"), d.out());
+        String recommended = rec.group(1);
+        try (Serve serve = new Serve("serve", "--stack", "rhel-6.10", "--receive-side", "NO", "--dh", recommended,
+                "--port", "0", "--count", "1")) {
+            String s = sClient(serve.port);
+            assertTrue(s.contains("Server Temp Key: DH, " + recommended + " bits"), s);
+            assertEquals(0, serve.await(), serve.out());
+        }
+        try (Serve serve = new Serve("serve", "--stack", "rhel-6.10", "--receive-side", "NO", "--dh", "1024",
+                "--port", "0", "--count", "1")) {
+            String s = sClient(serve.port);
+            assertTrue(s.contains("tls_process_ske_dhe:dh key too small"), s);
+            assertEquals(1, serve.await(), serve.out());
+            assertTrue(serve.out().contains("fail: the client refused our ServerHello, Certificate, ServerKeyExchange, "
+                    + "ServerHelloDone (sent after its ClientHello) with alert handshake_failure (40)"), serve.out());
         }
     }
 

@@ -36,7 +36,7 @@ class MatrixLockTest {
                 .load(matrix);
         Path lock = MatrixLock.defaultFile(matrix);
         Optional<InputError> stale = MatrixLock.staleness(lock, MatrixLock.render(m, file, Path.of("")),
-                "'mvn -q -DskipTests package && java -jar target/handshake-matrix.jar expand --matrix " + file + "'");
+                "\"mvn -q -DskipTests package && java -jar target/handshake-matrix.jar expand --matrix " + file + "\"");
         assertTrue(stale.isEmpty(), () -> stale.get().oneLine());
     }
 

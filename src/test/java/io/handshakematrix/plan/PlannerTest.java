@@ -17,13 +17,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The planner on real handshakes: a sender-side edit that fixes two links beats two receiver edits. */
+/**
+ * The planner on real handshakes. Two links break when the sender moves to RHEL 7.7 (512- and 768-bit tables).
+ * Lowering the sender's MinimumDHBits to 512 would fix both with one edit, but a group under 1024 bits is never
+ * offered as a fix (issue 15: Logjam; current clients refuse it), so each receiver gets a DHE table of its own,
+ * the one most current peers accept.
+ */
 class PlannerTest {
     @TempDir
     Path dir;
 
     @Test
-    void oneSenderEditFixingTwoLinksIsChosenOverTwoReceiverEdits() throws IOException, InterruptedException {
+    void noFixUnder1024BitsAndTheWidestReachingTableIsChosen() throws IOException, InterruptedException {
         for (String pem : List.of("dh512.pem", "dh768.pem")) {
             try (InputStream in = getClass().getResourceAsStream("/dh/" + pem)) {
                 Files.copy(in, dir.resolve(pem));
@@ -50,18 +55,22 @@ class PlannerTest {
             Plan plan = new Planner(runner, 2).plan(fleet, pass -> ProgressListener.NONE);
 
             assertEquals(2, plan.in(LinkResult.Category.BREAKS).size());
-            assertEquals(1, plan.chosen().size(), PlanText.body(plan, false));
-            HostEdit e = plan.chosen().get(0).check().edit();
-            assertEquals("s", e.host());
-            assertEquals(HostEdit.Role.SENDER, e.role());
-            assertEquals("MinimumDHBits 512", e.change());
-            assertEquals(FixRanking.WEAKER_SENDER, e.cost());
-            assertEquals(2, plan.chosen().get(0).newlyFixed().size());
+            assertEquals(2, plan.chosen().size(), PlanText.body(plan, false));
+            for (FleetFixes.Chosen c : plan.chosen()) {
+                HostEdit e = c.check().edit();
+                assertEquals(HostEdit.Role.RECEIVER, e.role(), PlanText.body(plan, false));
+                assertTrue(e.keepsDhe() && e.cost() == null, e.toString());
+                // 2048 over 1024: OpenSSL 3.0 and 1.1.1 clients refuse 1024 at their default level
+                assertTrue(e.change().startsWith("[DH] DH_2048_RECEIVE_SIDE"), PlanText.body(plan, false));
+                assertEquals(1, c.newlyFixed().size());
+            }
             assertEquals(2, plan.workingWithFixes());
             assertTrue(plan.withFixes().values().stream().allMatch(r -> r.outcome() == Outcome.OK));
-            // each receiver's own table fix was verified too, on its one link, and offered as the alternative
+            String body = PlanText.body(plan, false);
+            assertTrue(!body.contains("MinimumDHBits 512") && !body.contains("DH_512") && !body.contains("DH_768"), body);
+            // the 1024-bit table was verified too, and offered as an alternative
             assertTrue(plan.alternatives().stream().anyMatch(c -> c.edit().host().equals("r1")
-                    && c.edit().change().startsWith("[DH] DH_1024_RECEIVE_SIDE") && c.fixes().size() == 1), PlanText.body(plan, false));
+                    && c.edit().change().startsWith("[DH] DH_1024_RECEIVE_SIDE") && c.fixes().size() == 1), body);
         }
     }
 }

@@ -55,50 +55,103 @@ class KbReportsTest {
                 ok(cell("NO", "1024-composite"), "DHE-RSA-AES256-SHA", 1024));
     }
 
+    private static final io.handshakematrix.config.ProductProfile PRODUCT =
+            io.handshakematrix.config.ProductProfiles.builtin();
+
     @Test
-    void resolutionComesFromSiblingCellsThatPassed() {
-        List<Resolution> rs = Resolutions.derive(supportCase());
-        assertEquals(1, rs.size());
-        assertEquals(List.of("RECEIVE_SIDE = YES", "[DH] DH_1024_RECEIVE_SIDE (with RECEIVE_SIDE = NO)"), rs.get(0).fixes());
-        assertEquals("sender: bad dh g value, alert 50", rs.get(0).symptom());
+    void resolutionComesFromSiblingCellsThatPassedDheFirst() {
+        List<io.handshakematrix.explain.SiblingFixes.Fix> fixes =
+                new io.handshakematrix.explain.SiblingFixes(supportCase(), PRODUCT).of(cell("NO", "256-g1"));
+        assertEquals(List.of("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem", "[RSAKEY] RECEIVE_SIDE = YES"),
+                fixes.stream().map(io.handshakematrix.explain.SiblingFixes.Fix::change).toList());
+        assertTrue(fixes.get(1).costs().get(0).contains("no forward secrecy"), fixes.toString());
+        assertTrue(fixes.get(0).costs().isEmpty(), fixes.toString());
     }
 
     @Test
     void noSiblingThatRanMeansNoSuggestion() {
         List<CellResult> alone = List.of(senderFail(cell("NO", "256-g1"), G_LINE, 50),
                 senderFail(cell("NO", "1024"), SMALL_LINE, 40));
-        List<Resolution> rs = Resolutions.derive(alone);
-        assertTrue(rs.stream().allMatch(r -> r.fixes().isEmpty()), rs.toString());
-        assertTrue(KbMarkdown.render(alone).contains("none of the cells in these results passes"));
+        assertTrue(new io.handshakematrix.explain.SiblingFixes(alone, PRODUCT).of(cell("NO", "256-g1")).isEmpty());
+        assertTrue(KbMarkdown.renderDetail(alone, Map.of()).contains("none of the cells in these results passes"));
     }
 
     @Test
-    void markdownHasMarksWordsAndExactLinesInFootnotes() {
-        String md = KbMarkdown.render(supportCase());
-        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✖ FAIL sender: bad dh g value, alert 50 [^1] |"), md);
-        assertTrue(md.contains("✔ OK DHE-RSA-AES256-SHA, DH 1024"), md);
+    void articleStartsWithRunFactsAndTheSummaryThenOnlyWhatFails() {
+        String md = KbMarkdown.render(supportCase(), Map.of("started", "2026-12-01T08:00:00Z", "matrix", "m.yaml"));
+        assertTrue(md.contains("Run 2026-12-01T08:00:00Z · harness handshake-matrix "), md);
+        assertTrue(md.matches("(?s).*matrix `m.yaml`, digest `sha256:[0-9a-f]{16}`.*"), md);
+        int summary = md.indexOf("## Summary");
+        int log = md.indexOf("## If your log says...");
+        int fails = md.indexOf("## Where RECEIVE_SIDE = NO fails");
+        assertTrue(summary > 0 && log > summary && fails > log, md);
+        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | – | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
+        // test-only groups are not columns of the article; the internal table says what it is
+        assertTrue(md.contains("| sender -> receiver | 256-g1 (internal table) | 1024 |"), md);
+        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✖ S50 [^1] | ✔ |"), md);
         assertTrue(md.contains("[^1]: `sender: " + G_LINE + "`"), md);
-        assertTrue(md.contains("## Resolution"), md);
-        assertFalse(md.contains(KbText.DIFFERS + " |"), "no cell differs");
+        assertFalse(md.contains("1024-composite"), md);
+        assertFalse(md.contains("## RECEIVE_SIDE = YES"), "no RSA table across DH columns");
+    }
+
+    @Test
+    void theDetailKeepsEveryCellTestOnlyGroupsInTheAppendixAndRsaAsOneRow() {
+        String md = KbMarkdown.renderDetail(supportCase(), Map.of());
+        assertTrue(md.indexOf("## Appendix: the harness's test-only DH groups") > md.indexOf("## Resolution"), md);
+        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE = YES  (TLSv1.2) | ✔ OK AES256-SHA | 256-g1, 1024 |"), md);
+        assertTrue(md.contains("✔ OK DHE-RSA-AES256-SHA, DH 1024"), md);
     }
 
     @Test
     void sameErrorTextSharesOneFootnote() {
         List<CellResult> two = List.of(senderFail(cell("NO", "256"), SMALL_LINE, 40), senderFail(cell("NO", "512"), SMALL_LINE, 40));
-        KbDocument doc = KbDocument.of(two);
-        assertEquals(1, doc.footnotes().size());
-        assertEquals(1, doc.cell(two.get(1)).footnote());
+        String md = KbMarkdown.renderDetail(two, Map.of());
+        assertTrue(md.contains("[^1]: ") && !md.contains("[^2]: "), md);
+    }
+
+    /** Whatever passed in the results, the KB offers only [DH] keys the product declares, from 1024 bits. */
+    @Test
+    void kbNamesOnlyDeclaredDhKeysOfAtLeast1024BitsAndNoSubKiloBitSenderOverride() {
+        List<CellResult> results = new java.util.ArrayList<>();
+        for (String dh : List.of("256", "512", "768", "1024", "2048")) {
+            results.add(dh.equals("256") ? senderFail(cell("NO", dh), SMALL_LINE, 40) : ok(cell("NO", dh), "DHE-RSA-AES256-SHA",
+                    Integer.parseInt(dh)));
+            // the sender's MinimumDHBits 512 lets 512 and 768 through: never a fix
+            Cell withOverride = new Cell("rhel-7.7", "rhel-6.10", "NO", dh, "TLSv1.2", 512);
+            results.add(ok(withOverride, "DHE-RSA-AES256-SHA", Integer.parseInt(dh)));
+        }
+        results.add(senderFail(new Cell("rhel-7.7", "rhel-6.10", "NO", "512", "TLSv1.2", 0), SMALL_LINE, 40));
+        results.remove(ok(cell("NO", "512"), "DHE-RSA-AES256-SHA", 512));
+        String all = KbMarkdown.render(results, Map.of()) + KbMarkdown.renderDetail(results, Map.of())
+                + KbHtml.render(results, Map.of()) + KbHtml.renderDetail(results, Map.of());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(DH_\\d+_RECEIVE_SIDE)").matcher(all);
+        int named = 0;
+        while (m.find()) {
+            named++;
+            Integer bits = PRODUCT.dhKeys().get(m.group(1));
+            assertTrue(bits != null, m.group(1) + " is not a [DH] key of " + PRODUCT.origin());
+            assertTrue(bits >= 1024, m.group(1) + " offers a group under 1024 bits");
+        }
+        assertTrue(named > 0, "the fix was offered");
+        assertFalse(all.contains("MinimumDHBits 512 in"), "no sender override that lets a sub-1024 group through");
     }
 
     @Test
-    void htmlIsSelfContainedEscapedAndMarksDrift() {
+    void htmlHasNoLiteralMarkdownIsEscapedAndMarksDrift() {
         CellResult drifted = senderFail(cell("NO", "256-g1"), G_LINE + " <b>", 50, "expected ok, got fail");
-        String html = KbHtml.render(List.of(drifted, ok(cell("NO", "1024"), "DHE-RSA-AES256-SHA", 1024)));
+        List<CellResult> rs = List.of(drifted, ok(cell("NO", "1024"), "DHE-RSA-AES256-SHA", 1024),
+                ok(cell("YES", "256-g1"), "AES256-SHA", null));
+        String html = KbHtml.render(rs, Map.of());
+        assertFalse(html.contains("`"), "no literal backticks");
+        assertFalse(html.contains("[^"), "no literal footnote marks");
+        assertTrue(html.contains("<code>[DH] DH_1024_RECEIVE_SIDE = dh1024.pem</code>"), html);
         assertFalse(html.contains("<b>"), "error text is escaped");
         assertTrue(html.contains("&lt;b&gt;"));
-        assertTrue(html.contains("class=\"v-fail differs\""), html);
-        assertTrue(html.contains("<strong>" + KbText.DIFFERS + "</strong>"));
-        assertFalse(html.contains("src=") || html.contains("http"), "no external fetch");
+        String detail = KbHtml.renderDetail(rs, Map.of());
+        assertTrue(detail.contains("class=\"v-fail differs\""), detail);
+        assertTrue(detail.contains(KbText.DIFFERS));
+        assertFalse(html.contains("src=") || html.contains("http") || detail.contains("src=") || detail.contains("http"),
+                "no external fetch");
     }
 
     @Test

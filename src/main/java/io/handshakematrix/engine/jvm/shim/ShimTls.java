@@ -37,7 +37,7 @@ final class ShimTls {
         }
         Provider fips = (Provider) Class.forName("org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider")
                 .getConstructor().newInstance();
-        // NOTES.md: new BouncyCastleJsseProvider(true, new BouncyCastleFipsProvider()) = BCJSSE in FIPS mode.
+        // docs/notes.md: new BouncyCastleJsseProvider(true, new BouncyCastleFipsProvider()) = BCJSSE in FIPS mode.
         Provider jsse = (Provider) Class.forName("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider")
                 .getConstructor(boolean.class, Provider.class).newInstance(true, fips);
         Security.insertProviderAt(fips, 1);

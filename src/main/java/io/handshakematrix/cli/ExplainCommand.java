@@ -1,0 +1,135 @@
+package io.handshakematrix.cli;
+
+import io.handshakematrix.config.ProductProfile;
+import io.handshakematrix.config.ProductProfiles;
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.diagnose.Explainer;
+import io.handshakematrix.explain.CustomerLog;
+import io.handshakematrix.explain.LineIndex;
+import io.handshakematrix.explain.LogLine;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.yaml.InputError;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Looks a customer's log line up in the results of a run. It reads results.json rather than starting a run of
+ * its own: the causes it names are the cells the KB was built from (same run, same digest), it starts no
+ * handshake, and the same question always gets the same answer until the next run.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Explain a TLS error line from a customer's log: who prints it, what caused it, what fixes it.",
+        description = {"Takes any line a stack or the product prints, with or without the product's own prefix",
+            "(e.g. XCOMU0780E Txpi 308: TxpiInitSSL Failed msg = <...>, patterns in the product profile), and looks it",
+            "up in the results of a run: which stacks print it on which side, what it means there, the causes the",
+            "matrix has seen for it (grouped, each with the peer's line to ask the customer for) and the fixes",
+            "those results prove. An unknown line is said to be unknown, with the nearest known lines."},
+        footer = {"", "Exit codes: 0 every line known; 1 some line unknown; 2 bad input (no results, an empty, binary",
+            "or too large file: one line).", "",
+            "Examples (the support case's receiver and sender lines):",
+            "  explain 'XCOMU0780E Txpi 308: TxpiInitSSL Failed msg = <error:14094410:SSL routines:SSL3_READ_BYTES:"
+                    + "sslv3 alert handshake failure:s3_pkt.c:1275:SSL alert number 40>'",
+            "  explain 'ssl3_get_key_exchange:bad dh g value'",
+            "  explain --file customer.log --results reports/results.json"})
+final class ExplainCommand implements Callable<Integer> {
+    /** In a file, the lines worth explaining: any line a stack printed in the run, or one that looks like an error. */
+    private static final Pattern ERROR_LIKE = Pattern.compile("(?i)error|alert|exception|fail|refused|handshake");
+    private static final int MAX_LINES = 20;
+
+    @Parameters(paramLabel = "LINE", arity = "0..*", description = "log line(s) to explain (quote each)")
+    List<String> lines = new ArrayList<>();
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "a customer's log; lines that look like TLS errors are explained (at most "
+                    + CustomerLog.LIMIT_BYTES / (1024 * 1024) + " MiB)")
+    Path file;
+
+    @Option(names = "--results", paramLabel = "FILE", defaultValue = "reports/results.json",
+            description = "results of a run to look lines up in (default: ${DEFAULT-VALUE}, written by 'run')")
+    Path results;
+
+    @Option(names = "--product", paramLabel = "FILE",
+            description = "product profile YAML (log prefixes, [DH] keys; default: the shipped file-transfer.yaml)")
+    Path productFile;
+
+    @Option(names = "--profiles", paramLabel = "DIR", description = "extra directory of stack profile *.yaml files")
+    Path profilesDir;
+
+    @Override
+    public Integer call() {
+        if (lines.isEmpty() && file == null) {
+            throw new InputError("explain", 0, "expected a LINE or --file FILE");
+        }
+        DhGroupCatalog groups = DhGroupCatalog.builtin();
+        ProductProfile product = ProductProfiles.load(productFile, groups);
+        List<String> asked = new ArrayList<>(lines);
+        if (file != null) {
+            asked.addAll(CustomerLog.read(file));
+        }
+        if (!Files.isRegularFile(results)) {
+            throw new InputError(results.toString(), 0, "no results; expected the results.json of a run "
+                    + "(java -jar target/handshake-matrix.jar run) or --results FILE");
+        }
+        List<CellResult> cells = ResultsJson.read(results);
+        Map<String, Object> run = ResultsJson.readRun(results);
+        LineIndex index = new LineIndex(cells, product);
+        ProfileCatalog profiles = ProfileCatalog.withDirectory(profilesDir);
+        Object matrix = run.get("matrix");
+        Path base = matrix != null && Path.of(matrix.toString()).getParent() != null
+                ? Path.of(matrix.toString()).getParent() : null;
+        Explainer why = new Explainer(profiles, groups, Map.of(), base);
+        io.handshakematrix.explain.ProfileLines known = new io.handshakematrix.explain.ProfileLines(profiles.all());
+        PrintStream out = System.out;
+        out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
+                + run.getOrDefault("started", "?") + ")");
+        Map<String, LogLine> distinct = new java.util.LinkedHashMap<>();
+        Set<String> fromArgs = new LinkedHashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            LogLine q = LogLine.of(asked.get(i), product.support());
+            if (!q.text().isEmpty()) {
+                distinct.putIfAbsent(q.text(), q);
+                if (i < lines.size()) {
+                    fromArgs.add(q.text());
+                }
+            }
+        }
+        List<LineIndex.Answer> answers = new ArrayList<>();
+        for (LogLine q : distinct.values()) {
+            LineIndex.Answer a = index.lookup(q);
+            if (!fromArgs.contains(q.text()) && !a.known() && known.matching(q).isEmpty()
+                    && !ERROR_LIKE.matcher(q.text()).find()) {
+                continue; // an ordinary line of the file: not a question
+            }
+            answers.add(a);
+        }
+        int shown = 0;
+        boolean allKnown = true;
+        for (LineIndex.Answer a : answers) {
+            if (shown++ == MAX_LINES) {
+                out.println();
+                out.println("... " + (answers.size() - MAX_LINES) + " more distinct lines not shown (at most " + MAX_LINES + ")");
+                break;
+            }
+            allKnown &= a.known() || !known.matching(a.line()).isEmpty();
+            out.println();
+            ExplainText.answer(out, a, why, product.origin(), known.matching(a.line()));
+        }
+        if (answers.isEmpty()) {
+            out.println("No line of " + file + " looks like a TLS error (error, alert, exception, fail, refused, handshake).");
+        }
+        return allKnown ? Main.OK : Main.DIFFERENCES;
+    }
+}

@@ -1,0 +1,73 @@
+package io.handshakematrix.cli;
+
+import io.handshakematrix.diagnose.Explainer;
+import io.handshakematrix.explain.LineIndex;
+import java.io.PrintStream;
+import java.util.List;
+
+/** explain's answer for one line, as short indented paragraphs. */
+final class ExplainText {
+    private static final int MAX_PRINTERS = 8;
+    private static final int MAX_FIXES = 4;
+
+    private ExplainText() {}
+
+    static void answer(PrintStream out, LineIndex.Answer a, Explainer why, String productFile,
+                       List<io.handshakematrix.explain.ProfileLines.Known> profiles) {
+        out.println("Line: " + a.line().text());
+        if (a.line().wrapped()) {
+            out.println("  (the TLS library's line inside the product's prefix; prefixes: " + productFile + ")");
+        }
+        if (!profiles.isEmpty()) {
+            out.println("The stack profiles print it when their own rule refuses (profile data, run or not):");
+            profiles.stream().map(k -> "  " + k.side().label() + " " + k.stack() + ": " + k.rule()).distinct()
+                    .limit(MAX_PRINTERS).forEach(out::println);
+        }
+        if (!a.known()) {
+            out.println(profiles.isEmpty() ? "Unknown: no cell of this run and no stack profile prints this line."
+                    : "Not seen in this run: no cell printed it, so no cause or fix is measured.");
+            if (!a.nearest().isEmpty()) {
+                out.println("Nearest known lines:");
+                a.nearest().forEach(l -> out.println("  " + l));
+            }
+            return;
+        }
+        out.println("Printed in this run by:");
+        List<LineIndex.Printer> ps = a.printers();
+        for (int i = 0; i < Math.min(ps.size(), MAX_PRINTERS); i++) {
+            LineIndex.Printer p = ps.get(i);
+            out.println("  " + p.side().label() + " " + p.stack() + " (" + p.cells() + " cells): " + p.line());
+        }
+        if (ps.size() > MAX_PRINTERS) {
+            out.println("  ... and " + (ps.size() - MAX_PRINTERS) + " more stack/line pairs");
+        }
+        out.println("Causes the matrix has seen for it, most cells first:");
+        int n = 0;
+        for (LineIndex.Cause c : a.causes()) {
+            out.println("  " + ++n + ". " + c.cells() + (c.cells() == 1 ? " cell: " : " cells: ") + c.meaning() + ".");
+            if (c.printedBy() != c.failedSide()) {
+                out.println("     Ask the customer for the " + c.failedSide().label() + "'s log; there it says: "
+                        + c.refusingLine());
+            } else {
+                out.println("     The " + c.failedSide().peer().label() + "'s log shows (ask for it to confirm): "
+                        + c.otherLine());
+            }
+            out.println("     senders: " + String.join(", ", c.senders()) + "; receivers: "
+                    + String.join(", ", c.receivers()) + "; DH groups: " + String.join(", ", c.dhGroups()));
+            try {
+                out.println("     e.g. " + c.example().cell().displayName() + ": "
+                        + why.explain(c.example().cell(), c.example().result()).sentence());
+            } catch (RuntimeException e) {
+                // a profile or PEM of that run is not at hand here: the example goes without its sentence
+                out.println("     e.g. " + c.example().cell().displayName());
+            }
+            if (c.fixes().isEmpty()) {
+                out.println("     No one-setting change passed in these results.");
+            } else {
+                out.println("     Fixes these results prove (one setting changed, the sibling cell passed):");
+                c.fixes().stream().limit(MAX_FIXES).forEach(f -> out.println("       " + f.fix().text()
+                        + ": fixed " + f.cells() + " of " + c.cells() + " cells"));
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.handshakematrix.explain;
+
+import io.handshakematrix.config.ProductProfile;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellAxes;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.CipherSuites;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.StackRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fixes a set of results proves, for reports and explain (which never start a handshake): a change is
+ * offered only when the sibling cell with that one setting changed ran in the same results and passed. Only
+ * [DH] keys the product profile declares, never under {@link #MIN_DH_BITS} bits; ranked like diagnose's fixes:
+ * DHE first, then by how many of the product's current peers among the run's senders accept the changed
+ * receiver, then the smaller group.
+ */
+public final class SiblingFixes {
+    /** Never offered: DH groups under 1024 bits (Logjam; every current client refuses them; docs/stacks.md). */
+    public static final int MIN_DH_BITS = 1024;
+
+    /** One proven change; {@code accepted}/{@code refused}: current peers (run's senders) against the changed receiver. */
+    public record Fix(String change, boolean keepsDhe, int dhBits, List<String> accepted, List<String> refused,
+                      PeerFloor belowFloor) {
+
+        /** The cost of taking it, in words; empty when there is none. */
+        public List<String> costs() {
+            List<String> out = new ArrayList<>();
+            if (!keepsDhe) {
+                out.add("no forward secrecy (RSA key exchange), and it fails wherever one side has no RSA key exchange");
+            }
+            if (!refused.isEmpty()) {
+                out.add("refused by " + String.join(", ", refused));
+            }
+            if (belowFloor != null) {
+                out.add("under the " + belowFloor.bits() + " bits " + belowFloor.neededBy() + " needs (seen against other "
+                        + "receivers in this run)");
+            }
+            return out;
+        }
+
+        /** "[DH] DH_2048_RECEIVE_SIDE = dh2048.pem (keeps DHE; 3 of 3 current peers accept)" */
+        public String text() {
+            int n = accepted.size() + refused.size();
+            List<String> notes = new ArrayList<>();
+            if (keepsDhe) {
+                notes.add("keeps DHE");
+            }
+            if (n > 0) {
+                notes.add(accepted.size() + " of " + n + " current peers accept");
+            }
+            notes.addAll(costs().stream().map(c -> "cost: " + c).toList());
+            return change + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
+        }
+    }
+
+    static final Comparator<Fix> RANK = Comparator.comparing((Fix f) -> !f.keepsDhe())
+            .thenComparing(f -> -f.accepted().size())
+            .thenComparing(f -> f.belowFloor() != null)
+            .thenComparingInt(Fix::dhBits);
+
+    private final Map<Cell, CellResult> byCell = new HashMap<>();
+    private final Set<String> receiveSides = new LinkedHashSet<>();
+    private final Set<String> dhGroups = new LinkedHashSet<>();
+    private final ProductProfile product;
+    private final Map<String, PeerFloor> floors = new HashMap<>();
+
+    public SiblingFixes(List<CellResult> results, ProductProfile product) {
+        this.product = product;
+        for (CellResult r : results) {
+            byCell.put(r.cell(), r);
+            receiveSides.add(CellAxes.receiveSide(r.cell()));
+            dhGroups.add(CellAxes.dhGroup(r.cell()));
+        }
+    }
+
+    /** The proven fixes of a failing cell, best first. */
+    public List<Fix> of(Cell c) {
+        List<Fix> out = new ArrayList<>();
+        for (String side : receiveSides) {
+            if (!side.equals(CellAxes.receiveSide(c))) {
+                CellResult s = passing(CellAxes.withReceiveSide(c, side));
+                if (s != null) {
+                    out.add(fix("[RSAKEY] RECEIVE_SIDE = " + side, s));
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> k : product.dhKeys().entrySet()) {
+            String group = Integer.toString(k.getValue());
+            if (k.getValue() < MIN_DH_BITS || group.equals(CellAxes.dhGroup(c)) || !dhGroups.contains(group)) {
+                continue;
+            }
+            CellResult s = passing(CellAxes.withDhGroup(c, group));
+            if (s != null) {
+                out.add(fix("[DH] " + k.getKey() + " = " + product.suggestedFile(k.getValue()), s));
+            }
+        }
+        out.sort(RANK);
+        return out;
+    }
+
+    /** The smallest [DH] size the product declares (>= 1024) that this cell's sender and receiver pass with. */
+    public Integer smallestWorkingDh(Cell c) {
+        return product.dhKeys().values().stream().filter(b -> b >= MIN_DH_BITS).sorted()
+                .filter(b -> dhGroups.contains(Integer.toString(b)))
+                .filter(b -> passing(CellAxes.withDhGroup(c, Integer.toString(b))) != null)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The smallest [DH] size every current peer among the run's senders accepted against some receiver with this
+     * RECEIVE_SIDE, with the peer that needs it; null when the run has no current peer as sender.
+     */
+    public PeerFloor currentPeerFloor(String receiveSide) {
+        Map<String, Integer> smallest = new HashMap<>();
+        for (CellResult r : byCell.values()) {
+            Cell c = r.cell();
+            if (!isCurrentPeer(CellAxes.sender(c)) || !CellAxes.receiveSide(c).equals(receiveSide)
+                    || r.result().outcome() != Outcome.OK || !isDeclaredSize(CellAxes.dhGroup(c))) {
+                continue;
+            }
+            smallest.merge(CellAxes.sender(c), Integer.parseInt(CellAxes.dhGroup(c)), Math::min);
+        }
+        return smallest.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> new PeerFloor(e.getValue(), e.getKey(), List.copyOf(new java.util.TreeSet<>(smallest.keySet()))))
+                .orElse(null);
+    }
+
+    /** {@code bits}: the size all of {@code peers} accept; {@code neededBy}: the peer with the highest minimum. */
+    public record PeerFloor(int bits, String neededBy, List<String> peers) {
+    }
+
+    private boolean isDeclaredSize(String group) {
+        return group.chars().allMatch(Character::isDigit) && !group.isEmpty()
+                && product.dhKeys().containsValue(Integer.parseInt(group));
+    }
+
+    public boolean isCurrentPeer(String stack) {
+        return product.support().currentPeers().contains(StackRef.parse(stack).profileId());
+    }
+
+    private Fix fix(String change, CellResult sibling) {
+        Cell changed = sibling.cell();
+        List<String> accepted = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (CellResult r : byCell.values()) {
+            Cell c = r.cell();
+            if (isCurrentPeer(CellAxes.sender(c)) && CellAxes.receiver(c).equals(CellAxes.receiver(changed))
+                    && CellAxes.receiveSide(c).equals(CellAxes.receiveSide(changed))
+                    && CellAxes.dhGroup(c).equals(CellAxes.dhGroup(changed))
+                    && CellAxes.protocol(c).equals(CellAxes.protocol(changed)) && CellAxes.senderMinDhBits(c) == 0) {
+                if (r.result().outcome() == Outcome.OK) {
+                    accepted.add(CellAxes.sender(c));
+                } else if (r.result().outcome() == Outcome.FAIL) {
+                    refused.add(CellAxes.sender(c));
+                }
+            }
+        }
+        String cipher = sibling.result().cipher();
+        Integer bits = sibling.result().dhBits();
+        boolean dhe = cipher != null && CipherSuites.isDhe(cipher);
+        PeerFloor below = null;
+        if (dhe && accepted.isEmpty() && refused.isEmpty()) {
+            // no current peer met this receiver: what they accepted from the run's other receivers still counts
+            PeerFloor floor = floors.computeIfAbsent(CellAxes.receiveSide(changed), this::currentPeerFloor);
+            below = floor != null && bits != null && bits < floor.bits() ? floor : null;
+        }
+        return new Fix(change, dhe, bits == null ? 0 : bits, List.copyOf(new java.util.TreeSet<>(accepted)),
+                List.copyOf(new java.util.TreeSet<>(refused)), below);
+    }
+
+    private CellResult passing(Cell c) {
+        CellResult r = byCell.get(c);
+        return r != null && r.result().outcome() == Outcome.OK ? r : null;
+    }
+}

@@ -1,0 +1,259 @@
+package io.handshakematrix.report;
+
+import io.handshakematrix.explain.LineIndex;
+import io.handshakematrix.explain.LogLine;
+import io.handshakematrix.explain.SiblingFixes;
+import io.handshakematrix.model.CellAxes;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.OpensslErrorLine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * reports/kb.md and kb.html, the article to paste: a summary row per sender -> receiver first, then "If your log
+ * says...", then only the pairs and groups that fail, each failure with its exact lines. The full tables are in
+ * kb-detail.md ({@link KbDetail}).
+ */
+final class KbArticle {
+    static final String TITLE = "TLS handshake compatibility: sender (TLS client) -> receiver (TLS server)";
+    private static final int LOG_LINES = 6;
+    private static final int CAUSES_PER_LINE = 2;
+
+    private final KbFacts f;
+    private final List<KbBlock> blocks = new ArrayList<>();
+
+    private KbArticle(KbFacts facts) {
+        this.f = facts;
+    }
+
+    static List<KbBlock> build(KbFacts facts) {
+        return new KbArticle(facts).all();
+    }
+
+    private List<KbBlock> all() {
+        blocks.add(new KbBlock.Heading(1, TITLE, null));
+        blocks.add(new KbBlock.Para(f.header() + "."));
+        blocks.add(new KbBlock.Para(KbText.counts(f.results) + " Every cell is a real TLS handshake on 127.0.0.1 "
+                + "between the two stacks. " + KbText.SETTINGS + " Full tables, test-only groups and every fix: "
+                + "`kb-detail.md`."));
+        differing();
+        summary();
+        logSection();
+        failures();
+        blocks.add(new KbBlock.Heading(2, "Exact error lines", "lines"));
+        blocks.add(new KbBlock.Para("One example per kind of failure, both sides' lines as the stacks print them. "
+                + KbText.DAGGER));
+        blocks.add(f.notesBlock());
+        return blocks;
+    }
+
+    /** Cells whose outcome differs from matrix.yaml come first: a finding, or a stale expectation. */
+    private void differing() {
+        List<String> items = f.results.stream().filter(r -> !r.matches()).map(r -> KbText.DIFFERS + ": "
+                + r.cell().displayName() + ": " + String.join("; ", r.differences())).toList();
+        if (!items.isEmpty()) {
+            blocks.add(new KbBlock.Heading(2, items.size() + (items.size() == 1 ? " cell differs" : " cells differ")
+                    + " from matrix.yaml", "differs"));
+            blocks.add(new KbBlock.Items(items.size() > 20 ? items.subList(0, 20) : items));
+            if (items.size() > 20) {
+                blocks.add(new KbBlock.Para("... and " + (items.size() - 20) + " more in `kb-detail.md`."));
+            }
+        }
+    }
+
+    private void summary() {
+        blocks.add(new KbBlock.Heading(2, "Summary", "summary"));
+        SiblingFixes.PeerFloor floor = f.dheSide == null ? null : f.fixes.currentPeerFloor(f.dheSide);
+        blocks.add(new KbBlock.Para(KbText.summaryIntro(f, floor)));
+        boolean manyProtocols = f.protocols().size() > 1;
+        KbRows rows = new KbRows();
+        List<String> notRun = new ArrayList<>();
+        for (String[] p : f.pairs()) {
+            List<CellResult> rsa = f.rsaSide == null ? List.of() : f.cells(p[0], p[1], f.rsaSide, p[2], 0);
+            List<CellResult> dhe = f.dheSide == null ? List.of() : f.cells(p[0], p[1], f.dheSide, p[2], 0);
+            String receiver = p[1] + (manyProtocols ? " (" + p[2] + ")" : "");
+            if (java.util.stream.Stream.concat(rsa.stream(), dhe.stream())
+                    .allMatch(r -> r.result().outcome() == Outcome.SKIPPED)) {
+                notRun.add(p[0] + " -> " + receiver);
+                continue;
+            }
+            String smallest = smallestOk(dhe);
+            Integer peers = floor == null ? null : floor.bits();
+            rows.add(p[0], receiver, List.of(
+                    KbBlock.Cell.plain(f.rsaSide == null ? "–" : yes(rsa)),
+                    KbBlock.Cell.plain(smallest == null ? (dhe.isEmpty() ? "–" : "none") : smallest),
+                    KbBlock.Cell.plain(peers == null ? "–" : Integer.toString(peers)),
+                    KbBlock.Cell.plain(fix(dhe, rsa, peers))));
+        }
+        blocks.add(new KbBlock.Table("summary-table", List.of("sender -> receiver",
+                "RECEIVE_SIDE = " + f.rsaSide, "smallest DH with " + f.dheSide,
+                "current peers need", "one-line fix"), rows.merged()));
+        if (!notRun.isEmpty()) {
+            blocks.add(new KbBlock.Para("Not run (every cell skipped, reasons in `kb-detail.md`): "
+                    + String.join(", ", notRun) + "."));
+        }
+    }
+
+    /** RSA side over all its DH files: one verdict when they agree (they should: RSA does not use the DH file). */
+    private static String yes(List<CellResult> cells) {
+        Set<String> verdicts = new LinkedHashSet<>();
+        for (CellResult r : cells) {
+            HandshakeResult h = r.result();
+            verdicts.add(switch (h.outcome()) {
+                case OK -> "✔ " + h.cipher();
+                case FAIL -> "✖ " + h.failedSide().label() + ": " + KbText.words(h.reason());
+                case SKIPPED -> "– not run";
+                default -> "⚠ " + h.outcome().label();
+            });
+        }
+        return verdicts.isEmpty() ? "–" : String.join(" / ", verdicts);
+    }
+
+    /** "1024", or "2048 (ffdhe2048)" where the smallest passing group is a named one; null when none passed. */
+    private static String smallestOk(List<CellResult> dhe) {
+        return dhe.stream().filter(r -> r.result().outcome() == Outcome.OK && r.result().dhBits() != null)
+                .min(java.util.Comparator.comparingInt(r -> r.result().dhBits()))
+                .map(r -> r.result().dhBits() + (KbFacts.isSize(CellAxes.dhGroup(r.cell())) ? ""
+                        : " (" + CellAxes.dhGroup(r.cell()) + ")")
+                        + (r.result().dhBits() < SiblingFixes.MIN_DH_BITS ? " (no fix)" : ""))
+                .orElse(null);
+    }
+
+    /** The pair's one-line fix: the smallest declared table >= 1024 it passes with that current peers accept too. */
+    private String fix(List<CellResult> dhe, List<CellResult> rsa, Integer peers) {
+        int need = Math.max(SiblingFixes.MIN_DH_BITS, peers == null ? 0 : peers);
+        Integer best = null;
+        Integer fallback = null;
+        for (Map.Entry<String, Integer> k : f.product.dhKeys().entrySet()) {
+            int bits = k.getValue();
+            if (bits < SiblingFixes.MIN_DH_BITS || dhe.stream().noneMatch(r -> CellAxes.dhGroup(r.cell())
+                    .equals(Integer.toString(bits)) && r.result().outcome() == Outcome.OK)) {
+                continue;
+            }
+            if (bits >= need && (best == null || bits < best)) {
+                best = bits;
+            }
+            if (fallback == null || bits < fallback) {
+                fallback = bits;
+            }
+        }
+        Integer chosen = best != null ? best : fallback;
+        if (chosen != null) {
+            return "`[DH] " + f.product.keyFor(chosen) + " = " + f.product.suggestedFile(chosen) + "`"
+                    + (best == null ? " (current peers need " + need + ": not run here)" : "");
+        }
+        boolean rsaOk = !rsa.isEmpty() && rsa.stream().allMatch(r -> r.result().outcome() == Outcome.OK);
+        boolean ownGroupOk = dhe.stream().anyMatch(r -> r.result().outcome() == Outcome.OK);
+        if (ownGroupOk) {
+            return "no [DH] table ran here; DHE works with the receiver's own group";
+        }
+        return rsaOk ? "`[RSAKEY] RECEIVE_SIDE = " + f.rsaSide + "` (no DH table passed; no forward secrecy)"
+                : "none in this run";
+    }
+
+    /** "If your log says...": the lines the most failed cells printed, each with its causes and best fix. */
+    private void logSection() {
+        blocks.add(new KbBlock.Heading(2, "If your log says...", "log"));
+        String prefix = f.product.support().logPrefixes().isEmpty() ? ""
+                : " The product wraps them, e.g. `" + f.product.support().logPrefixes().get(0).example() + "`.";
+        blocks.add(new KbBlock.Para("The lines the stacks printed most often in this run, what each means, and what"
+                + " to ask for." + prefix + " `handshake-matrix explain \"LINE\"` answers any other line."));
+        LineIndex index = new LineIndex(f.results, f.product);
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        Map<String, String> example = new LinkedHashMap<>();
+        for (CellResult r : f.results) {
+            if (r.result().outcome() != Outcome.FAIL) {
+                continue;
+            }
+            for (String l : firstLines(r.result())) {
+                String key = OpensslErrorLine.reason(l).toLowerCase();
+                byReason.merge(key, 1, Integer::sum);
+                example.putIfAbsent(key, l);
+            }
+        }
+        List<String> items = new ArrayList<>();
+        byReason.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(LOG_LINES)
+                .forEach(e -> items.add(logItem(index.lookup(LogLine.of(example.get(e.getKey()), f.product.support())))));
+        blocks.add(new KbBlock.Items(items));
+    }
+
+    /** Each side's first line of a failed cell: what its log shows first. */
+    private static List<String> firstLines(HandshakeResult h) {
+        List<String> out = new ArrayList<>();
+        if (!h.senderErrors().isEmpty()) {
+            out.add(h.senderErrors().get(0).split("\n")[0]);
+        }
+        if (!h.receiverErrors().isEmpty()) {
+            out.add(h.receiverErrors().get(0).split("\n")[0]);
+        }
+        return out;
+    }
+
+    private String logItem(LineIndex.Answer a) {
+        StringBuilder sb = new StringBuilder("`" + KbText.unmarked(a.line().text()) + "`: ");
+        List<String> parts = new ArrayList<>();
+        for (LineIndex.Cause c : a.causes().stream().limit(CAUSES_PER_LINE).toList()) {
+            String ask = c.printedBy() != c.failedSide() ? "; the " + c.failedSide().label() + "'s log says `"
+                    + KbText.words(OpensslErrorLine.reason(c.refusingLine())) + "`" : "";
+            String fix = c.fixes().isEmpty() ? "" : "; fix: `" + c.fixes().get(0).fix().change() + "`";
+            parts.add(KbText.unmarked(c.meaning()) + " (" + c.cells() + " cells" + ask + ")" + fix);
+        }
+        if (a.causes().size() > CAUSES_PER_LINE) {
+            parts.add((a.causes().size() - CAUSES_PER_LINE) + " rarer causes in `explain`");
+        }
+        return sb.append(String.join("; or ", parts)).append('.').toString();
+    }
+
+    /** Only where something fails: DHE by DH group (short codes), then the pairs where RSA fails. */
+    private void failures() {
+        List<String> groups = f.groups().stream().filter(g -> !f.testOnly(g)).toList();
+        for (String protocol : f.protocols()) {
+            KbRows rows = new KbRows();
+            for (String[] p : f.pairs()) {
+                if (!p[2].equals(protocol) || f.dheSide == null) {
+                    continue;
+                }
+                List<CellResult> row = groups.stream().map(g -> f.at(CellAxes.of(p[0], p[1], f.dheSide, g, protocol)))
+                        .toList();
+                if (row.stream().noneMatch(r -> r != null && r.result().outcome() == Outcome.FAIL)) {
+                    continue;
+                }
+                rows.add(p[0], p[1], row.stream().map(r -> r == null ? KbBlock.Cell.plain("")
+                        : new KbBlock.Cell(KbText.code(r) + (r.matches() ? "" : " ⚑"), f.symptomNote(r), null, null,
+                                null)).toList());
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            blocks.add(new KbBlock.Heading(2, "Where RECEIVE_SIDE = " + f.dheSide + " fails, by DH group (" + protocol
+                    + ")", null));
+            blocks.add(new KbBlock.Para(KbText.CODES + " Pairs that pass every group are left out; the harness's"
+                    + " test-only groups are in `kb-detail.md`."));
+            List<String> headers = new ArrayList<>(List.of("sender -> receiver"));
+            groups.forEach(g -> headers.add(f.groupTitle(g)));
+            blocks.add(new KbBlock.Table(null, headers, rows.merged()));
+        }
+        if (f.rsaSide == null) {
+            return;
+        }
+        KbRows rsaRows = new KbRows();
+        for (String[] p : f.pairs()) {
+            f.cells(p[0], p[1], f.rsaSide, p[2], 0).stream().filter(r -> r.result().outcome() == Outcome.FAIL).findFirst()
+                    .ifPresent(r -> rsaRows.add(p[0], p[1], List.of(new KbBlock.Cell(r.result().failedSide().label()
+                            + ": " + KbText.words(r.result().reason()) + KbText.alertWords(r.result()),
+                            f.symptomNote(r), null, null, null))));
+        }
+        if (!rsaRows.isEmpty()) {
+            blocks.add(new KbBlock.Heading(2, "Where RECEIVE_SIDE = " + f.rsaSide + " fails", null));
+            blocks.add(new KbBlock.Para("RSA key exchange is not available everywhere: these pairs fail with it"
+                    + " whatever DH file the receiver has."));
+            blocks.add(new KbBlock.Table(null, List.of("sender -> receiver", "who refused"), rsaRows.merged()));
+        }
+    }
+}
