@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** Shard outputs of CI jobs back into one run: one results.json (and the other reports) as if run at once. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Combine the outputs of 'run --shard K/N' jobs into one results.json, in full-run order.",
+        description = {"Combine the outputs of 'run --shard K/N' jobs into one results.json, in full-run order,",
+            "with the same reports as 'run' (KB tables, the Allure compatibility report OUT/allure/index.html).",
             "Refuses a gap (a missing shard) or an overlap (a cell in two inputs). Exit 1 if some cell",
             "differs from its expectation, as 'run' does."},
         footer = {"", "Example, three CI jobs then one merge job:",
