@@ -9,21 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * OUT/allure/index.html, the single-file compatibility report, generated from OUT/allure-results by the
  * Allure command line (the allure-commandline zip the build unpacks into target/allure-cli/, or
  * $ALLURE_HOME). The history of the previous report in OUT/allure/history/ goes into the results first, so
- * the trend carries on; the single file has no history folder of its own, so a second, multi-file
- * generation provides the next run's. The command line runs as a child JVM: it is a program with its own
- * classpath, not a library of the harness.
+ * the trend carries on. The single file has no history folder: its history files are embedded in it
+ * (base64, as {@code d('history/NAME','...')} in Allure 2.34), and are taken from there into
+ * OUT/allure/history/ for the next run; should a later Allure embed them otherwise, a second, multi-file
+ * generation provides them (twice the time). The command line runs as a child JVM: it is a program with its
+ * own classpath, not a library of the harness.
  */
 public final class AllureReport {
     private static final String MAIN = "io.qameta.allure.CommandLine";
+    private static final Pattern EMBEDDED_HISTORY = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     private AllureReport() {}
 
@@ -80,20 +86,39 @@ public final class AllureReport {
         Path work = Files.createTempDirectory(reportDir.toAbsolutePath().getParent(), ".allure-");
         try {
             Path single = work.resolve("single");
-            Path multi = work.resolve("multi");
-            Optional<String> failed = run(home.get(), log, resultsDir, single, "--single-file")
-                    .or(() -> run(home.get(), log, resultsDir, multi));
+            Optional<String> failed = run(home.get(), log, resultsDir, single, "--single-file");
             if (failed.isPresent()) {
                 return failed;
+            }
+            Path history = work.resolve("history");
+            if (!embeddedHistory(single.resolve("index.html"), history)) {
+                Path multi = work.resolve("multi");
+                failed = run(home.get(), log, resultsDir, multi);
+                if (failed.isPresent()) {
+                    return failed;
+                }
+                history = multi.resolve("history");
             }
             AllureResults.deleteTree(reportDir);
             Files.createDirectories(reportDir);
             Files.move(single.resolve("index.html"), reportDir.resolve("index.html"), StandardCopyOption.REPLACE_EXISTING);
-            copyTree(multi.resolve("history"), reportDir.resolve("history"));
+            copyTree(history, reportDir.resolve("history"));
             return Optional.empty();
         } finally {
             AllureResults.deleteTree(work);
         }
+    }
+
+    /** Writes the history files embedded in a single-file report into {@code dir}; false if it has none. */
+    static boolean embeddedHistory(Path index, Path dir) throws IOException {
+        Matcher m = EMBEDDED_HISTORY.matcher(Files.readString(index));
+        boolean any = false;
+        while (m.find()) {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(m.group(1)), Base64.getDecoder().decode(m.group(2)));
+            any |= m.group(1).equals("history.json");
+        }
+        return any;
     }
 
     private static Optional<String> run(Path home, Path log, Path results, Path out, String... extra) {

@@ -1,6 +1,7 @@
 package io.handshakematrix.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,5 +147,19 @@ class AllureResultsTest {
         assertEquals("skipped", AllureCellText.status(skipped.result()));
         assertTrue(AllureCellText.message(skipped).startsWith("Cannot run here: skipped: jdk-25 does not offer TLSv1"));
         assertEquals(Outcome.SKIPPED, skipped.result().outcome());
+    }
+
+    @Test
+    void historyEmbeddedInTheSingleFileIsTakenOutForTheNextRun() throws Exception {
+        Path index = dir.resolve("index.html");
+        String trend = "[{\"buildOrder\":3}]";
+        String b64 = java.util.Base64.getEncoder().encodeToString(trend.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(index, "<script>d('data/x.json','e30=');d('history/history-trend.json','" + b64 + "');"
+                + "d('history/history.json','e30=')</script>");
+        assertTrue(AllureReport.embeddedHistory(index, dir.resolve("history")));
+        assertEquals(trend, Files.readString(dir.resolve("history/history-trend.json")));
+        assertEquals(4, AllureReport.nextBuildOrder(dir), "one more than the newest build of the trend");
+        Files.writeString(index, "<html>no history</html>");
+        assertFalse(AllureReport.embeddedHistory(index, dir.resolve("none")), "falls back to the multi-file report");
     }
 }
