@@ -32,13 +32,17 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no table, only the summary and differences")
     boolean quiet;
 
+    @Option(names = "--no-allure-report", description = "write OUT/allure-results but do not render "
+            + "OUT/allure/index.html from them")
+    boolean noAllureReport;
+
     @Override
     public Integer call() throws Exception {
         ShardMerge merged;
         Path json;
         try (ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {
             merged = ShardMerge.of(inputs, journal);
-            json = RunReports.writeAll(out, merged.run(), merged.full());
+            json = RunReports.writeAll(out, merged.run(), merged.full(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         if (!quiet) {
             System.out.println(ConsoleTable.render(merged.brief()));

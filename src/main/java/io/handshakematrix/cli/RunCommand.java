@@ -109,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
                     + "(default 0: every 10%%, at most 50 cells apart)")
     int progressEvery;
 
+    @Option(names = "--no-allure-report", description = "write OUT/allure-results but do not render "
+            + "OUT/allure/index.html from them (the renderer takes some 15 s of CPU; for repeated runs)")
+    boolean noAllureReport;
+
     @Spec
     CommandSpec spec;
 
@@ -187,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
             run.put("axes", axes(matrix));
             run.put("resumedCells", done.resumed());
             run.put("notStartedCells", done.notStarted().size());
-            json = RunReports.writeAll(out, run, done.full());
+            json = RunReports.writeAll(out, run, done.full(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         List<CellResult> results = done.brief();
         if (!quiet) {

@@ -23,7 +23,11 @@ public final class RunReports {
      * false: the unit tests' runs of small matrices skip the renderer); returns the results.json path.
      */
     public static Path writeAll(Path outDir, Map<String, Object> run, Iterable<CellResult> cells) throws IOException {
-        return writeAll(outDir, run, cells, !"false".equals(System.getProperty("handshake.allure.render")));
+        return writeAll(outDir, run, cells, renderAllureByDefault());
+    }
+
+    public static boolean renderAllureByDefault() {
+        return !"false".equals(System.getProperty("handshake.allure.render"));
     }
 
     /**
