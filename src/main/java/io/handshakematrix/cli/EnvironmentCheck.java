@@ -33,8 +33,8 @@ final class EnvironmentCheck {
             if (matrix.disabledReason(c).isPresent() || expectsSkip(matrix, c)) {
                 continue;
             }
-            Optional<String> why = cannotRun(c.sender(), Side.SENDER, c.protocol(), profiles, engines, asked)
-                    .or(() -> cannotRun(c.receiver(), Side.RECEIVER, c.protocol(), profiles, engines, asked));
+            Optional<String> why = cannotRun(stack(c, Side.SENDER), Side.SENDER, c.protocol(), profiles, engines, asked)
+                    .or(() -> cannotRun(stack(c, Side.RECEIVER), Side.RECEIVER, c.protocol(), profiles, engines, asked));
             why.ifPresent(w -> {
                 needing.merge(w, 1, Integer::sum);
                 example.putIfAbsent(w, c);
@@ -44,6 +44,11 @@ final class EnvironmentCheck {
                 + " cell(s) that matrix.yaml expects to run need it (e.g. " + example.get(e.getKey()).displayName()
                 + "). Nothing was run: fix the machine (.ci/run shows how) or leave those cells out (--engine, --sender, --receiver)"
                 + (needing.size() > 1 ? "; " + (needing.size() - 1) + " other missing piece(s) after it" : ""));
+    }
+
+    /** The cell's stack on {@code side} (the cell's axes are read here only). */
+    private static String stack(Cell c, Side side) {
+        return side == Side.SENDER ? c.sender() : c.receiver();
     }
 
     private static boolean expectsSkip(Matrix matrix, Cell c) {

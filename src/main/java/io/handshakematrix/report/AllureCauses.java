@@ -52,7 +52,7 @@ public final class AllureCauses {
     /** The stack that gave up (a stack refusing is what "failed" means); empty when no side did. */
     static String failingStack(CellResult r) {
         Side s = r.result().failedSide();
-        return s == null ? "" : s == Side.SENDER ? r.cell().sender() : r.cell().receiver();
+        return s == null ? "" : s == Side.SENDER ? AllureCellText.sender(r.cell()) : AllureCellText.receiver(r.cell());
     }
 
     /** The failing side's error lines, else the alert and the harness's detail. */

@@ -23,16 +23,29 @@ public final class AllureCellText {
 
     private AllureCellText() {}
 
+    /** The sending stack (the cell's axes are read here and in {@link #axes} only). */
+    static String sender(Cell c) {
+        return c.sender();
+    }
+
+    static String receiver(Cell c) {
+        return c.receiver();
+    }
+
     /** One entry per matrix axis, in KB-table order, under the names a reader knows them by. */
     public static Map<String, String> axes(Cell c) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("sender", c.sender());
-        p.put("receiver", c.receiver());
+        p.put("sender", sender(c));
+        p.put("receiver", receiver(c));
         p.put("RECEIVE_SIDE", c.receiveSide());
         p.put("DH group", c.dhGroup());
         p.put("protocol", c.protocol());
-        p.put("sender MinimumDHBits", c.senderMinDhBits() == 0 ? "not set" : Integer.toString(c.senderMinDhBits()));
+        p.put("sender MinimumDHBits", minDhBits(c.senderMinDhBits()));
         return p;
+    }
+
+    static String minDhBits(int bits) {
+        return bits == 0 ? "not set" : Integer.toString(bits);
     }
 
     /** One Allure parameter per axis, plus the engine. */
@@ -50,7 +63,7 @@ public final class AllureCellText {
 
     /** Behaviors feature. */
     static String pair(Cell c) {
-        return c.sender() + " -> " + c.receiver();
+        return sender(c) + " -> " + receiver(c);
     }
 
     /**
@@ -146,8 +159,8 @@ public final class AllureCellText {
     /** Both sides' error lines, exactly as the stacks wrote them. */
     public static String errorLines(CellResult r) {
         HandshakeResult h = r.result();
-        return "-- sender " + r.cell().sender() + " --\n" + orNone(h.senderErrors())
-                + "\n-- receiver " + r.cell().receiver() + " --\n" + orNone(h.receiverErrors());
+        return "-- sender " + sender(r.cell()) + " --\n" + orNone(h.senderErrors())
+                + "\n-- receiver " + receiver(r.cell()) + " --\n" + orNone(h.receiverErrors());
     }
 
     public static String orNone(List<String> lines) {

@@ -29,20 +29,13 @@ public final class AllureResults {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final Map<Cell, Resolution> fixes = new LinkedHashMap<>();
+    private final List<Resolution> fixes;
     private final long runStart;
 
     private AllureResults(Path dir, List<CellResult> brief, long runStart) {
         this.dir = dir;
         this.runStart = runStart;
-        for (Resolution row : Resolutions.derive(brief)) {
-            for (String receiver : row.receivers()) {
-                for (String group : row.dhGroups()) {
-                    fixes.put(new Cell(row.sender(), receiver, row.receiveSide(), group, row.protocol(),
-                            row.senderMinDhBits()), row);
-                }
-            }
-        }
+        this.fixes = Resolutions.derive(brief);
     }
 
     /**
@@ -99,8 +92,8 @@ public final class AllureResults {
         label(l, "epic", AllureCellText.setting(c));
         label(l, "feature", AllureCellText.pair(c));
         label(l, "story", AllureCellText.story(r));
-        label(l, "parentSuite", "sender " + c.sender());
-        label(l, "suite", "receiver " + c.receiver());
+        label(l, "parentSuite", "sender " + AllureCellText.sender(c));
+        label(l, "suite", "receiver " + AllureCellText.receiver(c));
         label(l, "subSuite", AllureCellText.setting(c));
         label(l, "tag", "engine:" + r.engine());
         label(l, "host", "127.0.0.1");
@@ -139,7 +132,7 @@ public final class AllureResults {
                 if (cause != null) {
                     sb.append(' ').append(cause.name()).append(": ").append(cause.description());
                 }
-                Resolution row = fixes.get(r.cell());
+                Resolution row = fixFor(r.cell());
                 if (row != null) {
                     sb.append(row.fixes().isEmpty()
                             ? " No single setting change made this pair handshake in this run."
@@ -149,6 +142,20 @@ public final class AllureResults {
         }
         String drift = AllureCellText.driftLine(r);
         return drift == null ? sb.toString() : drift + ". " + sb;
+    }
+
+    /** The KB's Resolution row that covers the cell: same pair and setting, its receiver and group among the row's. */
+    private Resolution fixFor(Cell c) {
+        Map<String, String> a = AllureCellText.axes(c);
+        for (Resolution row : fixes) {
+            if (row.sender().equals(a.get("sender")) && row.receivers().contains(a.get("receiver"))
+                    && row.receiveSide().equals(a.get("RECEIVE_SIDE")) && row.dhGroups().contains(a.get("DH group"))
+                    && row.protocol().equals(a.get("protocol"))
+                    && AllureCellText.minDhBits(row.senderMinDhBits()).equals(a.get("sender MinimumDHBits"))) {
+                return row;
+            }
+        }
+        return null;
     }
 
     private String diagnosis(CellResult r) {
