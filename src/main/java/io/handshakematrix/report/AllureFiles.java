@@ -90,10 +90,17 @@ public final class AllureFiles {
         return sb.toString().replace("\\", "\\\\");
     }
 
-    /** The jar's Implementation-Version (pom.xml); running from target/classes there is none. */
+    /** The pom's version, put into report/harness.properties by the build. */
     static String harnessVersion() {
-        String v = AllureFiles.class.getPackage().getImplementationVersion();
-        return v == null ? "(classes, not a packaged jar)" : v;
+        try (var in = AllureFiles.class.getResourceAsStream("/report/harness.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown (not built by Maven)");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** GitHub Actions' run when there is one, else CI=true, else a local build; {@code buildOrder} orders the trend. */

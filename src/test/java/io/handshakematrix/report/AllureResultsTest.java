@@ -91,7 +91,10 @@ class AllureResultsTest {
         assertEquals("passed", rsa.get("status").asText());
         assertEquals(List.of(), categories(cats, "passed", rsa.get("statusDetails").get("message").asText()));
         assertTrue(json.readTree(dir.resolve("executor.json").toFile()).get("buildOrder").asInt() == 7);
-        assertTrue(Files.readString(dir.resolve("environment.properties")).contains("Combinations.that.handshake=4 of 5 cells"));
+        String env = Files.readString(dir.resolve("environment.properties"));
+        assertTrue(env.contains("Combinations.that.handshake=4 of 5 cells"), env);
+        assertTrue(env.contains("Stack.rhel-7.7=openssl-1.0.2k-19.el7"), env);
+        assertTrue(env.matches("(?s).*Harness=handshake-matrix \\d+\\.\\d+.*"), "the pom's version: " + env);
     }
 
     @Test
