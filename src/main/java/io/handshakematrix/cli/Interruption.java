@@ -3,8 +3,10 @@ package io.handshakematrix.cli;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.runner.ProgressListener;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -62,13 +64,21 @@ final class Interruption implements AutoCloseable {
         }
     }
 
-    /** How this process was started: {@code java -jar X.jar}, or the classpath and main class. */
+    /** How this process was started: {@code java -jar X.jar} when X.jar's main class is ours, else classpath and class. */
     static String launcher() {
         String cp = System.getProperty("java.class.path", "");
-        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
+        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator) && Main.class.getName().equals(mainClass(cp))) {
             return "java -jar " + shellQuote(cp);
         }
         return "java -cp " + shellQuote(cp) + " " + Main.class.getName();
+    }
+
+    private static String mainClass(String jar) {
+        try (JarFile j = new JarFile(jar)) {
+            return j.getManifest() == null ? null : j.getManifest().getMainAttributes().getValue("Main-Class");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static String shellQuote(String s) {
