@@ -37,7 +37,9 @@ public final class AllureFiles {
         Files.createDirectories(resultsDir);
         Files.writeString(resultsDir.resolve("categories.json"), JSON.writeValueAsString(categories(cells)));
         Files.writeString(resultsDir.resolve("environment.properties"), environment(run, cells));
-        Files.writeString(resultsDir.resolve("executor.json"), JSON.writeValueAsString(executor(buildOrder)));
+        long ok = cells.stream().filter(r -> r.result().outcome() == Outcome.OK).count();
+        Files.writeString(resultsDir.resolve("executor.json"), JSON.writeValueAsString(executor(buildOrder,
+                "handshake-matrix: " + ok + " of " + cells.size() + " combinations handshake")));
     }
 
     /**
@@ -103,12 +105,15 @@ public final class AllureFiles {
         }
     }
 
-    /** GitHub Actions' run when there is one, else CI=true, else a local build; {@code buildOrder} orders the trend. */
-    static Map<String, Object> executor(int buildOrder) {
+    /**
+     * GitHub Actions' run when there is one, else CI=true, else a local build; {@code buildOrder} orders the
+     * trend; {@code reportName} is the Overview's title.
+     */
+    static Map<String, Object> executor(int buildOrder, String reportName) {
         Map<String, String> env = System.getenv();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("buildOrder", buildOrder);
-        m.put("reportName", "handshake-matrix: which combinations handshake");
+        m.put("reportName", reportName); // the Overview's title: how many combinations handshake
         if (env.containsKey("GITHUB_RUN_ID")) {
             String repo = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/" + env.get("GITHUB_REPOSITORY");
             m.put("name", "GitHub Actions");

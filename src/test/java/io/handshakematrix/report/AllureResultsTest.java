@@ -90,7 +90,9 @@ class AllureResultsTest {
         JsonNode rsa = tests.get("rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=YES | DH 256-g1 | TLSv1.2");
         assertEquals("passed", rsa.get("status").asText());
         assertEquals(List.of(), categories(cats, "passed", rsa.get("statusDetails").get("message").asText()));
-        assertTrue(json.readTree(dir.resolve("executor.json").toFile()).get("buildOrder").asInt() == 7);
+        JsonNode executor = json.readTree(dir.resolve("executor.json").toFile());
+        assertEquals(7, executor.get("buildOrder").asInt());
+        assertEquals("handshake-matrix: 4 of 5 combinations handshake", executor.get("reportName").asText());
         String env = Files.readString(dir.resolve("environment.properties"));
         assertTrue(env.contains("Combinations.that.handshake=4 of 5 cells"), env);
         assertTrue(env.contains("Stack.rhel-7.7=openssl-1.0.2k-19.el7"), env);

@@ -162,6 +162,8 @@ class ReportsBrowserIT {
         assertEquals(Integer.toString(results.size()), overview.selectFirst(".summary-widget__stats .splash__title").text(),
                 "test cases on the Overview");
         long ok = count(Outcome.OK);
+        assertTrue(overview.selectFirst(".widget__title").text().startsWith("handshake-matrix: " + ok + " of "
+                + results.size() + " combinations handshake"), "the Overview's title says how many combinations handshake");
         // The Overview's Suites widget: one row per sender, a count per status; with every row shown, the sums
         // are the report's counts.
         Element suites = overview.selectFirst("[data-id=suites]");
