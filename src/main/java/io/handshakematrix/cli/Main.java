@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             PlanCommand.class, ExpandCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 every cell as expected; 1 some cell differs from matrix.yaml;",
-            "            2 bad input (file:line: what was expected); 3 harness failure.",
+            "            2 bad input (file:line: what was expected), or a filter matching no cell;",
+            "            3 harness failure, or the machine lacks what the cells need (one line up front).",
             "", "Example: java -jar target/handshake-matrix.jar run --matrix matrix.yaml --out reports"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
@@ -35,6 +36,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        TestcontainersEnvironment.relaunchIfNeeded(args).ifPresent(System::exit); // issue 14: mends two env vars
         System.exit(execute(args));
     }
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** Shard outputs of CI jobs back into one run: one results.json (and the other reports) as if run at once. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Combine the outputs of 'run --shard K/N' jobs into one results.json, in full-run order.",
+        description = {"Combine the outputs of 'run --shard K/N' jobs into one results.json, in full-run order,",
+            "with the same reports as 'run' (KB tables, the Allure compatibility report OUT/allure/index.html).",
             "Refuses a gap (a missing shard), an overlap (a cell in two inputs), shards of another matrix or",
             "harness version, and malformed cells, before OUT is touched. Exit 1 if some cell",
             "differs from its expectation, as 'run' does."},
@@ -33,6 +34,10 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no table, only the summary and differences")
     boolean quiet;
 
+    @Option(names = "--no-allure-report", description = "write OUT/allure-results but do not render "
+            + "OUT/allure/index.html from them")
+    boolean noAllureReport;
+
     @Override
     public Integer call() throws Exception {
         ShardMerge merged;
@@ -42,7 +47,7 @@ final class MergeCommand implements Callable<Integer> {
         try (OutLock lock = OutLock.acquire(out);
              ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {
             merged = ShardMerge.of(inputs, journal);
-            json = RunReports.writeAll(out, merged.run(), merged.full());
+            json = RunReports.writeAll(out, merged.run(), merged.full(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         if (!quiet) {
             System.out.println(ConsoleTable.render(merged.brief()));

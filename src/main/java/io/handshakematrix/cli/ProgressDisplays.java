@@ -21,9 +21,13 @@ final class ProgressDisplays {
         return interactive ? new Bar() : new Lines(err, everyCells);
     }
 
-    /** Counts shared by both displays. */
+    /**
+     * Counts shared by both displays: this run's cells by outcome, and the cells taken from the journal of the
+     * interrupted run, so that the parts add up to the cells done.
+     */
     private static class Tally {
         final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger resumed = new AtomicInteger();
         final AtomicInteger ok = new AtomicInteger();
         final AtomicInteger fail = new AtomicInteger();
         final AtomicInteger other = new AtomicInteger();
@@ -35,7 +39,8 @@ final class ProgressDisplays {
         }
 
         String counts() {
-            return ok.get() + " ok, " + fail.get() + " fail, " + other.get() + " other";
+            String s = ok.get() + " ok, " + fail.get() + " fail, " + other.get() + " other";
+            return resumed.get() > 0 ? s + ", " + resumed.get() + " from the journal" : s;
         }
     }
 
@@ -45,13 +50,14 @@ final class ProgressDisplays {
 
         @Override
         public void start(int total, int alreadyDone) {
+            resumed.set(alreadyDone);
             bar = new ProgressBarBuilder().setTaskName("cells").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
                     .startsFrom(alreadyDone, Duration.ZERO).build();
         }
 
         @Override
-        public void cellDone(CellResult r) {
+        public synchronized void cellDone(CellResult r) {
             count(r);
             bar.step();
             bar.setExtraMessage(" " + counts());
@@ -82,14 +88,16 @@ final class ProgressDisplays {
         public void start(int total, int alreadyDone) {
             this.total = total;
             this.startedFrom = alreadyDone;
+            resumed.set(alreadyDone);
             this.startNanos = System.nanoTime();
             if (alreadyDone > 0) {
                 err.printf("  resuming: %d of %d cells already in the journal%n", alreadyDone, total);
             }
         }
 
+        /** Synchronized: cells end on several pool threads, and the lines must come out in order. */
         @Override
-        public void cellDone(CellResult r) {
+        public synchronized void cellDone(CellResult r) {
             int n = count(r);
             int step = every > 0 ? every : Math.max(1, Math.min(50, (total - startedFrom) / 10));
             if (n % step == 0 || startedFrom + n == total) {

@@ -32,15 +32,19 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The main job: cross the matrix, run every cell as a real handshake, compare, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         header = "Run the matrix: every cell a real handshake, compared with matrix.yaml; tables and reports.",
         description = {"Run every cell of the matrix as a real TLS handshake on 127.0.0.1 and compare it",
             "with the expected outcome in matrix.yaml. Prints a table, writes OUT/results.json,",
-            "OUT/results.csv and the knowledge-base tables OUT/kb.md and OUT/kb.html.",
-            "Exit 1 lists each cell whose outcome differs from its expectation."},
+            "OUT/results.csv, the knowledge-base tables OUT/kb.md and OUT/kb.html, and the Allure",
+            "compatibility report OUT/allure/index.html (from OUT/allure-results; history carried over).",
+            "Exit 1 lists each cell whose outcome differs from its expectation; exit 2 for a filter that",
+            "matches no cell; exit 3 when the machine lacks what the cells need (one line, nothing run)."},
         footer = {"", "Examples:",
             "  run                                             the default matrix (matrix.yaml, includes matrix-jvm.yaml)",
             "  run --sender 'rhel-7*' --receiver rhel-6.10    one slice of it",
@@ -112,6 +116,13 @@ final class RunCommand implements Callable<Integer> {
             + "(refused by default, so a matrix cannot make the harness read any file)")
     boolean allowOutside;
 
+    @Option(names = "--no-allure-report", description = "write OUT/allure-results but do not render "
+            + "OUT/allure/index.html from them (the renderer takes some 15 s of CPU; for repeated runs)")
+    boolean noAllureReport;
+
+    @Spec
+    CommandSpec spec;
+
     /** The shipped profiles, plus the matrix's own profile directory and {@code extraDir} (may be null). */
     static ProfileCatalog profilesFor(Path matrixFile, Path extraDir) {
         ProfileCatalog profiles = ProfileCatalog.builtin();
@@ -140,6 +151,9 @@ final class RunCommand implements Callable<Integer> {
         Matrix matrix = new MatrixLoader(profiles, groups, engines.names()).allowingIncludesOutside(allowOutside)
                 .load(matrixFile);
         List<Cell> cells = matrix.cells().stream().filter(this::inSlice).toList();
+        if (cells.isEmpty()) {
+            throw emptySlice(matrix);
+        }
         List<CellResult> old = baseline == null ? null : ResultsJson.read(baseline);
         if (runTimeoutSeconds < 0) {
             throw new io.handshakematrix.yaml.InputError("--run-timeout", 0, "expected 0 (no limit) or more seconds, found "
@@ -147,6 +161,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
         cells = cells.stream().filter(slice::contains).toList();
+        java.util.Optional<String> fault = EnvironmentCheck.fault(matrix, cells, profiles, engines);
+        if (fault.isPresent()) {
+            engines.close();
+            System.err.println(fault.get());
+            return Main.HARNESS;
+        }
         Instant started = Instant.now();
         Path journalFile = out.resolve(ResultJournal.FILE_NAME);
         JournaledRun done;
@@ -155,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
         try (engines;
              OutLock lock = OutLock.acquire(out);
              ResultJournal journal = resume ? ResultJournal.resume(journalFile) : ResultJournal.create(journalFile);
-             ProgressListener progress = ProgressDisplays.choose(System.err, progressEvery)) {
+             Interruption interruption = Interruption.watch(journalFile, resumeCommand());
+             ProgressListener progress = interruption.counting(ProgressDisplays.choose(System.err, progressEvery))) {
             journal.warnings().forEach(w -> System.err.println("  warning: " + w));
             CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(),
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));
@@ -179,7 +200,7 @@ final class RunCommand implements Callable<Integer> {
             run.put("axes", axes(matrix));
             run.put("resumedCells", done.resumed());
             run.put("notStartedCells", done.notStarted().size());
-            json = RunReports.writeAll(out, run, done.full());
+            json = RunReports.writeAll(out, run, done.full(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         List<CellResult> results = done.brief();
         if (!quiet) {
@@ -231,6 +252,44 @@ final class RunCommand implements Callable<Integer> {
             d.differences().forEach(s -> System.out.println("         " + s));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
+    }
+
+    /** Exit 2 and nothing written: a slice of no cells would overwrite the reports with an empty run. */
+    private io.handshakematrix.yaml.InputError emptySlice(Matrix matrix) {
+        List<String> filters = new java.util.ArrayList<>();
+        if (senderFilter != null) {
+            filters.add("--sender '" + senderFilter + "'");
+        }
+        if (receiverFilter != null) {
+            filters.add("--receiver '" + receiverFilter + "'");
+        }
+        if (!engineTier.equals("all")) {
+            filters.add("--engine " + engineTier);
+        }
+        Set<String> senders = new java.util.LinkedHashSet<>();
+        Set<String> receivers = new java.util.LinkedHashSet<>();
+        Set<String> tiers = new java.util.LinkedHashSet<>();
+        for (Cell c : matrix.cells()) {
+            senders.add(c.sender());
+            receivers.add(c.receiver());
+            tiers.add(CellRunner.engineLabel(c));
+        }
+        String option = filters.isEmpty() ? "--matrix" : filters.get(0).split(" ")[0];
+        return new io.handshakematrix.yaml.InputError(option, 0, String.join(" ", filters) + " matches none of the "
+                + matrix.cells().size() + " cells of " + matrixFile + "; expected one of the senders " + senders
+                + ", receivers " + receivers + ", engines " + tiers + " (globs: * and ?). Nothing was run or written");
+    }
+
+    /** The exact command that continues this run: the same arguments plus --resume. */
+    private String resumeCommand() {
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0); // picocli lists the subcommand itself first
+        }
+        if (!args.contains("--resume")) {
+            args.add("--resume");
+        }
+        return Interruption.launcher() + " run " + args.stream().map(Interruption::shellQuote).collect(Collectors.joining(" "));
     }
 
     private boolean inSlice(Cell c) {

@@ -1,24 +1,14 @@
 package io.handshakematrix.report;
 
-import io.handshakematrix.model.CellResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
 
-/**
- * Every file a run leaves in its output directory, from results alone (so `run`, the build and a later
- * `merge` write the same set): results.json, results.csv, kb.md, kb.html.
- */
+/** How the report files are written (RunReports writes the set every run leaves). */
 public final class ReportFiles {
     private ReportFiles() {}
-
-    public static void writeAll(Path dir, Map<String, Object> run, List<CellResult> results) throws IOException {
-        RunReports.writeAll(dir, run, results);
-    }
 
     /** Temporary file then move, so a reader never sees half a page. */
     public static void writeText(Path file, String text) throws IOException {

@@ -13,12 +13,29 @@ import java.util.Map;
  * the build all end here (results.json, results.csv, kb.md, kb.html, kb-detail.md, kb-detail.html). Cells come as an Iterable that may
  * be walked more than once, each walk reading them anew (from the journal): results.json streams the full
  * cells with transcripts; the tables need only the verdicts, so they get the cells without transcripts.
+ * The Allure compatibility report (OUT/allure-results, OUT/allure/index.html) is written from the same cells.
  */
 public final class RunReports {
     private RunReports() {}
 
-    /** Writes every report; returns the results.json path. */
+    /**
+     * Writes every report, the Allure report included (unless the system property handshake.allure.render is
+     * false: the unit tests' runs of small matrices skip the renderer); returns the results.json path.
+     */
     public static Path writeAll(Path outDir, Map<String, Object> run, Iterable<CellResult> cells) throws IOException {
+        return writeAll(outDir, run, cells, renderAllureByDefault());
+    }
+
+    public static boolean renderAllureByDefault() {
+        return !"false".equals(System.getProperty("handshake.allure.render"));
+    }
+
+    /**
+     * {@code generateAllure} false writes OUT/allure-results but does not render them (bench: the renderer is
+     * a separate program whose time is not the harness's).
+     */
+    public static Path writeAll(Path outDir, Map<String, Object> run, Iterable<CellResult> cells,
+                                boolean generateAllure) throws IOException {
         Path json = outDir.resolve("results.json");
         ResultsJson.writeStreaming(json, run, cells);
         List<CellResult> brief = new ArrayList<>();
@@ -30,7 +47,25 @@ public final class RunReports {
         ReportFiles.writeText(outDir.resolve("kb.html"), KbHtml.render(brief, run));
         ReportFiles.writeText(outDir.resolve("kb-detail.md"), KbMarkdown.renderDetail(brief, run));
         ReportFiles.writeText(outDir.resolve("kb-detail.html"), KbHtml.renderDetail(brief, run));
+        writeAllure(outDir, run, cells, brief, generateAllure);
         return json;
+    }
+
+    private static void writeAllure(Path outDir, Map<String, Object> run, Iterable<CellResult> cells,
+                                    List<CellResult> brief, boolean generate) throws IOException {
+        Path results = outDir.resolve("allure-results");
+        Path report = outDir.resolve("allure");
+        AllureResults.write(results, run, cells, brief, AllureReport.nextBuildOrder(report));
+        if (!generate) {
+            return;
+        }
+        try {
+            AllureReport.generate(results, report, outDir.resolve("allure-generate.log")).ifPresent(why ->
+                    System.err.println("  " + report.resolve("index.html") + " not written: " + why
+                            + "; the results are in " + results));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static CellResult withoutTranscript(CellResult c) {

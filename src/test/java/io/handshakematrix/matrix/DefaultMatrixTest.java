@@ -10,8 +10,7 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.report.AllureCellText;
-import io.handshakematrix.report.AllureFiles;
-import io.handshakematrix.report.ReportFiles;
+import io.handshakematrix.report.RunReports;
 import io.handshakematrix.report.RunInfo;
 import java.io.IOException;
 import java.time.Instant;
@@ -34,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The default matrix.yaml through JUnit 5: one dynamic test per cell, named from its axes, each a real
  * handshake judged against its expectation. A cell whose expected failure happens is a passed test.
- * It is also the build's Allure entry point (one Allure test per cell, see AllureCell) and writes reports/.
+ * It also writes the build's reports/ from its results the way 'run' does, the Allure compatibility report
+ * included (report/AllureResults: one Allure test per cell, status = the handshake; unit tests stay out).
  */
 class DefaultMatrixTest {
     private static EngineRegistry engine;
@@ -69,7 +69,6 @@ class DefaultMatrixTest {
     private static void check(Cell c) {
         CellResult r = runner.judge(matrix, c);
         results.put(c, r);
-        AllureCell.describe(r);
         if (!r.matches() && r.result().outcome() == Outcome.ERROR) {
             // Broken, not failed: the harness or its environment, never a stack (Allure "Environment error").
             throw new IllegalStateException(AllureCellText.message(r));
@@ -82,7 +81,7 @@ class DefaultMatrixTest {
         }
     }
 
-    /** The build's own reports: results.json/csv and the KB tables under reports/, Allure's environment files. */
+    /** The build's own reports: results.json/csv, the KB tables and the Allure report under reports/. */
     @AfterAll
     static void writeReports() throws IOException {
         List<CellResult> ran = matrix.cells().stream().map(results::get).filter(Objects::nonNull).toList();
@@ -92,10 +91,6 @@ class DefaultMatrixTest {
         Map<String, String> libs = new LinkedHashMap<>();
         profiles.all().forEach(p -> libs.put(p.id(), p.library()));
         Map<String, Object> run = RunInfo.of(matrix.file(), started, ran, libs);
-        ReportFiles.writeAll(Path.of("reports"), run, ran);
-        String allureResults = System.getProperty("allure.results.directory");
-        if (allureResults != null) {
-            AllureFiles.write(Path.of(allureResults), run);
-        }
+        RunReports.writeAll(Path.of("reports"), run, ran, true); // rendered even where other tests' runs are not
     }
 }

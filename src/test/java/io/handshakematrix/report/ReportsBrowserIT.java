@@ -10,9 +10,13 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,18 +26,24 @@ import org.junit.jupiter.api.Test;
 /**
  * The build's reports as a person sees them: reports/kb.html, kb-detail.html and the Allure report (reports/allure/index.html)
  * rendered by headless Chromium, checked cell by cell against reports/results.json written earlier in the same
- * `mvn verify` (failsafe runs this after the Allure report is generated). Screenshots go to reports/.
+ * `mvn verify` (DefaultMatrixTest writes both, as 'run' does; failsafe runs this afterwards). The Allure
+ * report is the compatibility report: one test per cell, its status the handshake itself. Screenshots go to
+ * reports/ (kb.png, allure-*.png).
  */
 class ReportsBrowserIT {
     private static final Path REPORTS = Path.of("reports");
     private static List<CellResult> results;
     private static HeadlessChromium chromium;
+    private static String index;
+    /** The support case: RHEL 7.7 sending to a RHEL 6.10 receiver with the product's 256-bit g=1 table. */
+    private static final String SUPPORT_CASE = "rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256-g1 | TLSv1.2";
 
     @BeforeAll
     static void load() {
         chromium = HeadlessChromium.requireInstalled();
         results = ResultsJson.read(REPORTS.resolve("results.json"));
         assertFalse(results.isEmpty(), "reports/results.json has no cells");
+        index = REPORTS.resolve("allure/index.html").toAbsolutePath().toUri().toString();
     }
 
     /** The file: URL of a report page, after checking that it fetches nothing from outside. */
@@ -97,45 +107,168 @@ class ReportsBrowserIT {
         chromium.screenshot(url, REPORTS.resolve("kb.png"), 2000);
     }
 
-    @Test
-    void allureReportListsEveryCellWithItsStatus() throws Exception {
-        String index = REPORTS.resolve("allure/index.html").toAbsolutePath().toUri().toString();
-        Document suites = Jsoup.parse(chromium.dumpDom(index + "#suites", 20000));
+    /** Every leaf of a tree page by its name (cell display names are unique). */
+    private static Map<String, Element> leaves(Document page) {
         Map<String, Element> leaves = new HashMap<>();
-        for (Element leaf : suites.select("a.node__leaf")) {
-            leaves.put(leaf.select(".node__name").text(), leaf);
+        for (Element leaf : page.select("a.node__leaf")) {
+            assertNull(leaves.put(leaf.select(".node__name").first().text(), leaf), "one test per cell: " + leaf.text());
         }
+        return leaves;
+    }
+
+    private static String status(Element leaf) {
+        Element s = leaf.selectFirst(".node__anchor [data-tooltip]");
+        return s == null ? null : s.attr("data-tooltip");
+    }
+
+    /** The name of the outermost group a leaf sits in (a category, an epic, a parent suite). */
+    private static String topGroup(Element leaf) {
+        Element top = null;
+        for (Element p : leaf.parents()) {
+            if (p.tagName().equals("div") && p.hasClass("node")) {
+                top = p;
+            }
+        }
+        return top == null ? null : top.selectFirst(".node__title .node__name").text();
+    }
+
+    private static List<String> topGroups(Document page) {
+        List<String> names = new ArrayList<>();
+        for (Element n : page.select("div.tree > div.tree__content > div.node > .node__title .node__name")) {
+            names.add(n.text());
+        }
+        return names;
+    }
+
+    @Test
+    void allureReportHasOneTestPerCellWithTheHandshakeAsStatus() throws Exception {
+        Map<String, Element> leaves = leaves(Jsoup.parse(chromium.dumpDom(index + "#suites", 20000)));
+        assertEquals(results.size(), leaves.size(), "the matrix cells only: no unit tests, no cell twice");
         for (CellResult r : results) {
             Element leaf = leaves.get(r.cell().displayName());
             assertNotNull(leaf, "the Allure report lists no test " + r.cell().displayName());
-            Element status = leaf.selectFirst(".node__anchor [data-tooltip]");
-            assertNotNull(status, r.cell().displayName());
-            assertEquals(expectedStatus(r), status.attr("data-tooltip"), r.cell().displayName());
+            assertEquals(expectedStatus(r), status(leaf), r.cell().displayName());
         }
-        // One cell opened: the support case's when the matrix has it, else the first failing cell.
-        CellResult shown = results.stream()
-                .filter(r -> r.cell().displayName().equals("rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256-g1 | TLSv1.2"))
-                .findFirst()
-                .orElse(results.stream().filter(r -> r.result().outcome() == Outcome.FAIL).findFirst().orElse(results.get(0)));
-        String page = index + leaves.get(shown.cell().displayName()).attr("href");
-        Document test = Jsoup.parse(chromium.dumpDom(page, 20000));
-        String text = test.text();
-        assertTrue(text.contains("handshake transcript"), "transcript attachment listed");
-        assertTrue(text.contains("receiver error lines"), "error lines attached");
-        assertTrue(text.contains(shown.cell().receiveSide()) && text.contains(shown.cell().dhGroup()), "axis parameters shown");
-        if (!shown.result().senderErrors().isEmpty()) {
-            assertTrue(text.contains(shown.result().reason()), "status message names the reason: " + shown.result().reason());
-        }
-        chromium.screenshot(page, REPORTS.resolve("allure.png"), 20000);
+        CellResult rsa = results.stream().filter(r -> r.cell().receiveSide().equals("YES")
+                && r.result().outcome() == Outcome.OK).findFirst().orElseThrow(() -> new AssertionError("no RSA cell passed"));
+        assertEquals("Passed", status(leaves.get(rsa.cell().displayName())), "an RSA key exchange cell that handshakes");
     }
 
+    @Test
+    void supportCaseCellIsFailedWithItsCategoryAndMessage() throws Exception {
+        CellResult shown = results.stream().filter(r -> r.cell().displayName().equals(SUPPORT_CASE)).findFirst()
+                .orElseGet(() -> results.stream().filter(r -> r.result().outcome() == Outcome.FAIL).findFirst()
+                        .orElseThrow(() -> new AssertionError("no cell failed: nothing to show")));
+        Document categories = Jsoup.parse(chromium.dumpDom(index + "#categories", 20000));
+        Element leaf = leaves(categories).get(shown.cell().displayName());
+        assertNotNull(leaf, "the support-case cell is in no category");
+        assertEquals("Failed", status(leaf), "a stack refused: failed, whatever matrix.yaml expects");
+        String category = shown.matches() ? AllureCauses.of("failed", shown).name() : AllureFiles.DRIFT_MARK
+                + AllureCellText.driftLine(shown);
+        assertEquals(category, topGroup(leaf));
+        if (shown.cell().displayName().equals(SUPPORT_CASE) && shown.matches()) {
+            assertEquals("Bad DH generator", category);
+        }
+        List<String> groups = topGroups(categories);
+        if (results.stream().anyMatch(r -> !r.matches())) {
+            assertTrue(groups.get(0).startsWith(AllureFiles.DRIFT_MARK + "Differs from matrix.yaml: expected "),
+                    "a drift comes first: " + groups);
+        }
+        String page = index + leaf.attr("href");
+        Document test = Jsoup.parse(chromium.dumpDom(page, 20000));
+        String text = test.text();
+        String side = shown.result().failedSide().label();
+        assertTrue(text.contains("the " + side + " " + AllureCauses.failingStack(shown) + " refused"), "side named: " + text);
+        assertTrue(text.contains(shown.result().reason()), "check named: " + shown.result().reason());
+        if (shown.result().alert() != null) {
+            assertTrue(text.contains(shown.result().alert().toString()), "alert named: " + shown.result().alert());
+        }
+        List<String> lines = side.equals("sender") ? shown.result().senderErrors() : shown.result().receiverErrors();
+        assertTrue(text.contains("first error line (" + side + "): " + lines.get(0).lines().findFirst().orElse("")),
+                "first error line quoted");
+        for (String a : List.of("handshake transcript", "error lines (sender and receiver)", "diagnosis")) {
+            assertTrue(text.contains(a), "attachment " + a);
+        }
+        assertTrue(text.contains(shown.cell().receiveSide()) && text.contains(shown.cell().dhGroup()), "axis parameters shown");
+        chromium.screenshot(page, REPORTS.resolve("allure-cell.png"), 20000);
+    }
+
+    @Test
+    void overviewCountsAreThoseOfResultsJson() throws Exception {
+        Document overview = Jsoup.parse(chromium.dumpDom(index, 20000));
+        assertEquals(Integer.toString(results.size()), overview.selectFirst(".summary-widget__stats .splash__title").text(),
+                "test cases on the Overview");
+        long ok = count(Outcome.OK);
+        assertTrue(overview.selectFirst(".widget__title").text().startsWith("handshake-matrix: " + ok + " of "
+                + results.size() + " combinations handshake"), "the Overview's title says how many combinations handshake");
+        // The Overview's Suites widget: one row per sender, a count per status; with every row shown, the sums
+        // are the report's counts.
+        Element suites = overview.selectFirst("[data-id=suites]");
+        int items = Integer.parseInt(suites.selectFirst(".widget__subtitle").text().replaceAll("\\D", ""));
+        if (suites.select("a.table__row:has(.bar)").size() == items) { // the default matrix: 9 senders, all shown
+            Map<String, Long> sums = new HashMap<>();
+            for (Element bar : suites.select(".bar__fill")) {
+                String status = bar.className().replaceAll(".*bar__fill_status_(\\w+).*", "$1");
+                sums.merge(status, Long.parseLong(bar.text().strip()), Long::sum);
+            }
+            assertEquals(ok, sums.getOrDefault("passed", 0L), "passed on the Overview");
+            assertEquals(count(Outcome.FAIL), sums.getOrDefault("failed", 0L), "failed on the Overview");
+            assertEquals(count(Outcome.SKIPPED), sums.getOrDefault("skipped", 0L), "skipped on the Overview");
+            assertEquals(count(Outcome.ERROR) + count(Outcome.TIMEOUT), sums.getOrDefault("broken", 0L), "broken on the Overview");
+        }
+        assertTrue(overview.text().contains("Combinations.that.handshake " + ok + " of " + results.size() + " cells"),
+                "the Overview says how many combinations handshake");
+        // The per-status counts, as the report's status filter shows them (same page data as the Overview chart).
+        Document behaviors = Jsoup.parse(chromium.dumpDom(index + "#behaviors", 20000));
+        Map<String, Long> want = Map.of("passed", ok, "failed", count(Outcome.FAIL),
+                "broken", count(Outcome.ERROR) + count(Outcome.TIMEOUT), "skipped", count(Outcome.SKIPPED));
+        for (Map.Entry<String, Long> e : want.entrySet()) {
+            Element badge = behaviors.selectFirst(".status-toggle [data-status=" + e.getKey() + "]");
+            assertNotNull(badge, e.getKey());
+            assertEquals(Long.toString(e.getValue()), badge.text(), e.getKey() + " cells");
+        }
+        chromium.screenshot(index, REPORTS.resolve("allure-overview.png"), 20000);
+    }
+
+    @Test
+    void behaviorsHaveTheEpicsAndStoriesInSizeOrder() throws Exception {
+        Document behaviors = Jsoup.parse(chromium.dumpDom(index + "#behaviors", 20000));
+        Set<String> epics = new TreeSet<>();
+        results.forEach(r -> epics.add(AllureCellText.setting(r.cell())));
+        assertEquals(epics, new TreeSet<>(topGroups(behaviors)), "one epic per setting");
+        // Under each feature the stories (DH groups) come in size order, as the browser shows them.
+        int checked = 0;
+        for (Element feature : behaviors.select("div.tree > div.tree__content > div.node > .node__children > div.node")) {
+            List<Integer> sizes = new ArrayList<>();
+            for (Element story : feature.select("> .node__children > div.node > .node__title .node__name")) {
+                String name = story.text();
+                if (name.matches("DH \\d{4} bits: .*")) {
+                    sizes.add(Integer.parseInt(name.substring(3, 7)));
+                }
+            }
+            List<Integer> sorted = new ArrayList<>(sizes);
+            sorted.sort(null);
+            assertEquals(sorted, sizes, "stories by size under " + feature.selectFirst(".node__name").text());
+            checked += sizes.size() > 1 ? 1 : 0;
+        }
+        assertTrue(checked > 0, "some feature has stories of several sizes");
+        Set<String> features = new LinkedHashSet<>();
+        results.forEach(r -> features.add(AllureCellText.pair(r.cell())));
+        assertTrue(behaviors.text().contains(features.iterator().next()), "features are sender -> receiver");
+        chromium.screenshot(index + "#behaviors", REPORTS.resolve("allure-behaviors.png"), 20000);
+    }
+
+    private static long count(Outcome o) {
+        return results.stream().filter(r -> r.result().outcome() == o).count();
+    }
+
+    /** The handshake itself: a refusal is Failed even where matrix.yaml expects it. */
     private static String expectedStatus(CellResult r) {
-        if (r.result().outcome() == Outcome.SKIPPED) {
-            return "Skipped";
-        }
-        if (r.matches()) {
-            return "Passed";
-        }
-        return r.result().outcome() == Outcome.ERROR ? "Broken" : "Failed";
+        return switch (r.result().outcome()) {
+            case OK -> "Passed";
+            case FAIL -> "Failed";
+            case ERROR, TIMEOUT -> "Broken";
+            case SKIPPED -> "Skipped";
+        };
     }
 }
