@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class ProfileReader {
     static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
     private static final Set<String> TOP = Set.of("id", "description", "library", "version_string", "source",
-            "fips", "protocols", "cipher_suites", "client", "server", "jvm");
+            "fips", "protocols", "cipher_suites", "client", "server", "jvm", "client_hello", "server_hello");
     private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
             "checks", "log");
     private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
@@ -65,7 +65,9 @@ final class ProfileReader {
                 client(root.need(top, "client")),
                 server(root.need(top, "server")),
                 root.file(),
-                top.containsKey("jvm") ? jvm(top.get("jvm")) : null);
+                top.containsKey("jvm") ? jvm(top.get("jvm")) : null,
+                top.containsKey("client_hello") ? HelloReader.client(top.get("client_hello")) : null,
+                top.containsKey("server_hello") ? HelloReader.server(top.get("server_hello")) : null);
     }
 
     private static ClientPolicy client(YamlNode node) {
