@@ -82,12 +82,12 @@ final class EmulatedServer extends DefaultTlsServer {
     @Override
     protected int[] getSupportedCipherSuites() {
         boolean dropDhe = rule(ServerDhRule.Action.DROP_DHE).isPresent();
-        boolean ecdsa = spec.certificate() == CertificateType.ECDSA_P256;
         return spec.effectiveSuites().stream()
                 .filter(s -> spec.profile().allowsSuite(s))
-                .filter(s -> CipherSuites.isEcdsa(s) == ecdsa)
                 .filter(s -> !(dropDhe && CipherSuites.isDhe(s)))
-                .mapToInt(CipherSuites::code).toArray();
+                .mapToInt(CipherSuites::code)
+                .filter(c -> EmulatedSuites.servable(crypto, c, spec.certificate()))
+                .toArray();
     }
 
     /** OpenSSL picks the client's first suite it can do unless SSL_OP_CIPHER_SERVER_PREFERENCE is set. */

@@ -42,19 +42,11 @@ class HelloBytesTest {
     private static final ProfileCatalog PROFILES = ProfileCatalog.builtin();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    // STACKS.md "ClientHello, RHEL 6.10 (1.0.1e-58)" and "RHEL 7.7 (1.0.2k-19)", verbatim.
-    private static final String SUITES_610 = "c030 c02c c028 c024 c014 c00a 00a3 009f 006b 006a 0039 0038 0088 0087 c032 "
-            + "c02e c02a c026 c00f c005 009d 003d 0035 0084 c02f c02b c027 c023 c013 c009 00a2 009e 0067 0040 0033 0032 "
-            + "009a 0099 0045 0044 c031 c02d c029 c025 c00e c004 009c 003c 002f 0096 0041 c012 c008 0016 0013 c00d c003 "
-            + "000a 0007 c011 c007 c00c c002 0005 0004 00ff";
-    private static final String SUITES_77 = "c030 c02c c028 c024 c014 c00a 00a5 00a3 00a1 009f 006b 006a 0069 0068 0039 "
-            + "0038 0037 0036 0088 0087 0086 0085 c032 c02e c02a c026 c00f c005 009d 003d 0035 0084 c02f c02b c027 c023 "
-            + "c013 c009 00a4 00a2 00a0 009e 0067 0040 003f 003e 0033 0032 0031 0030 009a 0099 0098 0097 0045 0044 0043 "
-            + "0042 c031 c02d c029 c025 c00e c004 009c 003c 002f 0096 0041 c012 c008 0016 0013 0010 000d c00d c003 000a "
-            + "0007 c011 c007 c00c c002 0005 0004 00ff";
-    private static final String SIGALGS = "001e0601060206030501050205030401040204030301030203030201020202 03".replace(" ", "");
-    private static final String CURVES_610 = "0006001900180017";
-    private static final String CURVES_77 = "00080017001900180016";
+    private static final String SUITES_610 = RealHellos.SUITES_610;
+    private static final String SUITES_77 = RealHellos.SUITES_77;
+    private static final String SIGALGS = RealHellos.SIGALGS;
+    private static final String CURVES_610 = RealHellos.CURVES_610;
+    private static final String CURVES_77 = RealHellos.CURVES_77;
     // STACKS.md FIPS mode: "FIPS suites only (AES, 3DES stay; RC4, Camellia, SEED, IDEA go)" (from code).
     private static final List<String> NON_FIPS = List.of("0088", "0087", "0086", "0085", "0084", "0045", "0044", "0043",
             "0042", "0041", "009a", "0099", "0098", "0097", "0096", "0007", "c011", "c007", "c00c", "c002", "0005", "0004");
