@@ -59,6 +59,9 @@ public final class SideLog {
 
     public synchronized void lastReceived(String message) { this.lastReceived = message; }
 
+    /** The last handshake message received, null before the first. */
+    public synchronized String lastReceivedMessage() { return lastReceived; }
+
     public synchronized void peerClosed() { this.peerClosed = true; }
 
     public synchronized boolean isPeerClosed() { return peerClosed; }

@@ -168,6 +168,7 @@ final class HelloReader {
 
     private static String emulatedCurves() {
         return String.join(", ", TlsCodes.groups().values().stream().filter(TlsCodes.NamedGroup::emulated)
+                .filter(g -> g.code() < 0x100) // curves; the ffdhe groups are finite-field
                 .map(TlsCodes.NamedGroup::name).toList());
     }
 

@@ -27,7 +27,7 @@ final class ProfileReader {
     private static final Set<String> JVM = Set.of("runtime", "provider", "security_properties", "system_properties",
             "source");
     private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "no_shared_cipher",
-            "protocol_mismatch", "no_enabled_cipher");
+            "protocol_mismatch", "no_enabled_cipher", "alert_received_after_client_hello");
 
     private ProfileReader() {}
 
@@ -110,8 +110,8 @@ final class ProfileReader {
         if (kind == CheckKind.MIN_BITS && bits == null && profileMinBits <= 0) {
             throw node.error(node.path() + ": min_bits needs client.dh_min_bits or bits");
         }
-        if (kind == CheckKind.MAX_BITS && bits == null) {
-            throw node.error(node.path() + ": max_bits needs bits");
+        if ((kind == CheckKind.MAX_BITS || kind == CheckKind.MIN_MODULUS_BITS) && bits == null) {
+            throw node.error(node.path() + ": " + kind.yamlName() + " needs bits");
         }
         return new DhCheck(kind, stage, alert(node.need(m, "alert")), node.need(m, "error").texts(), bits,
                 node.need(m, "source").text());
@@ -173,8 +173,12 @@ final class ProfileReader {
     private static LogLines log(YamlNode node) {
         Map<String, YamlNode> m = node.entries(LOG);
         Function<String, List<String>> lines = k -> m.containsKey(k) ? m.get(k).texts() : List.of();
-        return new LogLines(lines.apply("alert_received"), lines.apply("peer_closed"),
-                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"));
+        List<String> peerClosed = !m.containsKey("peer_closed") ? null
+                : m.get("peer_closed").isList() && m.get("peer_closed").items().isEmpty() ? List.of()
+                : m.get("peer_closed").texts();
+        return new LogLines(lines.apply("alert_received"), peerClosed,
+                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"),
+                lines.apply("alert_received_after_client_hello"));
     }
 
     /** An alert by RFC name or number, or {@code none} (the stack closes without an alert): null. */
