@@ -82,8 +82,10 @@ final class EmulatedServer extends DefaultTlsServer {
     @Override
     protected int[] getSupportedCipherSuites() {
         boolean dropDhe = rule(ServerDhRule.Action.DROP_DHE).isPresent();
+        java.util.Set<String> allowed = new java.util.HashSet<>(spec.profile().cipherSuites());
+        allowed.addAll(spec.profile().defaultSuites());
         return spec.effectiveSuites().stream()
-                .filter(s -> spec.profile().allowsSuite(s))
+                .filter(allowed::contains)
                 .filter(s -> !(dropDhe && CipherSuites.isDhe(s)))
                 .mapToInt(CipherSuites::code)
                 .filter(c -> EmulatedSuites.servable(crypto, c, spec.certificate()))
