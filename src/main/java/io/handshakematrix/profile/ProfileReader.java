@@ -20,7 +20,7 @@ final class ProfileReader {
     private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
             "checks", "log");
     private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
-            "log", "dh_configurable", "dh_configurable_source");
+            "log", "dh_configurable", "dh_configurable_source", "dhe_needs_ffdhe_group", "dhe_needs_ffdhe_group_source");
     private static final Set<String> CHECK = Set.of("check", "stage", "alert", "error", "bits", "source");
     private static final Set<String> RULE = Set.of("when", "bits", "action", "alert", "error", "source");
     private static final Set<String> OVERRIDE = Set.of("setting", "file", "floor", "ceiling", "source");
@@ -130,8 +130,12 @@ final class ProfileReader {
         if (!configurable && optionalText(m, "dh_configurable_source", null) == null) {
             throw m.get("dh_configurable").error("server.dh_configurable needs server.dh_configurable_source");
         }
+        boolean needsFfdhe = m.containsKey("dhe_needs_ffdhe_group") && m.get("dhe_needs_ffdhe_group").bool();
+        if (needsFfdhe && optionalText(m, "dhe_needs_ffdhe_group_source", null) == null) {
+            throw m.get("dhe_needs_ffdhe_group").error("server.dhe_needs_ffdhe_group needs server.dhe_needs_ffdhe_group_source");
+        }
         return new ServerPolicy(group, optionalText(m, "default_dh_group_source", ""), List.copyOf(rules),
-                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable);
+                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable, needsFfdhe);
     }
 
     private static ServerDhRule rule(YamlNode node) {

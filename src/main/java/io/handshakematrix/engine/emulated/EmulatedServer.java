@@ -92,6 +92,20 @@ final class EmulatedServer extends DefaultTlsServer {
                 .toArray();
     }
 
+    /** A stack that takes supported_groups without an FFDHE group as "no DHE" (profile: dhe_needs_ffdhe_group). */
+    @Override
+    protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits,
+                                              Vector sigAlgs) {
+        if (spec.profile().server().dheNeedsFfdheGroup()
+                && TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == org.bouncycastle.tls.KeyExchangeAlgorithm.DHE_RSA) {
+            int[] groups = context.getSecurityParametersHandshake().getClientSupportedGroups();
+            if (groups != null && java.util.Arrays.stream(groups).noneMatch(org.bouncycastle.tls.NamedGroup::isFiniteField)) {
+                return false;
+            }
+        }
+        return super.isSelectableCipherSuite(cipherSuite, availCurveBits, availFiniteFieldBits, sigAlgs);
+    }
+
     /** OpenSSL picks the client's first suite it can do unless SSL_OP_CIPHER_SERVER_PREFERENCE is set. */
     @Override
     protected boolean preferLocalCipherSuites() {

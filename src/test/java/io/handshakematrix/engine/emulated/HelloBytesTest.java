@@ -181,24 +181,10 @@ class HelloBytesTest {
                     throw new AssertionError(profile.id() + " answered with record type " + rec[0] + ", not a handshake");
                 }
                 handshake.write(rec, 5, rec.length - 5);
-                messages = splitMessages(handshake.toByteArray());
+                messages = RealHellos.messages(handshake.toByteArray());
             }
             return messages;
         }
-    }
-
-    private static List<byte[]> splitMessages(byte[] b) {
-        List<byte[]> out = new ArrayList<>();
-        int p = 0;
-        while (p + 4 <= b.length) {
-            int len = ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
-            if (p + 4 + len > b.length) {
-                break;
-            }
-            out.add(Arrays.copyOfRange(b, p, p + 4 + len));
-            p += 4 + len;
-        }
-        return out;
     }
 
     static byte[] readRecord(InputStream in) throws IOException {

@@ -105,7 +105,8 @@ final class RealHellos {
         }
     }
 
-    private static List<byte[]> messages(byte[] b) {
+    /** Whole handshake messages (type, length, body) at the start of {@code b}; a partial last one is left out. */
+    static List<byte[]> messages(byte[] b) {
         List<byte[]> out = new java.util.ArrayList<>();
         int p = 0;
         while (p + 4 <= b.length) {

@@ -111,45 +111,27 @@ class RealPeerJudgesTest {
     // --- emulated senders against real servers ------------------------------------------------------------
 
     /**
-     * OpenSSL 3.0 s_server offering ECDHE and DHE: the real 1.0.x client lists ECDHE first and the server
-     * follows the client's order, so it ends with ECDHE-RSA-AES256-GCM-SHA384 (STACKS.md "ECDHE"), on the
-     * client's first curve.
+     * OpenSSL 3.0 s_server, RSA certificate, ECDHE and DHE: the real 1.0.x client lists ECDHE first and the server
+     * follows the client's order, so it ends with ECDHE-RSA-AES256-GCM-SHA384 (STACKS.md "ECDHE") on the client's
+     * first curve. ECDHE only: the real client succeeds (it offers ECDHE; before issue 12 the emulation failed).
+     * An ECDSA P-256 certificate: ECDHE-ECDSA, the client's first ECDSA suite.
      */
-    @ParameterizedTest(name = "{0} -> openssl 3.0 s_server, ECDHE and DHE")
-    @ValueSource(strings = {"rhel-6.10", "rhel-7.7"})
-    void ecdheWinsOverDhe(String stack) throws Exception {
+    @ParameterizedTest(name = "{0} -> openssl 3.0 s_server -cipher {1}, {2} certificate")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "rhel-6.10, ECDHE:DHE,            rsa,   c030, ECDHE-RSA-AES256-GCM-SHA384",
+        "rhel-7.7,  ECDHE:DHE,            rsa,   c030, ECDHE-RSA-AES256-GCM-SHA384",
+        "rhel-6.10, ECDHE-RSA-AES128-SHA, rsa,   c013, ECDHE-RSA-AES128-SHA",
+        "rhel-7.7,  ECDHE-RSA-AES128-SHA, rsa,   c013, ECDHE-RSA-AES128-SHA",
+        "rhel-6.10, ECDHE,                ecdsa, c02c, ECDHE-ECDSA-AES256-GCM-SHA384",
+        "rhel-7.7,  ECDHE,                ecdsa, c02c, ECDHE-ECDSA-AES256-GCM-SHA384"})
+    void opensslServer(String stack, String cipher, String cert, String suiteHex, String suite) throws Exception {
         int port = PeerProcess.freePort();
-        try (PeerProcess server = sServer(port, "ECDHE:DHE", rsaCert, rsaKey)) {
+        boolean rsa = cert.equals("rsa");
+        try (PeerProcess server = sServer(port, cipher, rsa ? rsaCert : ecCert, rsa ? rsaKey : ecKey)) {
             String measured = RealHellos.answer(new InetSocketAddress("127.0.0.1", port), realHello(stack));
-            assertTrue(measured.startsWith("suite c030 group " + firstCurve(stack)), "the real hello gets: " + measured);
-            assertEquals("ok ECDHE-RSA-AES256-GCM-SHA384 " + tempKey(stack), verdict(emulatedSender(stack, port)),
-                    server.output());
-        }
-    }
-
-    /** An ECDHE-only server: the real client succeeds (it offers ECDHE); before issue 12 the emulation failed. */
-    @ParameterizedTest(name = "{0} -> openssl 3.0 s_server, ECDHE only")
-    @ValueSource(strings = {"rhel-6.10", "rhel-7.7"})
-    void ecdheOnlyServer(String stack) throws Exception {
-        int port = PeerProcess.freePort();
-        try (PeerProcess server = sServer(port, "ECDHE-RSA-AES128-SHA", rsaCert, rsaKey)) {
-            String measured = RealHellos.answer(new InetSocketAddress("127.0.0.1", port), realHello(stack));
-            assertTrue(measured.startsWith("suite c013 group " + firstCurve(stack)), "the real hello gets: " + measured);
-            assertEquals("ok ECDHE-RSA-AES128-SHA " + tempKey(stack), verdict(emulatedSender(stack, port)),
-                    server.output());
-        }
-    }
-
-    /** An ECDSA P-256 certificate: ECDHE-ECDSA, the client's first ECDSA suite. */
-    @ParameterizedTest(name = "{0} -> openssl 3.0 s_server, ECDSA certificate")
-    @ValueSource(strings = {"rhel-6.10", "rhel-7.7"})
-    void ecdsaCertificate(String stack) throws Exception {
-        int port = PeerProcess.freePort();
-        try (PeerProcess server = sServer(port, "ECDHE", ecCert, ecKey)) {
-            String measured = RealHellos.answer(new InetSocketAddress("127.0.0.1", port), realHello(stack));
-            assertTrue(measured.startsWith("suite c02c group " + firstCurve(stack)), "the real hello gets: " + measured);
-            assertEquals("ok ECDHE-ECDSA-AES256-GCM-SHA384 " + tempKey(stack), verdict(emulatedSender(stack, port)),
-                    server.output());
+            assertTrue(measured.startsWith("suite " + suiteHex + " group " + firstCurve(stack)),
+                    "the real hello gets: " + measured);
+            assertEquals("ok " + suite + " " + tempKey(stack), verdict(emulatedSender(stack, port)), server.output());
         }
     }
 
