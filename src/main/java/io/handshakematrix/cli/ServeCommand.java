@@ -43,6 +43,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "stop after N handshakes (default: run until interrupted)")
     int count;
 
+    @Option(names = "--suites", paramLabel = "product|default", defaultValue = "product",
+            description = "product: the suites the product's settings enable (default); default: the stack's own "
+                    + "DEFAULT list, in its order, as a stock s_server serves it")
+    String suites;
+
+    @Option(names = "--certificate", paramLabel = "rsa|ecdsa-p256", defaultValue = "rsa",
+            description = "the receiver's certificate: RSA-2048 (default) or ECDSA on P-256 (ECDHE-ECDSA suites)")
+    String certificate;
+
     @Mixin
     ReceiverSettingsOptions settings;
 
@@ -57,8 +66,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         String dh = ctx.setting().dhGroup().equals("default") ? profile.server().defaultDhGroup() : ctx.setting().dhGroup();
         DhGroup group = ctx.groups().resolve(dh, null);
-        ReceiverSpec spec = new ReceiverSpec(profile, ctx.product().receiveSideSuites().get(ctx.setting().receiveSide()),
-                group, ctx.timeout());
+        if (!suites.equals("product") && !suites.equals("default")) {
+            throw new InputError("--suites", 0, "expected product or default, found '" + suites + "'");
+        }
+        if (!certificate.equals("rsa") && !certificate.equals("ecdsa-p256")) {
+            throw new InputError("--certificate", 0, "expected rsa or ecdsa-p256, found '" + certificate + "'");
+        }
+        ReceiverSpec spec = new ReceiverSpec(profile, suites.equals("default") ? ReceiverSpec.STACK_DEFAULT
+                : ctx.product().receiveSideSuites().get(ctx.setting().receiveSide()), group, ctx.timeout())
+                .withCertificate(io.handshakematrix.model.CertificateType.byLabel(certificate));
         InetSocketAddress address = new InetSocketAddress(address(bind), port);
         CountDownLatch done = new CountDownLatch(count == 0 ? 1 : count);
         AtomicInteger seen = new AtomicInteger();
@@ -72,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
              })) {
             System.out.println("serving " + profile.id() + " (" + profile.description() + ") on "
                     + service.address().getHostString() + ":" + service.address().getPort() + "; " + ctx.setting().why()
-                    + "; suites " + String.join(":", spec.cipherSuites()) + "; DH " + group);
+                    + "; suites " + (suites.equals("default") ? "DEFAULT (the stack's own list)"
+                    : String.join(":", spec.cipherSuites())) + "; " + certificate + " certificate; DH " + group);
             System.out.flush();
             done.await();
         }

@@ -148,6 +148,19 @@ class RealPeersTest {
         }
     }
 
+    /** issue 12: serve the stack's own DEFAULT list with an ECDSA certificate; a 3.0 client gets ECDHE-ECDSA. */
+    @Test
+    void serveDefaultSuitesWithAnEcdsaCertificate() throws Exception {
+        try (Serve serve = new Serve("serve", "--stack", "rhel-7.7", "--suites", "default", "--certificate", "ecdsa-p256",
+                "--port", "0", "--count", "1")) {
+            String s = sClient(serve.port);
+            assertTrue(s.contains("Cipher is ECDHE-ECDSA-AES256-GCM-SHA384"), s);
+            assertTrue(s.contains("Server Temp Key: ECDH, prime256v1, 256 bits"), s);
+            assertEquals(0, serve.await(), serve.out());
+            assertTrue(serve.out().contains(" ok TLSv1.2 ECDHE-ECDSA-AES256-GCM-SHA384 ECDH, P-256, 256 bits"), serve.out());
+        }
+    }
+
     @Test
     void serveOnAPortInUseIsExitTwo() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
