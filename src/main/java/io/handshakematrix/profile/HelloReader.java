@@ -20,7 +20,7 @@ final class HelloReader {
             "extensions", "legacy_server", "legacy_server_source");
     private static final Set<String> EXTENSION = Set.of("type", "data");
     private static final Set<String> SERVER = Set.of("source", "echo", "ec_point_formats", "suite_order",
-            "ske_signature", "legacy_client", "ecdh_curve", "ticket_lifetime_hint");
+            "ske_signature", "legacy_client", "ecdh_curve", "ticket_lifetime_hint", "renegotiation");
 
     private HelloReader() {}
 
@@ -79,8 +79,10 @@ final class HelloReader {
         boolean legacyClient = m.containsKey("legacy_client") && m.get("legacy_client").bool();
         int curve = m.containsKey("ecdh_curve") ? curve(m.get("ecdh_curve")) : 0x0017;
         long hint = m.containsKey("ticket_lifetime_hint") ? m.get("ticket_lifetime_hint").integer(0, Integer.MAX_VALUE) : 300;
+        boolean renegotiation = m.containsKey("renegotiation")
+                && m.get("renegotiation").oneOf(Map.of("accept", true, "refuse", false));
         return new ServerHelloProfile(List.copyOf(echo), pointFormats, clientOrder, ske, legacyClient, curve, hint,
-                source);
+                renegotiation, source);
     }
 
     private static Map<String, ServerHelloProfile.SkeSignature> byName() {

@@ -11,10 +11,11 @@ import java.util.List;
  * SSL_OP_CIPHER_SERVER_PREFERENCE) rather than its own. {@code skeSignature}: how it picks the
  * ServerKeyExchange signature algorithm. {@code legacyClient}: accepts a ClientHello with neither the SCSV
  * nor renegotiation_info. {@code ecdhGroup}: the curve it uses for ECDHE when the client offers it.
+ * {@code acceptRenegotiation}: a client-initiated (secure) renegotiation is carried out, not refused.
  */
 public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolean clientSuiteOrder,
                                  SkeSignature skeSignature, boolean legacyClient, int ecdhGroup,
-                                 long ticketLifetimeHint, String source) {
+                                 long ticketLifetimeHint, boolean acceptRenegotiation, String source) {
 
     public boolean echoes(int type) {
         return echo.contains(type);

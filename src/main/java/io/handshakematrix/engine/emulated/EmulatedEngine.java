@@ -146,7 +146,9 @@ public final class EmulatedEngine implements Engine {
                     ecdsa ? ecdsaChain : chain, log);
             LoggingProtocols.Server protocol = new LoggingProtocols.Server(
                     new ObservedInput(s.getInputStream(), log, transcript),
-                    TappedSocketStreams.output(s.getOutputStream(), transcript), log).withHelloOrder(server.helloOrder());
+                    TappedSocketStreams.output(s.getOutputStream(), transcript), log).withHelloOrder(server.helloOrder())
+                    .acceptingRenegotiation(spec.profile().serverHello() != null
+                            && spec.profile().serverHello().acceptRenegotiation());
             try {
                 protocol.accept(server);
                 byte[] ping = protocol.getInputStream().readNBytes(PONG.length);

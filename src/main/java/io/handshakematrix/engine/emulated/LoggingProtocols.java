@@ -57,6 +57,18 @@ final class LoggingProtocols {
     static final class Server extends TlsServerProtocol {
         private final SideLog log;
         private HelloOrder helloOrder;
+        private boolean acceptRenegotiation;
+
+        /** Carry out a client's secure renegotiation (OpenSSL 1.0.x does) instead of BouncyCastle's refusal. */
+        Server acceptingRenegotiation(boolean accept) {
+            this.acceptRenegotiation = accept;
+            return this;
+        }
+
+        @Override
+        protected int getRenegotiationPolicy() {
+            return acceptRenegotiation ? org.bouncycastle.tls.RenegotiationPolicy.ACCEPT : super.getRenegotiationPolicy();
+        }
 
         Server(InputStream in, OutputStream out, SideLog log) {
             super(in, out);

@@ -215,6 +215,23 @@ class RealPeerJudgesTest {
         }
     }
 
+    /**
+     * STACKS.md: 1.0.x servers accept a client-initiated renegotiation. s_client's "R" command renegotiates:
+     * the server must answer with a second full handshake (a second certificate), not no_renegotiation.
+     */
+    @ParameterizedTest(name = "openssl 3.0 s_client renegotiates with {0}")
+    @ValueSource(strings = {"rhel-6.10", "rhel-7.7"})
+    void clientInitiatedRenegotiation(String stack) throws Exception {
+        try (RunningReceiver r = receiver(stack, CertificateType.RSA)) {
+            String out = PeerProcess.start(List.of("/bin/sh", "-c", "(echo R; sleep 2) | " + OPENSSL
+                    + " s_client -connect 127.0.0.1:" + r.address().getPort() + " -tls1_2"), dir).finish(30);
+            assertTrue(out.contains("RENEGOTIATING"), out);
+            String after = out.substring(out.indexOf("RENEGOTIATING"));
+            assertTrue(after.contains("verify error:num=18:self-signed certificate"), "no second handshake: " + out);
+            assertTrue(!after.contains("alert") && !after.contains(":error:"), out);
+        }
+    }
+
     /** gnutls-cli with and without safe renegotiation: 1.0.x servers accept a client that signals neither. */
     @ParameterizedTest(name = "gnutls-cli {0} -> rhel-7.7")
     @ValueSource(strings = {"NORMAL:-VERS-TLS1.3", "NORMAL:-VERS-TLS1.3:%DISABLE_SAFE_RENEGOTIATION"})
