@@ -35,13 +35,22 @@ public final class KexThroughput {
         if (first.outcome() != Outcome.OK) {
             throw new IllegalStateException(label + ": the cell did not complete: " + first.summary());
         }
-        repeat(runner, cell, jobs, warmup, null);
-        Meter m = Meter.start();
-        int n = repeat(runner, cell, jobs, time, first.summary());
-        return new Figure(label, n, m.wallSeconds(), m.cpuSeconds(), first.summary());
+        return measure(label, () -> runner.run(cell).summary(), first.summary(), jobs, warmup, time);
     }
 
-    private static int repeat(CellRunner runner, Cell cell, int jobs, Duration time, String mustBe)
+    /**
+     * As above for a handshake that is not a matrix cell (e.g. a receiver serving its stack's DEFAULT list):
+     * {@code handshake} runs one and returns its summary, which must stay {@code expected}.
+     */
+    public static Figure measure(String label, java.util.function.Supplier<String> handshake, String expected, int jobs,
+                                 Duration warmup, Duration time) throws InterruptedException {
+        repeat(handshake, jobs, warmup, null);
+        Meter m = Meter.start();
+        int n = repeat(handshake, jobs, time, expected);
+        return new Figure(label, n, m.wallSeconds(), m.cpuSeconds(), expected);
+    }
+
+    private static int repeat(java.util.function.Supplier<String> handshake, int jobs, Duration time, String mustBe)
             throws InterruptedException {
         AtomicInteger done = new AtomicInteger();
         AtomicReference<String> wrong = new AtomicReference<>();
@@ -50,7 +59,7 @@ public final class KexThroughput {
         for (int j = 0; j < jobs; j++) {
             pool.execute(() -> {
                 while (System.nanoTime() < end && wrong.get() == null) {
-                    String got = runner.run(cell).summary();
+                    String got = handshake.get();
                     if (mustBe != null && !got.equals(mustBe)) {
                         wrong.compareAndSet(null, got);
                     }

@@ -80,10 +80,10 @@ final class ConnectCommand implements Callable<Integer> {
         HandshakeText.transcript(System.out, r.transcript());
         boolean ok = r.completed() && !r.gaveUp() && r.harnessError() == null;
         if (ok) {
-            HandshakeText.negotiated(System.out, r.protocol(), r.cipher(), r.dhBits());
+            HandshakeText.negotiated(System.out, r);
         } else {
-            if (r.dhBits() != null) {
-                System.out.println("Server Temp Key: DH, " + r.dhBits() + " bits");
+            if (r.tempKey() != null) {
+                System.out.println("Server Temp Key: " + r.tempKey());
             }
             System.out.println("Result: " + HandshakeText.sideVerdict(r, "server"));
             HandshakeText.errors(System.out, profile.id() + " errors", r.errors());

@@ -27,6 +27,17 @@ final class HandshakeText {
         }
     }
 
+    /** As {@link #negotiated(PrintStream, String, String, Integer)}, with the side's own temp key when it has one. */
+    static void negotiated(PrintStream out, SideReport r) {
+        if (r.tempKey() == null) {
+            negotiated(out, r.protocol(), r.cipher(), r.dhBits());
+            return;
+        }
+        out.println("Protocol  : " + r.protocol());
+        out.println("Cipher    : " + r.cipher());
+        out.println("Server Temp Key: " + r.tempKey());
+    }
+
     /** Both sides' view of a handshake between two stacks. */
     static void result(PrintStream out, HandshakeResult r) {
         switch (r.outcome()) {
@@ -52,7 +63,8 @@ final class HandshakeText {
             return "error: " + s.harnessError();
         }
         if (s.completed() && !s.gaveUp()) {
-            return "ok " + s.protocol() + " " + s.cipher() + (s.dhBits() != null ? " DH " + s.dhBits() : "");
+            return "ok " + s.protocol() + " " + s.cipher() + (s.tempKey() != null && s.dhBits() == null ? " " + s.tempKey()
+                    : s.dhBits() != null ? " DH " + s.dhBits() : "");
         }
         String after = s.lastReceived() != null ? " after " + s.lastReceived() : "";
         if (s.gaveUp()) {

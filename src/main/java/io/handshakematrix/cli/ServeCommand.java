@@ -55,6 +55,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "--timeout); a slow or flooding client is cut off by it or by the record caps")
     int deadlineSeconds;
 
+    @Option(names = "--suites", paramLabel = "product|default", defaultValue = "product",
+            description = "product: the suites the product's settings enable (default); default: the stack's own "
+                    + "DEFAULT list, in its order, as a stock s_server serves it")
+    String suites;
+
+    @Option(names = "--certificate", paramLabel = "rsa|ecdsa-p256", defaultValue = "rsa",
+            description = "the receiver's certificate: RSA-2048 (default) or ECDSA on P-256 (ECDHE-ECDSA suites)")
+    String certificate;
+
     @Mixin
     ReceiverSettingsOptions settings;
 
@@ -69,10 +78,20 @@ final class ServeCommand implements Callable<Integer> {
         if (count < 0) {
             throw new InputError("--count", 0, "expected 0 (run until interrupted) or more, found " + count);
         }
+        if (!suites.equals("product") && !suites.equals("default")) {
+            throw new InputError("--suites", 0, "expected product or default, found '" + suites + "'");
+        }
+        if (!certificate.equals("rsa") && !certificate.equals("ecdsa-p256")) {
+            throw new InputError("--certificate", 0, "expected rsa or ecdsa-p256, found '" + certificate + "'");
+        }
         // The receiver's settings reach the engine as a cell's do (the sender half is unused here).
         Cell cell = new Cell(stack, stack, ctx.setting().receiveSide(), ctx.setting().dhGroup(), "TLSv1.2", 0);
         ReceiverSpec spec = CellSettings.specs(cell, profile, profile, ReceiverSettingsOptions.settings(ctx.product()),
                 ctx.groups(), null, ctx.timeout()).receiver();
+        if (suites.equals("default")) { // a stock s_server: the stack's own DEFAULT list
+            spec = new ReceiverSpec(spec.profile(), ReceiverSpec.STACK_DEFAULT, spec.dhGroup(), spec.timeout());
+        }
+        spec = spec.withCertificate(io.handshakematrix.model.CertificateType.byLabel(certificate));
         InetSocketAddress address = new InetSocketAddress(address(bind), port);
         CountDownLatch done = new CountDownLatch(count == 0 ? 1 : count);
         AtomicInteger seen = new AtomicInteger();
@@ -86,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
              })) {
             System.out.println("serving " + profile.id() + " (" + profile.description() + ") on "
                     + service.address().getHostString() + ":" + service.address().getPort() + "; " + ctx.setting().why()
-                    + "; suites " + String.join(":", spec.cipherSuites()) + "; DH " + spec.dhGroup());
+                    + "; suites " + (suites.equals("default") ? "DEFAULT (the stack's own list)"
+                    : String.join(":", spec.cipherSuites())) + "; " + certificate + " certificate; DH " + spec.dhGroup());
             System.out.flush();
             done.await();
         }

@@ -33,6 +33,7 @@ public final class DhChecks {
             case G_BELOW_P_MINUS_1 -> g.compareTo(pMinus1) < 0;
             case G_IN_RANGE -> g.compareTo(BigInteger.ONE) > 0 && g.compareTo(pMinus1) < 0;
             case MIN_BITS -> p.bitLength() >= (c.bits() != null ? Math.max(c.bits(), minBits) : minBits);
+            case MIN_MODULUS_BITS -> p.bitLength() >= c.bits();
             case MAX_BITS -> p.bitLength() <= c.bits();
             case YS_IN_RANGE -> ys.compareTo(BigInteger.ONE) > 0 && ys.compareTo(pMinus1) < 0;
         };

@@ -116,6 +116,7 @@ public final class Explainer {
             case G_IN_RANGE -> "requires 1 < g < p-1";
             case MIN_BITS -> "requires p of at least " + (c.bits() != null ? Math.max(c.bits(), minBits) : minBits)
                     + " bits (" + p.client().dhMinBitsSource() + ")";
+            case MIN_MODULUS_BITS -> "requires p of at least " + c.bits() + " bits before any other DH check";
             case MAX_BITS -> "requires p of at most " + c.bits() + " bits";
             case YS_IN_RANGE -> "requires 1 < Ys < p-1 for the server's public value";
         };

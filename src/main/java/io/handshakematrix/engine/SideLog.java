@@ -10,6 +10,7 @@ public final class SideLog {
     private String protocol;
     private String cipher;
     private Integer dhBits;
+    private String tempKey;
     private boolean gaveUp;
     private long gaveUpAt;
     private Integer alertSent;
@@ -41,6 +42,9 @@ public final class SideLog {
 
     public synchronized void dhBits(int bits) { this.dhBits = bits; }
 
+    /** "ECDH, P-256, 256 bits" or "DH, 1024 bits", as OpenSSL prints "Server Temp Key". */
+    public synchronized void tempKey(String key) { this.tempKey = key; }
+
     public synchronized void alertSent(int code) {
         if (alertSent == null) {
             alertSent = code;
@@ -54,6 +58,9 @@ public final class SideLog {
     }
 
     public synchronized void lastReceived(String message) { this.lastReceived = message; }
+
+    /** The last handshake message received, null before the first. */
+    public synchronized String lastReceivedMessage() { return lastReceived; }
 
     public synchronized void peerClosed() { this.peerClosed = true; }
 
@@ -76,6 +83,6 @@ public final class SideLog {
 
     public synchronized SideReport freeze(List<String> transcript) {
         return new SideReport(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived,
-                List.copyOf(errors), transcript, peerClosed, timedOut, harnessError, gaveUpAt);
+                List.copyOf(errors), transcript, peerClosed, timedOut, harnessError, gaveUpAt, tempKey);
     }
 }

@@ -1,42 +1,23 @@
 package io.handshakematrix.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * OpenSSL cipher suite names and their IANA code points (RFC 5246 appendix A.5, RFC 5288, RFC 5289).
- * Only RSA and DHE-RSA key exchange for now: the two settings of RECEIVE_SIDE. A name missing here is
- * a profile error, so typos do not silently shrink a stack's offer.
+ * OpenSSL cipher suite names and their IANA code points, read from the data file {@code tls/cipher-suites.txt}
+ * (every suite the RHEL builds offer, including those the emulation cannot complete). A name missing here
+ * is a profile error, so typos do not silently shrink a stack's offer.
  */
 public final class CipherSuites {
-    private static final Map<String, Integer> CODES = new LinkedHashMap<>();
-
-    static {
-        CODES.put("AES256-SHA", 0x0035);
-        CODES.put("AES128-SHA", 0x002F);
-        CODES.put("DES-CBC3-SHA", 0x000A);
-        CODES.put("AES256-SHA256", 0x003D);
-        CODES.put("AES128-SHA256", 0x003C);
-        CODES.put("AES256-GCM-SHA384", 0x009D);
-        CODES.put("AES128-GCM-SHA256", 0x009C);
-        CODES.put("CAMELLIA256-SHA", 0x0084);
-        CODES.put("CAMELLIA128-SHA", 0x0041);
-        CODES.put("SEED-SHA", 0x0096);
-        CODES.put("IDEA-CBC-SHA", 0x0007);
-        CODES.put("RC4-SHA", 0x0005);
-        CODES.put("RC4-MD5", 0x0004);
-        CODES.put("DHE-RSA-AES256-SHA", 0x0039);
-        CODES.put("DHE-RSA-AES128-SHA", 0x0033);
-        CODES.put("EDH-RSA-DES-CBC3-SHA", 0x0016);
-        CODES.put("DHE-RSA-AES256-SHA256", 0x006B);
-        CODES.put("DHE-RSA-AES128-SHA256", 0x0067);
-        CODES.put("DHE-RSA-AES256-GCM-SHA384", 0x009F);
-        CODES.put("DHE-RSA-AES128-GCM-SHA256", 0x009E);
-        CODES.put("DHE-RSA-CAMELLIA256-SHA", 0x0088);
-        CODES.put("DHE-RSA-CAMELLIA128-SHA", 0x0045);
-        CODES.put("DHE-RSA-SEED-SHA", 0x009A);
-    }
+    /** RFC 5746 3.3: a "suite" that only signals secure renegotiation. */
+    public static final int RENEGOTIATION_SCSV = 0x00FF;
+    private static final Map<String, Integer> CODES = load();
+    private static final Map<Integer, String> NAMES = invert(CODES);
 
     private CipherSuites() {}
 
@@ -53,12 +34,54 @@ public final class CipherSuites {
     }
 
     public static Optional<String> name(int code) {
-        return CODES.entrySet().stream().filter(e -> e.getValue() == code).map(Map.Entry::getKey).findFirst();
+        return Optional.ofNullable(NAMES.get(code));
     }
 
+    /** The OpenSSL name, or {@code 0xC030} for a code point the table lacks. */
+    public static String nameOrHex(int code) {
+        return name(code).orElse(String.format("0x%04X", code));
+    }
+
+    /** Ephemeral finite-field DH (DHE-RSA, DHE-DSS; OpenSSL spells some EDH-). */
     public static boolean isDhe(String opensslName) {
         return opensslName.startsWith("DHE-") || opensslName.startsWith("EDH-");
     }
 
+    /** Ephemeral elliptic-curve DH (ECDHE-RSA, ECDHE-ECDSA). */
+    public static boolean isEcdhe(String opensslName) {
+        return opensslName.startsWith("ECDHE-");
+    }
+
+    /** Signed with an ECDSA certificate (ECDHE-ECDSA-*). */
+    public static boolean isEcdsa(String opensslName) {
+        return opensslName.startsWith("ECDHE-ECDSA-");
+    }
+
     public static Iterable<String> names() { return CODES.keySet(); }
+
+    private static Map<String, Integer> load() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (InputStream in = CipherSuites.class.getResourceAsStream("/tls/cipher-suites.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("tls/cipher-suites.txt missing from the jar");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                String l = line.trim();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] f = l.split("\\s+");
+                out.put(f[1], Integer.parseInt(f[0], 16));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<Integer, String> invert(Map<String, Integer> m) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(v, k));
+        return Collections.unmodifiableMap(out);
+    }
 }

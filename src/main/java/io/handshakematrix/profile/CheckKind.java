@@ -14,6 +14,11 @@ public enum CheckKind {
     G_IN_RANGE("g_in_range"),
     /** p has at least the profile's minimum bits (or the MinimumDHBits override). */
     MIN_BITS("min_bits"),
+    /**
+     * p has at least {@code bits}, whatever the client's minimum: OpenSSL 3.0's DH_check_params_ex
+     * (DH_MIN_MODULUS_BITS 512, "modulus too small"), which runs before the security-level size check.
+     */
+    MIN_MODULUS_BITS("min_modulus_bits"),
     /** p has at most {@code max_bits}. */
     MAX_BITS("max_bits"),
     /** 1 < Ys < p - 1 (DH_check_pub_key when the key is computed). */

@@ -7,9 +7,13 @@ import java.util.List;
  * (OpenSSL's 8-hex-digit error code for a received alert), {@code {reason}} and {@code {alert}}.
  * {@code noEnabledCipher}: the server's own settings leave no suite its stack allows (JSSE words this
  * apart from "no suite in common"); empty = use {@code noSharedCipher}.
+ * {@code peerClosed}: null when the profile does not say (the emulation then notes the close in its own
+ * words); an empty list when the real stack prints nothing.
+ * {@code alertAfterClientHello}: lines a client prints after the received-alert lines when the alert
+ * answered its ClientHello (OpenSSL 1.0.x: the ssl3_write_bytes failure that follows it).
  */
 public record LogLines(List<String> alertReceived, List<String> peerClosed, List<String> noSharedCipher,
-                       List<String> protocolMismatch, List<String> noEnabledCipher) {
+                       List<String> protocolMismatch, List<String> noEnabledCipher, List<String> alertAfterClientHello) {
 
-    public static final LogLines NONE = new LogLines(List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final LogLines NONE = new LogLines(List.of(), null, List.of(), List.of(), List.of(), List.of());
 }

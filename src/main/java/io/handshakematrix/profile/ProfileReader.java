@@ -16,18 +16,18 @@ import java.util.stream.Collectors;
 final class ProfileReader {
     static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
     private static final Set<String> TOP = Set.of("id", "description", "library", "version_string", "source",
-            "fips", "protocols", "cipher_suites", "client", "server", "jvm");
+            "fips", "protocols", "cipher_suites", "client", "server", "jvm", "client_hello", "server_hello");
     private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
             "checks", "log");
     private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
-            "log", "dh_configurable", "dh_configurable_source");
+            "log", "dh_configurable", "dh_configurable_source", "dhe_needs_ffdhe_group", "dhe_needs_ffdhe_group_source");
     private static final Set<String> CHECK = Set.of("check", "stage", "alert", "error", "bits", "source");
     private static final Set<String> RULE = Set.of("when", "bits", "action", "alert", "error", "source");
     private static final Set<String> OVERRIDE = Set.of("setting", "file", "floor", "ceiling", "source");
     private static final Set<String> JVM = Set.of("runtime", "provider", "security_properties", "system_properties",
             "source");
     private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "no_shared_cipher",
-            "protocol_mismatch", "no_enabled_cipher");
+            "protocol_mismatch", "no_enabled_cipher", "alert_received_after_client_hello");
 
     private ProfileReader() {}
 
@@ -67,7 +67,9 @@ final class ProfileReader {
                 client(root.need(top, "client")),
                 server(root.need(top, "server")),
                 root.file(),
-                top.containsKey("jvm") ? jvm(top.get("jvm")) : null);
+                top.containsKey("jvm") ? jvm(top.get("jvm")) : null,
+                top.containsKey("client_hello") ? HelloReader.client(top.get("client_hello")) : null,
+                top.containsKey("server_hello") ? HelloReader.server(top.get("server_hello")) : null);
     }
 
     private static ClientPolicy client(YamlNode node) {
@@ -111,8 +113,8 @@ final class ProfileReader {
         if (kind == CheckKind.MIN_BITS && bits == null && profileMinBits <= 0) {
             throw node.error(node.path() + ": min_bits needs client.dh_min_bits or bits");
         }
-        if (kind == CheckKind.MAX_BITS && bits == null) {
-            throw node.error(node.path() + ": max_bits needs bits");
+        if ((kind == CheckKind.MAX_BITS || kind == CheckKind.MIN_MODULUS_BITS) && bits == null) {
+            throw node.error(node.path() + ": " + kind.yamlName() + " needs bits");
         }
         return new DhCheck(kind, stage, alert(node.need(m, "alert")), node.need(m, "error").texts(), bits,
                 node.need(m, "source").text());
@@ -132,8 +134,12 @@ final class ProfileReader {
         if (!configurable && optionalText(m, "dh_configurable_source", null) == null) {
             throw m.get("dh_configurable").error("server.dh_configurable needs server.dh_configurable_source");
         }
+        boolean needsFfdhe = m.containsKey("dhe_needs_ffdhe_group") && m.get("dhe_needs_ffdhe_group").bool();
+        if (needsFfdhe && optionalText(m, "dhe_needs_ffdhe_group_source", null) == null) {
+            throw m.get("dhe_needs_ffdhe_group").error("server.dhe_needs_ffdhe_group needs server.dhe_needs_ffdhe_group_source");
+        }
         return new ServerPolicy(group, optionalText(m, "default_dh_group_source", ""), List.copyOf(rules),
-                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable);
+                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable, needsFfdhe);
     }
 
     private static ServerDhRule rule(YamlNode node) {
@@ -176,8 +182,12 @@ final class ProfileReader {
         Map<String, YamlNode> m = node.entries(LOG);
         m.values().forEach(ProfileValueChecks::knownPlaceholders);
         Function<String, List<String>> lines = k -> m.containsKey(k) ? m.get(k).texts() : List.of();
-        return new LogLines(lines.apply("alert_received"), lines.apply("peer_closed"),
-                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"));
+        List<String> peerClosed = !m.containsKey("peer_closed") ? null
+                : m.get("peer_closed").isList() && m.get("peer_closed").items().isEmpty() ? List.of()
+                : m.get("peer_closed").texts();
+        return new LogLines(lines.apply("alert_received"), peerClosed,
+                lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"),
+                lines.apply("alert_received_after_client_hello"));
     }
 
     /** An alert by RFC name or number, or {@code none} (the stack closes without an alert): null. */

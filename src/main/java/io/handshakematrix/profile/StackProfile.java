@@ -5,12 +5,33 @@ import java.util.List;
 /**
  * A crypto stack as data: one YAML file per stack (src/main/resources/profiles, or a user directory).
  * Protocols are JSSE-style names (TLSv1.2), cipher suites OpenSSL names, in the stack's preference order.
+ * {@code clientHello} / {@code serverHello}: the bytes the real stack puts on the wire and how it answers a
+ * ClientHello (null: the emulation's BouncyCastle defaults, for stacks whose hello is not captured yet).
  */
 public record StackProfile(String id, String description, String library, String versionString, String source,
                            boolean fips, List<String> protocols, List<String> cipherSuites, ClientPolicy client,
-                           ServerPolicy server, String origin, JvmLaunch jvm) {
+                           ServerPolicy server, String origin, JvmLaunch jvm,
+                           ClientHelloProfile clientHello, ServerHelloProfile serverHello) {
 
     public boolean supportsProtocol(String protocol) {
         return protocols.contains(protocol);
+    }
+
+    /**
+     * The suites this stack serves when its settings say DEFAULT, in its own order: the captured ClientHello's
+     * suites (its DEFAULT list, SCSV aside) where there is one, else {@code cipher_suites}. Names the table lacks
+     * are left out: a receiver cannot be configured with a suite nobody can name.
+     */
+    public List<String> defaultSuites() {
+        if (clientHello == null) {
+            return cipherSuites;
+        }
+        return clientHello.cipherSuites().stream().filter(c -> c != io.handshakematrix.model.CipherSuites.RENEGOTIATION_SCSV)
+                .map(io.handshakematrix.model.CipherSuites::name).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** Whether this stack can enable {@code suite} at all (its DEFAULT list or its {@code cipher_suites}). */
+    public boolean allowsSuite(String suite) {
+        return cipherSuites.contains(suite) || defaultSuites().contains(suite);
     }
 }

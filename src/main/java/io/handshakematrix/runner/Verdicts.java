@@ -24,7 +24,8 @@ public final class Verdicts {
         }
         if (sender.completed() && receiver.completed() && !sender.gaveUp() && !receiver.gaveUp()) {
             return new HandshakeResult(Outcome.OK, sender.protocol(), sender.cipher(), sender.dhBits(), null, null,
-                    null, sender.errors(), receiver.errors(), sender.transcript(), null, durationMs);
+                    null, sender.errors(), receiver.errors(), sender.transcript(), null, durationMs)
+                    .withTempKey(sender.tempKey()); // names the ECDHE group (issue 12)
         }
         Side failed = failedSide(sender, receiver);
         if (failed == null) {

@@ -54,7 +54,8 @@ class SupportCaseCellsTest {
                     "error:1408D177:SSL routines:ssl3_get_key_exchange:bad dh g value"), r.senderErrors().toString());
             assertEquals(50, r.alert().code());
             assertTrue(r.receiverErrors().contains(
-                    "error:1409441A:SSL routines:SSL3_READ_BYTES:tlsv1 alert decode error"), r.receiverErrors().toString());
+                    "error:1409441A:SSL routines:SSL3_READ_BYTES:tlsv1 alert decode error:s3_pkt.c:1275:SSL alert number 50"),
+                    r.receiverErrors().toString());
         }
     }
 
@@ -66,7 +67,8 @@ class SupportCaseCellsTest {
         assertEquals(40, r.alert().code());
         assertEquals("dh key too small", r.reason());
         assertTrue(r.receiverErrors().contains(
-                "error:14094410:SSL routines:SSL3_READ_BYTES:sslv3 alert handshake failure"));
+                "error:14094410:SSL routines:SSL3_READ_BYTES:sslv3 alert handshake failure:s3_pkt.c:1275:SSL alert number 40"),
+                r.receiverErrors().toString());
     }
 
     @Test

@@ -3,31 +3,50 @@ package io.handshakematrix.engine.emulated;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.model.CipherSuites;
+import io.handshakematrix.profile.ClientHelloProfile;
 import io.handshakematrix.profile.ClientPolicy;
+import io.handshakematrix.profile.HelloExtension;
 import java.io.IOException;
+import java.util.Hashtable;
 import java.util.Vector;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsKeyExchangeFactory;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.ServerOnlyTlsAuthentication;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsDHGroupVerifier;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsKeyExchange;
 import org.bouncycastle.tls.TlsKeyExchangeFactory;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 
-/** A sender profile as a BouncyCastle TLS client. */
+/**
+ * A sender profile as a BouncyCastle TLS client. With a {@code client_hello:} in the profile it sends that
+ * hello: the suites in order (also those BouncyCastle cannot complete: if the server picks one, the cell is
+ * an honest harness error, never a made-up success), the extensions in order with their contents, EMS only
+ * if listed, and it connects to legacy servers where the profile says the real client does.
+ */
 final class EmulatedClient extends DefaultTlsClient {
     private final SenderSpec spec;
     private final SideLog log;
     private final PeerEvents events;
+    private final ClientHelloProfile hello;
+    private boolean uncompletable;
 
     EmulatedClient(TlsCrypto crypto, SenderSpec spec, SideLog log) {
         super(crypto);
         this.spec = spec;
         this.log = log;
         this.events = new PeerEvents(log, spec.profile().client().log());
+        this.hello = spec.profile().clientHello();
+    }
+
+    /** The order the profile's extensions go on the wire in, or null for BouncyCastle's own. */
+    HelloOrder helloOrder() {
+        return hello == null ? null : new HelloOrder(io.handshakematrix.engine.wire.HelloMessage.CLIENT_HELLO,
+                hello.extensionOrder());
     }
 
     @Override
@@ -40,10 +59,65 @@ final class EmulatedClient extends DefaultTlsClient {
         return spec.profile().cipherSuites().stream().mapToInt(CipherSuites::code).toArray();
     }
 
+    /** The profile's suites as the real build offers them, unfiltered by what BouncyCastle can complete. */
+    @Override
+    public int[] getCipherSuites() {
+        return hello == null ? super.getCipherSuites() : hello.cipherSuites().stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** OpenSSL 1.0.x sends no FFDHE groups (RFC 7919 came later), so the server picks the DH group. */
     @Override
     protected Vector getSupportedGroups(Vector namedGroupRoles) {
         return new Vector();
+    }
+
+    /** Exactly the profile's extensions (BouncyCastle adds EMS itself when {@link #shouldUseExtendedMasterSecret}). */
+    @Override
+    public Hashtable getClientExtensions() throws IOException {
+        if (hello == null) {
+            return super.getClientExtensions();
+        }
+        Hashtable<Integer, byte[]> out = new Hashtable<>();
+        for (HelloExtension e : hello.extensions()) {
+            out.put(e.type(), e.data());
+        }
+        return out;
+    }
+
+    @Override
+    public boolean shouldUseExtendedMasterSecret() {
+        return hello == null ? super.shouldUseExtendedMasterSecret() : hello.has(ClientHelloProfile.EXTENDED_MASTER_SECRET);
+    }
+
+    /** RFC 5746 4.1: a client may connect to a server that sends no renegotiation_info; 1.0.x does. */
+    @Override
+    public void notifySecureRenegotiation(boolean secureRenegotiation) throws IOException {
+        if (!secureRenegotiation && hello != null && hello.legacyServer()) {
+            return;
+        }
+        super.notifySecureRenegotiation(secureRenegotiation);
+    }
+
+    /** A suite the real build could do but BouncyCastle cannot: stop, and say so as a harness limit. */
+    @Override
+    public void notifySelectedCipherSuite(int selectedCipherSuite) {
+        super.notifySelectedCipherSuite(selectedCipherSuite);
+        if (!EmulatedSuites.completable(getCrypto(), selectedCipherSuite)) {
+            log.harnessError("the server chose " + CipherSuites.nameOrHex(selectedCipherSuite) + ", which "
+                    + spec.profile().id() + " offers as the real build does, but the emulation cannot complete it "
+                    + "(BouncyCastle TLS lacks it): not a stack verdict");
+            log.muteAlerts();
+            uncompletable = true;
+        }
+    }
+
+    /** Called right after {@link #notifySelectedCipherSuite}, and allowed to abort the handshake. */
+    @Override
+    public void processServerExtensions(Hashtable serverExtensions) throws IOException {
+        if (uncompletable) {
+            throw new TlsFatalAlert(AlertDescription.internal_error, "suite not emulated");
+        }
+        super.processServerExtensions(serverExtensions);
     }
 
     @Override
@@ -55,6 +129,18 @@ final class EmulatedClient extends DefaultTlsClient {
             public TlsKeyExchange createDHEKeyExchangeClient(int keyExchange, TlsDHGroupVerifier verifier) {
                 return new ProfiledDheKeyExchange(keyExchange, policy, minBits, log);
             }
+
+            @Override
+            public TlsKeyExchange createECDHEKeyExchangeClient(int keyExchange) {
+                return new org.bouncycastle.tls.TlsECDHEKeyExchange(keyExchange) {
+                    @Override
+                    public void processServerKeyExchange(java.io.InputStream input) throws IOException {
+                        super.processServerKeyExchange(input);
+                        log.tempKey(TempKeys.ecdh(ecConfig.getNamedGroup()));
+                    }
+                };
+            }
+
         };
     }
 

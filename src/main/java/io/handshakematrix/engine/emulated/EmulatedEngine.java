@@ -44,6 +44,8 @@ public final class EmulatedEngine implements Engine {
     private final RawDhCrypto crypto;
     private final ServerIdentity identity;
     private final org.bouncycastle.tls.Certificate chain;
+    private final ServerIdentity ecdsaIdentity;
+    private final org.bouncycastle.tls.Certificate ecdsaChain;
     private final ExecutorService receivers;
 
     public EmulatedEngine() {
@@ -51,6 +53,8 @@ public final class EmulatedEngine implements Engine {
         this.crypto = new RawDhCrypto(random);
         this.identity = ServerIdentity.generate(random);
         this.chain = EmulatedServer.chainOf(crypto, identity);
+        this.ecdsaIdentity = ServerIdentity.generateEcdsaP256(random);
+        this.ecdsaChain = EmulatedServer.chainOf(crypto, ecdsaIdentity);
         AtomicInteger n = new AtomicInteger();
         this.receivers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "emulated-receiver-" + n.incrementAndGet());
@@ -143,10 +147,14 @@ public final class EmulatedEngine implements Engine {
         try (PeerBounds.Guard guard = bounds.guard(s, timeoutMs)) {
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
-            EmulatedServer server = new EmulatedServer(crypto, spec, identity, chain, log);
+            boolean ecdsa = spec.certificate() == io.handshakematrix.model.CertificateType.ECDSA_P256;
+            EmulatedServer server = new EmulatedServer(crypto, spec, ecdsa ? ecdsaIdentity : identity,
+                    ecdsa ? ecdsaChain : chain, log);
             LoggingProtocols.Server protocol = new LoggingProtocols.Server(
                     new ObservedInput(guard, log, transcript),
-                    TappedSocketStreams.output(s.getOutputStream(), transcript), log);
+                    TappedSocketStreams.output(s.getOutputStream(), transcript), log).withHelloOrder(server.helloOrder())
+                    .acceptingRenegotiation(spec.profile().serverHello() != null
+                            && spec.profile().serverHello().acceptRenegotiation());
             try {
                 protocol.accept(server);
                 byte[] ping = protocol.getInputStream().readNBytes(PONG.length);
@@ -295,7 +303,7 @@ public final class EmulatedEngine implements Engine {
             EmulatedClient client = new EmulatedClient(crypto, spec, log);
             LoggingProtocols.Client protocol = new LoggingProtocols.Client(
                     new ObservedInput(guard, log, transcript),
-                    TappedSocketStreams.output(s.getOutputStream(), transcript), log);
+                    TappedSocketStreams.output(s.getOutputStream(), transcript), log).withHelloOrder(client.helloOrder());
             try {
                 protocol.connect(client);
                 if (securePing) {

@@ -6,10 +6,17 @@ import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.profile.ServerDhRule;
 import java.io.IOException;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Vector;
+import io.handshakematrix.model.CertificateType;
+import io.handshakematrix.profile.ClientHelloProfile;
+import io.handshakematrix.profile.ServerHelloProfile;
 import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.NewSessionTicket;
+import org.bouncycastle.tls.TlsECCUtils;
+import org.bouncycastle.tls.crypto.TlsECConfig;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.DefaultTlsKeyExchangeFactory;
 import org.bouncycastle.tls.DefaultTlsServer;
@@ -34,6 +41,9 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 /**
  * A receiver profile as a BouncyCastle TLS server. It serves exactly the configured DH group, however
  * small or broken, unless the profile says the real stack cannot (then it does what the profile says).
+ * With a {@code server_hello:} in the profile it answers as the real stack does: only the extensions it
+ * knows (no EMS or encrypt-then-MAC for OpenSSL 1.0.x), a session ticket with an empty session id,
+ * the client's suite order, the client's first usable signature algorithm, legacy clients accepted.
  */
 final class EmulatedServer extends DefaultTlsServer {
     private final BcTlsCrypto crypto;
@@ -42,6 +52,7 @@ final class EmulatedServer extends DefaultTlsServer {
     private final Certificate chain;
     private final SideLog log;
     private final PeerEvents events;
+    private final ServerHelloProfile hello;
 
     EmulatedServer(BcTlsCrypto crypto, ReceiverSpec spec, ServerIdentity identity, Certificate chain, SideLog log) {
         super(crypto);
@@ -51,6 +62,12 @@ final class EmulatedServer extends DefaultTlsServer {
         this.chain = chain;
         this.log = log;
         this.events = new PeerEvents(log, spec.profile().server().log());
+        this.hello = spec.profile().serverHello();
+    }
+
+    /** The order the profile's ServerHello extensions go on the wire in, or null for BouncyCastle's own. */
+    HelloOrder helloOrder() {
+        return hello == null ? null : new HelloOrder(io.handshakematrix.engine.wire.HelloMessage.SERVER_HELLO, hello.echo());
     }
 
     @Override
@@ -58,14 +75,126 @@ final class EmulatedServer extends DefaultTlsServer {
         return Protocols.supported(spec.profile().protocols(), null);
     }
 
-    /** The receiver's settings' suites that its stack allows; DHE dropped when the group is unusable. */
+    /**
+     * The receiver's settings' suites that its stack allows and its certificate can sign or decrypt for;
+     * DHE dropped when the group is unusable.
+     */
     @Override
     protected int[] getSupportedCipherSuites() {
         boolean dropDhe = rule(ServerDhRule.Action.DROP_DHE).isPresent();
-        return spec.cipherSuites().stream()
-                .filter(s -> spec.profile().cipherSuites().contains(s))
+        java.util.Set<String> allowed = new java.util.HashSet<>(spec.profile().cipherSuites());
+        allowed.addAll(spec.profile().defaultSuites());
+        return spec.effectiveSuites().stream()
+                .filter(allowed::contains)
                 .filter(s -> !(dropDhe && CipherSuites.isDhe(s)))
-                .mapToInt(CipherSuites::code).toArray();
+                .mapToInt(CipherSuites::code)
+                .filter(c -> EmulatedSuites.servable(crypto, c, spec.certificate()))
+                .toArray();
+    }
+
+    /** A stack that takes supported_groups without an FFDHE group as "no DHE" (profile: dhe_needs_ffdhe_group). */
+    @Override
+    protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits,
+                                              Vector sigAlgs) {
+        if (spec.profile().server().dheNeedsFfdheGroup()
+                && TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == org.bouncycastle.tls.KeyExchangeAlgorithm.DHE_RSA) {
+            int[] groups = context.getSecurityParametersHandshake().getClientSupportedGroups();
+            if (groups != null && java.util.Arrays.stream(groups).noneMatch(org.bouncycastle.tls.NamedGroup::isFiniteField)) {
+                return false;
+            }
+        }
+        return super.isSelectableCipherSuite(cipherSuite, availCurveBits, availFiniteFieldBits, sigAlgs);
+    }
+
+    /** OpenSSL picks the client's first suite it can do unless SSL_OP_CIPHER_SERVER_PREFERENCE is set. */
+    @Override
+    protected boolean preferLocalCipherSuites() {
+        return hello == null ? super.preferLocalCipherSuites() : !hello.clientSuiteOrder();
+    }
+
+    @Override
+    public boolean shouldUseExtendedMasterSecret() {
+        return hello == null ? super.shouldUseExtendedMasterSecret()
+                : hello.echoes(ClientHelloProfile.EXTENDED_MASTER_SECRET);
+    }
+
+    /** RFC 5746 4.3: a server may accept a client that signals neither SCSV nor renegotiation_info; 1.0.x does. */
+    @Override
+    public void notifySecureRenegotiation(boolean secureRenegotiation) throws IOException {
+        if (!secureRenegotiation && hello != null && hello.legacyClient()) {
+            return;
+        }
+        super.notifySecureRenegotiation(secureRenegotiation);
+    }
+
+    /**
+     * The profile's answer: each extension it echoes, if the client offered it (renegotiation_info and EMS
+     * are BouncyCastle's own, driven by {@link #notifySecureRenegotiation} and {@link #shouldUseExtendedMasterSecret}).
+     */
+    @Override
+    public Hashtable getServerExtensions() throws IOException {
+        if (hello == null) {
+            return super.getServerExtensions();
+        }
+        Hashtable<Integer, byte[]> out = new Hashtable<>();
+        if (offered(ClientHelloProfile.EC_POINT_FORMATS) && hello.echoes(ClientHelloProfile.EC_POINT_FORMATS)
+                && TlsECCUtils.isECCCipherSuite(selectedCipherSuite)) {
+            out.put(ClientHelloProfile.EC_POINT_FORMATS, hello.pointFormats());
+        }
+        if (issuesTicket()) {
+            out.put(ClientHelloProfile.SESSION_TICKET, new byte[0]);
+        }
+        if (offered(ClientHelloProfile.HEARTBEAT) && hello.echoes(ClientHelloProfile.HEARTBEAT)) {
+            out.put(ClientHelloProfile.HEARTBEAT, new byte[] {1}); // RFC 6520 2: peer_allowed_to_send
+        }
+        if (offered(ClientHelloProfile.ENCRYPT_THEN_MAC) && hello.echoes(ClientHelloProfile.ENCRYPT_THEN_MAC)
+                && TlsUtils.isBlockCipherSuite(selectedCipherSuite)) {
+            out.put(ClientHelloProfile.ENCRYPT_THEN_MAC, new byte[0]);
+        }
+        return out;
+    }
+
+    private boolean offered(int type) {
+        return clientExtensions != null && clientExtensions.containsKey(type);
+    }
+
+    private boolean issuesTicket() {
+        return offered(ClientHelloProfile.SESSION_TICKET) && hello.echoes(ClientHelloProfile.SESSION_TICKET);
+    }
+
+    /** OpenSSL 1.0.x sends an empty session id when it will issue a ticket, a 32-byte one otherwise. */
+    @Override
+    public byte[] getNewSessionID() {
+        if (hello == null || issuesTicket()) {
+            return super.getNewSessionID();
+        }
+        return context.getNonceGenerator().generateNonce(32);
+    }
+
+    /**
+     * An opaque ticket of the real one's size for an empty session (key name 16, IV 16, encrypted state,
+     * HMAC 32): no peer can read it, and resumption is not emulated.
+     */
+    @Override
+    public NewSessionTicket getNewSessionTicket() throws IOException {
+        if (hello == null) {
+            return super.getNewSessionTicket();
+        }
+        return new NewSessionTicket(hello.ticketLifetimeHint(), context.getNonceGenerator().generateNonce(176));
+    }
+
+    /** The profile's ECDHE curve when the client offers it, else BouncyCastle's choice among the client's. */
+    @Override
+    public TlsECConfig getECDHConfig() throws IOException {
+        TlsECConfig c;
+        int[] offeredGroups = context.getSecurityParametersHandshake().getClientSupportedGroups();
+        if (hello != null && offeredGroups != null && org.bouncycastle.util.Arrays.contains(offeredGroups, hello.ecdhGroup())) {
+            c = new TlsECConfig(hello.ecdhGroup());
+        } else {
+            c = super.getECDHConfig();
+        }
+        log.tempKey(TempKeys.ecdh(c.getNamedGroup()));
+        return c;
     }
 
     @Override
@@ -146,26 +275,41 @@ final class EmulatedServer extends DefaultTlsServer {
                 certificate(), signatureAlgorithm());
     }
 
-    /** TLS 1.2: an RSA PKCS#1 scheme from the client's list (SHA-256 preferred); earlier versions: none. */
+    @Override
+    protected TlsCredentialedSigner getECDSASignerCredentials() {
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, identity.privateKey(),
+                certificate(), signatureAlgorithm(SignatureAlgorithm.ecdsa));
+    }
+
     private SignatureAndHashAlgorithm signatureAlgorithm() {
+        return signatureAlgorithm(SignatureAlgorithm.rsa);
+    }
+
+    /**
+     * TLS 1.2: a scheme for the key ({@code rsa} = PKCS#1, never PSS) from the client's list: its first
+     * (OpenSSL 1.0.x: 0601 for a 1.0.x client, 0401 for a 3.0 one) or SHA-256 preferred (the emulation's
+     * default for profiles without a server_hello). Earlier versions: none.
+     */
+    private SignatureAndHashAlgorithm signatureAlgorithm(short signature) {
         if (!TlsUtils.isTLSv12(context)) {
             return null;
         }
         Vector<?> offered = context.getSecurityParametersHandshake().getClientSigAlgs();
         if (offered == null) {
-            return new SignatureAndHashAlgorithm(HashAlgorithm.sha1, SignatureAlgorithm.rsa); // RFC 5246 7.4.1.4.1
+            return new SignatureAndHashAlgorithm(HashAlgorithm.sha1, signature); // RFC 5246 7.4.1.4.1
         }
+        boolean first = hello != null && hello.skeSignature() == ServerHelloProfile.SkeSignature.CLIENT_FIRST;
         SignatureAndHashAlgorithm any = null;
         for (Object o : offered) {
             SignatureAndHashAlgorithm a = (SignatureAndHashAlgorithm) o;
-            if (a.getSignature() == SignatureAlgorithm.rsa) {
-                if (a.getHash() == HashAlgorithm.sha256) {
+            if (a.getSignature() == signature && HashAlgorithm.isRecognized(a.getHash())) {
+                if (first || a.getHash() == HashAlgorithm.sha256) {
                     return a;
                 }
                 any = any == null ? a : any;
             }
         }
-        return any != null ? any : new SignatureAndHashAlgorithm(HashAlgorithm.sha1, SignatureAlgorithm.rsa);
+        return any != null ? any : new SignatureAndHashAlgorithm(HashAlgorithm.sha1, signature);
     }
 
     private Certificate certificate() {
@@ -197,6 +341,7 @@ final class EmulatedServer extends DefaultTlsServer {
         super.notifyHandshakeComplete();
         if (CipherSuites.isDhe(events.handshakeComplete(context))) {
             log.dhBits(spec.dhGroup().bits());
+            log.tempKey(TempKeys.dh(spec.dhGroup().bits()));
         }
     }
 

@@ -20,10 +20,17 @@ final class LoggingProtocols {
 
     static final class Client extends TlsClientProtocol {
         private final SideLog log;
+        private HelloOrder helloOrder;
 
         Client(InputStream in, OutputStream out, SideLog log) {
             super(in, out);
             this.log = log;
+        }
+
+        /** Send our hello with its extensions in this order (the profile's), not BouncyCastle's. */
+        Client withHelloOrder(HelloOrder order) {
+            this.helloOrder = order;
+            return this;
         }
 
         @Override
@@ -37,16 +44,41 @@ final class LoggingProtocols {
             if (!LoggingProtocols.admit(log, type, buf, off, len)) {
                 return;
             }
+            byte[] hello = type == ContentType.handshake && helloOrder != null ? helloOrder.rewrite(this, buf, off, len)
+                    : null;
+            if (hello != null) {
+                super.writeRecord(type, hello, 0, hello.length);
+                return;
+            }
             super.writeRecord(type, buf, off, len);
         }
     }
 
     static final class Server extends TlsServerProtocol {
         private final SideLog log;
+        private HelloOrder helloOrder;
+        private boolean acceptRenegotiation;
+
+        /** Carry out a client's secure renegotiation (OpenSSL 1.0.x does) instead of BouncyCastle's refusal. */
+        Server acceptingRenegotiation(boolean accept) {
+            this.acceptRenegotiation = accept;
+            return this;
+        }
+
+        @Override
+        protected int getRenegotiationPolicy() {
+            return acceptRenegotiation ? org.bouncycastle.tls.RenegotiationPolicy.ACCEPT : super.getRenegotiationPolicy();
+        }
 
         Server(InputStream in, OutputStream out, SideLog log) {
             super(in, out);
             this.log = log;
+        }
+
+        /** Send our hello with its extensions in this order (the profile's), not BouncyCastle's. */
+        Server withHelloOrder(HelloOrder order) {
+            this.helloOrder = order;
+            return this;
         }
 
         @Override
@@ -58,6 +90,12 @@ final class LoggingProtocols {
         @Override
         protected void writeRecord(short type, byte[] buf, int off, int len) throws IOException {
             if (!LoggingProtocols.admit(log, type, buf, off, len)) {
+                return;
+            }
+            byte[] hello = type == ContentType.handshake && helloOrder != null ? helloOrder.rewrite(this, buf, off, len)
+                    : null;
+            if (hello != null) {
+                super.writeRecord(type, hello, 0, hello.length);
                 return;
             }
             super.writeRecord(type, buf, off, len);

@@ -40,6 +40,9 @@ final class PeerEvents {
         if (level == AlertLevel.fatal) {
             log.alertReceived(description);
             log.error(OpensslLogTemplates.alertReceived(lines.alertReceived(), description));
+            if (log.lastReceivedMessage() == null) { // the alert answered our ClientHello
+                log.error(lines.alertAfterClientHello());
+            }
         }
     }
 
@@ -69,7 +72,8 @@ final class PeerEvents {
     /** After the handshake ended: the peer vanished without an alert. */
     void peerClosedIfSo() {
         if (log.isPeerClosed() && !log.hasGivenUp() && !log.isCompleted()) {
-            log.error(lines.peerClosed().isEmpty() ? List.of("(connection closed by peer, no alert)") : lines.peerClosed());
+            // No placeholder where the profile says the real stack prints nothing (an empty peer_closed).
+            log.error(lines.peerClosed() == null ? List.of("(connection closed by peer, no alert)") : lines.peerClosed());
         }
     }
 }

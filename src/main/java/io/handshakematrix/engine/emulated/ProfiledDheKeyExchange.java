@@ -40,9 +40,17 @@ final class ProfiledDheKeyExchange extends TlsDHEKeyExchange {
             throw new TlsFatalAlert(AlertDescription.decode_error, "ServerKeyExchange lengths run past the message end");
         }
         log.dhBits(params.p().bitLength());
+        log.tempKey(TempKeys.dh(params.p().bitLength()));
         check(CheckStage.SERVER_KEY_EXCHANGE);
         check(CheckStage.AFTER_SERVER_KEY_EXCHANGE);
-        super.processServerKeyExchange(new ByteArrayInputStream(body));
+        // OpenSSL 1.0.x does not know RFC 7919: an ffdhe group is a group like any other (see BcInternals).
+        org.bouncycastle.tls.SecurityParameters sp = context.getSecurityParametersHandshake();
+        int[] groups = BcInternals.swapClientSupportedGroups(sp, null);
+        try {
+            super.processServerKeyExchange(new ByteArrayInputStream(body));
+        } finally {
+            BcInternals.swapClientSupportedGroups(sp, groups);
+        }
     }
 
     @Override

@@ -19,8 +19,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.bc.BcRSAContentSignerBuilder;
 
 /**
- * The receivers' RSA-2048 key and self-signed certificate, made in memory once per run and never
- * written anywhere (the private key must not reach reports). Every emulated receiver shares it.
+ * A receivers' key and self-signed certificate (RSA-2048, or ECDSA P-256 for ECDHE-ECDSA), made in memory
+ * once per run and never written anywhere (the private key must not reach reports). Every emulated
+ * receiver of that certificate type shares it.
  */
 public final class ServerIdentity {
     private final AsymmetricKeyParameter privateKey;
@@ -35,14 +36,30 @@ public final class ServerIdentity {
         RSAKeyPairGenerator gen = new RSAKeyPairGenerator();
         gen.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, 2048, 112));
         AsymmetricCipherKeyPair kp = gen.generateKeyPair();
+        return selfSigned(kp, "SHA256withRSA", random);
+    }
+
+    /** An ECDSA key on P-256 (secp256r1) with its certificate signed SHA256withECDSA. */
+    public static ServerIdentity generateEcdsaP256(SecureRandom random) {
+        org.bouncycastle.crypto.generators.ECKeyPairGenerator gen = new org.bouncycastle.crypto.generators.ECKeyPairGenerator();
+        org.bouncycastle.asn1.x9.X9ECParameters p256 = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByName("P-256");
+        org.bouncycastle.crypto.params.ECNamedDomainParameters domain = new org.bouncycastle.crypto.params.ECNamedDomainParameters(
+                org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1, p256);
+        gen.init(new org.bouncycastle.crypto.params.ECKeyGenerationParameters(domain, random));
+        return selfSigned(gen.generateKeyPair(), "SHA256withECDSA", random);
+    }
+
+    private static ServerIdentity selfSigned(AsymmetricCipherKeyPair kp, String algorithm, SecureRandom random) {
         try {
             X500Name name = new X500Name("CN=handshake-matrix receiver");
             long now = System.currentTimeMillis();
             X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 86_400_000L),
                     new Date(now + 86_400_000L), name, SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(kp.getPublic()));
-            AlgorithmIdentifier sig = new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withRSA");
+            AlgorithmIdentifier sig = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm);
             AlgorithmIdentifier dig = new DefaultDigestAlgorithmIdentifierFinder().find(sig);
-            X509CertificateHolder cert = b.build(new BcRSAContentSignerBuilder(sig, dig).build(kp.getPrivate()));
+            org.bouncycastle.operator.bc.BcContentSignerBuilder signer = algorithm.endsWith("RSA")
+                    ? new BcRSAContentSignerBuilder(sig, dig) : new org.bouncycastle.operator.bc.BcECContentSignerBuilder(sig, dig);
+            X509CertificateHolder cert = b.build(signer.setSecureRandom(random).build(kp.getPrivate()));
             return new ServerIdentity(kp.getPrivate(), cert.getEncoded());
         } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make the receivers' test certificate", e);

@@ -1,0 +1,41 @@
+package io.handshakematrix.profile;
+
+import java.util.List;
+
+/**
+ * How a stack answers a ClientHello, as data (docs/stacks.md "On the wire"):
+ * {@code echo}: the extensions it answers when the client offered them, in its ServerHello order (others,
+ * e.g. EMS and encrypt_then_mac for OpenSSL 1.0.x, are ignored); with {@code session_ticket} echoed it issues
+ * a ticket and sends an empty session id, else a 32-byte one. {@code pointFormats}: its ec_point_formats data.
+ * {@code clientSuiteOrder}: picks the client's first acceptable suite (OpenSSL without
+ * SSL_OP_CIPHER_SERVER_PREFERENCE) rather than its own. {@code skeSignature}: how it picks the
+ * ServerKeyExchange signature algorithm. {@code legacyClient}: accepts a ClientHello with neither the SCSV
+ * nor renegotiation_info. {@code ecdhGroup}: the curve it uses for ECDHE when the client offers it.
+ * {@code acceptRenegotiation}: a client-initiated (secure) renegotiation is carried out, not refused.
+ */
+public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolean clientSuiteOrder,
+                                 SkeSignature skeSignature, boolean legacyClient, int ecdhGroup,
+                                 long ticketLifetimeHint, boolean acceptRenegotiation, String source) {
+
+    public boolean echoes(int type) {
+        return echo.contains(type);
+    }
+
+    public byte[] pointFormats() {
+        return pointFormats.clone();
+    }
+
+    /** How the server chooses the signature algorithm of its TLS 1.2 ServerKeyExchange. */
+    public enum SkeSignature {
+        /** The client's first listed algorithm usable with the key (OpenSSL 1.0.x tls1_process_sigalgs). */
+        CLIENT_FIRST("client_first"),
+        /** SHA-256 with the key's algorithm if the client lists it (BouncyCastle-style default). */
+        PREFER_SHA256("prefer_sha256");
+
+        private final String yamlName;
+
+        SkeSignature(String yamlName) { this.yamlName = yamlName; }
+
+        public String yamlName() { return yamlName; }
+    }
+}
