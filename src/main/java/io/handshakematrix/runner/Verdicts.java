@@ -1,6 +1,7 @@
 package io.handshakematrix.runner;
 
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.SideReports;
 import io.handshakematrix.model.Alert;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
@@ -16,6 +17,11 @@ public final class Verdicts {
     private Verdicts() {}
 
     public static HandshakeResult classify(SideReport sender, SideReport receiver, long durationMs) {
+        java.util.Optional<String> cannot = SideReports.unsupportedReason(sender)
+                .or(() -> SideReports.unsupportedReason(receiver));
+        if (cannot.isPresent()) {
+            return HandshakeResult.skipped(cannot.get());
+        }
         if (sender.harnessError() != null || receiver.harnessError() != null) {
             String why = sender.harnessError() != null ? "sender: " + sender.harnessError()
                     : "receiver: " + receiver.harnessError();

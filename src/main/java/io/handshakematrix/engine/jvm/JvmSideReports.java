@@ -31,7 +31,7 @@ final class JvmSideReports {
             log.harnessError("child JVM: " + answer.path("reason").asText(answer.toString()));
             return log.freeze(List.of());
         }
-        JsonNode side = answer.path("side");
+        JsonNode side = answer;
         RecordTranscript transcript = new RecordTranscript(false);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -57,7 +57,7 @@ final class JvmSideReports {
         WireFacts in = WireFacts.of(received.toByteArray());
         boolean completed = side.path("completed").asBoolean();
         if (completed) {
-            log.completed(side.path("protocol").asText(), StandardSuiteNames.openssl(side.path("cipher").asText()));
+            log.completed(side.path("protocol").asText(), side.path("suite").asText());
         }
         Optional<BigInteger> prime = (server ? out : in).dhPrime();
         prime.ifPresent(p -> log.dhBits(p.bitLength()));
@@ -77,7 +77,7 @@ final class JvmSideReports {
         boolean peerClosed = side.path("peerClosed").asBoolean();
         boolean timedOut = side.path("timedOut").asBoolean();
         List<String> failure = new ArrayList<>();
-        side.path("failure").forEach(f -> failure.add(f.asText()));
+        side.path("errors").forEach(f -> failure.add(f.asText()));
         if (!failure.isEmpty()) {
             if (!completed && in.fatalAlert == null && !peerClosed && !timedOut) {
                 log.gaveUp(failure);

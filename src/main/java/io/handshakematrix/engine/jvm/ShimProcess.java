@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handshakematrix.engine.emulated.ServerIdentity;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.profile.JvmLaunch;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,15 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One child JVM running {@code ShimMain} for one stack, started once per run and serving many cells.
  * Requests are tagged with an id; a reader thread routes each answer line to the waiting cell.
- * Messages (one JSON object a line):
+ * The messages are the shim protocol's persistent form (images/README.md), plus one setup line:
  * <pre>
- * harness -> child  {"op":"identity","key":PKCS8-base64,"cert":DER-base64}      once, first
- *                   {"op":"serve","id":N,"suites":[standard names],"timeoutMs":T}
- *                   {"op":"connect","id":N,"port":P,"maxProtocol":"TLSv1.2","timeoutMs":T}
- * child -> harness  {"op":"ready","java":...,"providers":[...]}
+ * harness -> child  {"identity":{"key":PKCS8-base64,"cert":DER-base64}}          once, first
+ *                   {"id":N,"role":"receiver","host":"127.0.0.1","port":0,"protocol":"TLSv1.2","suites":"A:B","timeout-ms":T}
+ *                   {"id":N,"role":"sender","host":"127.0.0.1","port":P,"protocol":"TLSv1.2","timeout-ms":T}
+ * child -> harness  {"event":"ready","shim":1,"java":...,"providers":[...]}
  *                   {"id":N,"event":"listening","port":P}
- *                   {"id":N,"event":"done","side":{completed,protocol,cipher,failure,peerClosed,timedOut,wire:[">"|"<" + base64]}}
- *                   {"id":N,"event":"unsupported","reason":...}      the stack cannot be set up so (a skip)
+ *                   {"id":N,"event":"done","completed":..,"protocol":..,"suite":..,"dh_bits":null,"errors":[..],
+ *                    "peerClosed":..,"timedOut":..,"wire":[">"|"<" + base64]}
+ *                   {"id":N,"event":"unsupported","reason":...}      the stack cannot take a setting (a skip)
  *                   {"id":N,"event":"error","reason":...}            the shim itself failed (a harness error)
  * </pre>
  */
@@ -79,8 +82,8 @@ final class ShimProcess implements AutoCloseable {
         cmd.add(MAIN);
         Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
         ShimProcess shim = new ShimProcess(p, security, stderr, stackId + " (" + java + ")");
-        ObjectNode hello = JSON.createObjectNode().put("op", "identity")
-                .put("key", Base64.getEncoder().encodeToString(identity.privateKeyPkcs8()))
+        ObjectNode hello = JSON.createObjectNode();
+        hello.putObject("identity").put("key", Base64.getEncoder().encodeToString(identity.privateKeyPkcs8()))
                 .put("cert", Base64.getEncoder().encodeToString(identity.certificateDer()));
         try {
             shim.write(hello);
@@ -99,12 +102,11 @@ final class ShimProcess implements AutoCloseable {
     }
 
     /** Sends a request (an id is added) and returns the queue its answers arrive on. */
-    Exchange send(ObjectNode request) throws IOException {
+    Exchange send(ShimSettings settings) throws IOException {
         long id = ids.incrementAndGet();
         BlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
         pending.put(id, q);
-        request.put("id", id);
-        write(request);
+        write(settings.toJson(JSON.createObjectNode(), id));
         return new Exchange(id, q);
     }
 
@@ -138,8 +140,13 @@ final class ShimProcess implements AutoCloseable {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                JsonNode n = JSON.readTree(line);
-                if ("ready".equals(n.path("op").asText())) {
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (IOException notJson) {
+                    continue; // not an answer line: it belongs to no cell (the cell waiting still times out)
+                }
+                if (ShimAnswer.READY.equals(n.path("event").asText())) {
                     ready.add(n);
                     continue;
                 }
