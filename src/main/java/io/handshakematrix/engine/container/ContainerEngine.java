@@ -169,8 +169,14 @@ public final class ContainerEngine implements Engine {
     public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
         long timeoutMs = spec.timeout().toMillis();
         ContainerStacks.Stack stack = stack(spec.profile());
+        ShimContainer c;
+        try {
+            // The container first: its start may take longer than the relay waits for the sender to connect.
+            c = containers.get(tag(stack), Side.SENDER);
+        } catch (RuntimeException e) {
+            return harnessError(containers.broke(stack.profileId(), tag(stack), Side.SENDER, e));
+        }
         try (TcpRelay relay = new TcpRelay(receiver, true, (int) timeoutMs)) {
-            ShimContainer c = containers.get(tag(stack), Side.SENDER);
             ShimSettings settings = new ShimSettings(ShimSettings.SENDER, "127.0.0.1", relay.address().getPort(),
                     spec.maxProtocol(), spec.profile().cipherSuites(), null, spec.minDhBitsOverride(), timeoutMs,
                     stack.settings());

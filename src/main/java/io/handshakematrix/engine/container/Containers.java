@@ -5,19 +5,22 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * The run's containers: one per image and role, started on first use and shared by every cell (never one per
- * cell); a failed start is not retried. Closing stops them all and prints the tier's cost: each image's build
+ * cell); a failed start is not retried (its task keeps the failure). Closing stops them all and prints the tier's cost: each image's build
  * (or "cached") and the container starts with their total time.
  */
 final class Containers implements AutoCloseable {
     private final Map<String, ShimContainer> running = new LinkedHashMap<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
+    private final Map<String, FutureTask<ShimContainer>> starting = new LinkedHashMap<>();
     private final PrintStream summaryOut;
-    private final Function<String, ShimContainer> factory;
+    private final Function<String, ? extends ShimContainer> factory;
     private Optional<String> dockerProblem;
     private ImageBuilder builder;
     private int starts;
@@ -27,7 +30,7 @@ final class Containers implements AutoCloseable {
         this(summaryOut, ShimContainer::new);
     }
 
-    Containers(PrintStream summaryOut, Function<String, ShimContainer> factory) {
+    Containers(PrintStream summaryOut, Function<String, ? extends ShimContainer> factory) {
         this.summaryOut = summaryOut;
         this.factory = factory;
     }
@@ -57,28 +60,46 @@ final class Containers implements AutoCloseable {
         return builder;
     }
 
-    /** The run's container for this image and role, started on first use. */
-    synchronized ShimContainer get(String image, Side role) {
+    /**
+     * The run's container for this image and role, started on first use. Containers of different images start
+     * at the same time (each key has its own start task); cells of one key wait for its start.
+     */
+    ShimContainer get(String image, Side role) {
         String key = key(image, role);
-        ShimContainer c = running.get(key);
-        if (c != null) {
-            return c;
+        FutureTask<ShimContainer> task;
+        synchronized (this) {
+            task = starting.computeIfAbsent(key, k -> new FutureTask<>(() -> start(k, image)));
         }
-        if (failures.containsKey(key)) {
-            throw new IllegalStateException(failures.get(key));
+        task.run(); // only the first caller starts it; the others wait below
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + key);
         }
-        c = factory.apply(image);
+    }
+
+    private ShimContainer start(String key, String image) {
+        ShimContainer c = factory.apply(image);
         long t0 = System.nanoTime();
         try {
             c.start();
         } catch (RuntimeException e) {
-            failures.put(key, "container " + key + " failed to start: " + e.getMessage());
-            throw new IllegalStateException(failures.get(key), e);
+            synchronized (this) {
+                failures.put(key, "container " + key + " failed to start: " + e.getMessage());
+            }
+            throw new IllegalStateException("container " + key + " failed to start: " + e.getMessage(), e);
         } finally {
-            starts++;
-            startNanos += System.nanoTime() - t0;
+            synchronized (this) {
+                starts++;
+                startNanos += System.nanoTime() - t0;
+            }
         }
-        running.put(key, c);
+        synchronized (this) {
+            running.put(key, c);
+        }
         return c;
     }
 
@@ -108,6 +129,7 @@ final class Containers implements AutoCloseable {
                 // already stopped (e.g. killed mid-run): nothing left to release
             }
         });
+        starting.clear();
         StringBuilder images = new StringBuilder();
         running.values().stream().map(c -> c.getDockerImageName()).distinct().forEach(i -> images
                 .append(images.length() == 0 ? "" : ", ").append(i).append(' ')

@@ -53,17 +53,46 @@ final class ImageBuilder {
         }
     }
 
+    /** Writes an image's build context (the Dockerfile excepted) into a directory. */
+    interface Context {
+        void write(Path dir) throws IOException;
+    }
+
+    /**
+     * One image to build: its name, base, a hash of everything that goes in (computed by the caller, without
+     * building), labels, Dockerfile (at NAME/Dockerfile in the context) and the rest of its context.
+     */
+    record Build(String name, String from, String hash, Map<String, String> labels, String dockerfile, Context context) {
+        String tag() {
+            return REPOSITORY + name + ":" + harnessVersion() + "-" + hash;
+        }
+    }
+
     /** The image's tag; builds it first if no image has that tag. Throws with the reason if it cannot. */
-    synchronized String ensure(ImageFolder folder) {
-        String baseId;
+    String ensure(ImageFolder folder) {
+        String hash = hash(folder, baseId(folder.from(), "images/" + folder.name()));
+        return ensure(new Build(folder.name(), folder.from(), hash, folder.labels(), folder.dockerfile(), dir -> {
+            for (Map.Entry<String, byte[]> f : folder.copied().entrySet()) {
+                Path p = dir.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, f.getValue());
+                p.toFile().setExecutable(true); // wrappers are run directly
+            }
+        }));
+    }
+
+    /** The id of a local base image; why not, if it is absent (nothing is pulled). */
+    String baseId(String image, String forWhat) {
         try {
-            baseId = docker.inspectImageCmd(folder.from()).exec().getId();
+            return docker.inspectImageCmd(image).exec().getId();
         } catch (NotFoundException e) {
-            throw new IllegalStateException("base image " + folder.from() + " of images/" + folder.name()
+            throw new IllegalStateException("base image " + image + " of " + forWhat
                     + " is not built (run images/build.sh; nothing is pulled)");
         }
-        String hash = hash(folder, baseId);
-        String tag = REPOSITORY + folder.name() + ":" + harnessVersion() + "-" + hash;
+    }
+
+    synchronized String ensure(Build b) {
+        String tag = b.tag();
         try {
             docker.inspectImageCmd(tag).exec();
             return tag;
@@ -73,25 +102,20 @@ final class ImageBuilder {
         long t0 = System.nanoTime();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("hm-image-" + folder.name());
-            Path dockerfile = dir.resolve(folder.name()).resolve("Dockerfile");
+            dir = Files.createTempDirectory("hm-image-" + b.name());
+            Path dockerfile = dir.resolve(b.name()).resolve("Dockerfile");
             Files.createDirectories(dockerfile.getParent());
-            Files.writeString(dockerfile, folder.dockerfile());
-            for (Map.Entry<String, byte[]> f : folder.copied().entrySet()) {
-                Path p = dir.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
-                p.toFile().setExecutable(true); // wrappers and agents are run directly
-            }
-            Map<String, String> labels = new LinkedHashMap<>(folder.labels());
-            labels.put(HASH_LABEL, hash);
-            docker.buildImageCmd().withBaseDirectory(dir.toFile()).withDockerfile(dockerfile.toFile()).withTags(Set.of(tag))
-                    .withLabels(labels).withPull(false).withRemove(true).exec(new BuildImageResultCallback())
-                    .awaitImageId();
+            Files.writeString(dockerfile, b.dockerfile());
+            b.context().write(dir);
+            Map<String, String> labels = new LinkedHashMap<>(b.labels());
+            labels.put(HASH_LABEL, b.hash());
+            docker.buildImageCmd().withBaseDirectory(dir.toFile()).withDockerfile(dockerfile.toFile())
+                    .withTags(Set.of(tag)).withLabels(labels).withPull(false).withRemove(true)
+                    .exec(new BuildImageResultCallback()).awaitImageId();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the build context of images/" + folder.name(), e);
+            throw new UncheckedIOException("cannot write the build context of " + b.name() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("docker build of images/" + folder.name() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("docker build of " + b.name() + " failed: " + e.getMessage(), e);
         } finally {
             delete(dir);
         }
@@ -106,28 +130,36 @@ final class ImageBuilder {
     }
 
     static String hash(ImageFolder folder, String baseId) {
+        MessageDigest d = digest();
+        update(d, folder.dockerfile().getBytes(StandardCharsets.UTF_8));
+        update(d, folder.labelsFile());
+        folder.copied().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            update(d, e.getKey().getBytes(StandardCharsets.UTF_8));
+            update(d, e.getValue());
+        });
+        update(d, baseId.getBytes(StandardCharsets.UTF_8));
+        return hex(d);
+    }
+
+    static MessageDigest digest() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            update(d, folder.dockerfile().getBytes(StandardCharsets.UTF_8));
-            update(d, folder.labelsFile());
-            folder.copied().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                update(d, e.getKey().getBytes(StandardCharsets.UTF_8));
-                update(d, e.getValue());
-            });
-            update(d, baseId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest()).substring(0, 12);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void update(MessageDigest d, byte[] b) {
+    static String hex(MessageDigest d) {
+        return HexFormat.of().formatHex(d.digest()).substring(0, 12);
+    }
+
+    static void update(MessageDigest d, byte[] b) {
         d.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
         d.update((byte) 0);
         d.update(b);
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

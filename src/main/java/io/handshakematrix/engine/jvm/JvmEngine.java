@@ -1,6 +1,5 @@
 package io.handshakematrix.engine.jvm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
@@ -9,6 +8,8 @@ import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.engine.emulated.ServerIdentity;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.shim.ShimConnection;
 import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.JvmLaunch;
@@ -63,16 +64,15 @@ public final class JvmEngine implements Engine {
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
         spec.requireServableGroup();
         ShimProcess child = child(spec.profile());
-        ShimProcess.Exchange ex = child.send(new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", 0, "TLSv1.2",
+        ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", 0, "TLSv1.2",
                 spec.cipherSuites(), null, 0, spec.timeout().toMillis(), Map.of()));
-        JsonNode first = await(ex, spec.timeout());
-        switch (first.path("event").asText()) {
-            case "listening" -> { }
-            case "unsupported" -> throw new UnsupportedSettingException(spec.profile().id() + ": "
-                    + first.path("reason").asText());
-            default -> throw new IOException(spec.profile().id() + " receiver: " + first.path("reason").asText("no answer"));
+        ShimAnswer first = await(ex, spec.timeout());
+        switch (first.event()) {
+            case ShimAnswer.LISTENING -> { }
+            case ShimAnswer.UNSUPPORTED -> throw new UnsupportedSettingException(spec.profile().id() + ": " + first.reason());
+            default -> throw new IOException(spec.profile().id() + " receiver: " + first.reason());
         }
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), first.path("port").asInt());
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), first.port());
         return new RunningReceiver() {
             @Override
             public InetSocketAddress address() {
@@ -101,7 +101,7 @@ public final class JvmEngine implements Engine {
         }
         try {
             ShimProcess child = child(spec.profile());
-            ShimProcess.Exchange ex = child.send(new ShimSettings(ShimSettings.SENDER, "127.0.0.1",
+            ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.SENDER, "127.0.0.1",
                     receiver.getPort(), spec.maxProtocol(), List.of(), null, 0, spec.timeout().toMillis(), Map.of()));
             return JvmSideReports.from(ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)), false, null);
         } catch (IOException e) {
@@ -116,13 +116,9 @@ public final class JvmEngine implements Engine {
         }
     }
 
-    private static JsonNode await(ShimProcess.Exchange ex, Duration timeout) throws IOException {
+    private static ShimAnswer await(ShimConnection.Exchange ex, Duration timeout) throws IOException {
         try {
-            JsonNode n = ex.next(timeout.plus(ANSWER_SLACK));
-            if (n == null) {
-                throw new IOException("child JVM did not answer within " + timeout.plus(ANSWER_SLACK).toSeconds() + " s");
-            }
-            return n;
+            return ex.next(timeout.plus(ANSWER_SLACK));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");

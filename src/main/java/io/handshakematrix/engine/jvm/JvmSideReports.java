@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.wire.RecordTranscript;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -21,17 +22,13 @@ import java.util.Optional;
 final class JvmSideReports {
     private JvmSideReports() {}
 
-    static SideReport from(JsonNode answer, boolean server, DhGroup requested) {
+    static SideReport from(ShimAnswer answer, boolean server, DhGroup requested) {
         SideLog log = new SideLog();
-        if (answer == null) {
-            log.timedOut();
+        if (!answer.is(ShimAnswer.DONE)) {
+            log.harnessError("child JVM: " + answer.reason());
             return log.freeze(List.of());
         }
-        if (!"done".equals(answer.path("event").asText())) {
-            log.harnessError("child JVM: " + answer.path("reason").asText(answer.toString()));
-            return log.freeze(List.of());
-        }
-        JsonNode side = answer;
+        JsonNode side = answer.raw();
         RecordTranscript transcript = new RecordTranscript(false);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
