@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {RunCommand.class, ProfilesCommand.class, PingCommand.class, DiagnoseCommand.class,
             ConnectCommand.class, ServeCommand.class, DhCommand.class, MergeCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
+            ImagesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 every cell as expected; 1 some cell differs from matrix.yaml;",
             "            2 bad input (file:line: what was expected); 3 harness failure.",
             "", "Example: java -jar target/handshake-matrix.jar run --matrix matrix.yaml --out reports"})

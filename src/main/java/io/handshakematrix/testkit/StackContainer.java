@@ -58,8 +58,8 @@ public final class StackContainer extends GenericContainer<StackContainer> {
     private String maxProtocol = "TLSv1.2";
     private Duration timeout = Duration.ofSeconds(10);
 
-    private StackContainer(StackProfile profile, Path file, boolean receiver) {
-        super(DockerImageName.parse(StackImages.ensure(profile, file)));
+    private StackContainer(StackProfile profile, boolean receiver) {
+        super(DockerImageName.parse(StackImages.ensure(profile)));
         this.profile = profile;
         this.receiver = receiver;
         this.receiveSide = product.receiveSideDefault();
@@ -80,21 +80,21 @@ public final class StackContainer extends GenericContainer<StackContainer> {
 
     /** A receiver (TLS server) of a shipped profile: rhel-6.10, rhel-7.7, rhel-6.10-fips, rhel-6-pre-logjam ... */
     public static StackContainer receiver(String profileId) {
-        return new StackContainer(ProfileCatalog.builtin().get(profileId), null, true);
+        return new StackContainer(ProfileCatalog.builtin().get(profileId), true);
     }
 
     /** A receiver of a profile from a file (a user's own stack), which its image carries. */
     public static StackContainer receiver(Path profileYaml) {
-        return new StackContainer(ProfileCatalog.readFile(profileYaml), profileYaml, true);
+        return new StackContainer(ProfileCatalog.readFile(profileYaml), true);
     }
 
     /** A sender (TLS client) of a shipped profile; give it a {@link #withTarget}. */
     public static StackContainer sender(String profileId) {
-        return new StackContainer(ProfileCatalog.builtin().get(profileId), null, false);
+        return new StackContainer(ProfileCatalog.builtin().get(profileId), false);
     }
 
     public static StackContainer sender(Path profileYaml) {
-        return new StackContainer(ProfileCatalog.readFile(profileYaml), profileYaml, false);
+        return new StackContainer(ProfileCatalog.readFile(profileYaml), false);
     }
 
     /** The product's [RSAKEY] RECEIVE_SIDE: YES enables AES256-SHA, NO DHE-RSA-AES256-SHA (products/file-transfer.yaml). */

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
@@ -34,16 +33,10 @@ final class AgentImages {
                     + "|handshake-matrix.*\\.jar");
 
     private final ImageBuilder builder;
-    private final Map<String, Path> userProfiles = new ConcurrentHashMap<>();
     private String agentTag;
 
     AgentImages(ImageBuilder builder) {
         this.builder = builder;
-    }
-
-    /** A profile that is not shipped (a user's), by its file: its image carries that file. */
-    void addProfileFile(String id, Path file) {
-        userProfiles.put(id, file);
     }
 
     /** The profile's image tag, built (with the layers under it) if absent. */
@@ -66,36 +59,22 @@ final class AgentImages {
                 }));
     }
 
-    /** The profile file's bytes: a shipped profile's resource or a user's file; it must read back as the same profile. */
-    private byte[] profileBytes(StackProfile profile) {
-        Path user = userProfiles.get(profile.id());
-        byte[] bytes;
-        String name;
-        if (user != null) {
-            try {
-                bytes = Files.readAllBytes(user);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read profile file " + user + ": " + e.getMessage());
+    /**
+     * The profile file's bytes, from where the profile was read (its origin: a shipped resource or a user's file,
+     * e.g. from --profiles DIR), so any profile can become an image.
+     */
+    private static byte[] profileBytes(StackProfile profile) {
+        String origin = profile.origin();
+        try (InputStream in = origin.startsWith("classpath:")
+                ? AgentImages.class.getResourceAsStream(origin.substring("classpath:".length()))
+                : Files.newInputStream(Path.of(origin))) {
+            if (in == null) {
+                throw new IllegalStateException("profile " + profile.id() + ": " + origin + " is not in the jar");
             }
-            name = user.toString();
-        } else {
-            name = "classpath:/profiles/" + profile.id() + ".yaml";
-            try (InputStream in = AgentImages.class.getResourceAsStream("/profiles/" + profile.id() + ".yaml")) {
-                if (in == null) {
-                    throw new IllegalStateException(profile.id() + " is not a shipped profile; its image needs its file "
-                            + "(StackContainer.withProfile, or images build --profile FILE)");
-                }
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("profile " + profile.id() + ": cannot read " + origin + ": " + e.getMessage());
         }
-        StackProfile same = user != null ? ProfileCatalog.readFile(user) : ProfileCatalog.builtin().get(profile.id());
-        if (!same.equals(profile)) {
-            throw new IllegalStateException("profile " + profile.id() + " differs from " + name
-                    + " (a profile of the same id from another directory?); its image would not be this profile");
-        }
-        return bytes;
     }
 
     private synchronized String agentLayer() {

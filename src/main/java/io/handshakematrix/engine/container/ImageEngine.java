@@ -58,11 +58,6 @@ public final class ImageEngine implements Engine {
         return NAME;
     }
 
-    /** A user's profile file, so that its image can carry it (StackContainer.withProfile, images build). */
-    public synchronized void addProfileFile(String id, Path file) {
-        agentImages().addProfileFile(id, file);
-    }
-
     private synchronized AgentImages agentImages() {
         if (images == null) {
             images = new AgentImages(containers.builder());

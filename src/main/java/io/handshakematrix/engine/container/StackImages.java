@@ -8,15 +8,11 @@ public final class StackImages {
     private StackImages() {}
 
     /**
-     * The tag of {@code profile}'s stack image, built offline first if absent (shipped profile: {@code file} null;
-     * a user's profile: its YAML file, which the image carries).
+     * The tag of {@code profile}'s stack image, built offline first if absent; the image carries the profile's
+     * own file (a shipped one, or a user's, wherever it was read from).
      */
-    public static String ensure(StackProfile profile, Path file) {
-        AgentImages images = new AgentImages(new ImageBuilder(ContainerEngine.client()));
-        if (file != null) {
-            images.addProfileFile(profile.id(), file);
-        }
-        return images.ensure(profile);
+    public static String ensure(StackProfile profile) {
+        return new AgentImages(new ImageBuilder(ContainerEngine.client())).ensure(profile);
     }
 
     /** The tag of the image of folder images/{@code name} (e.g. debian-12-product bases), built if absent. */

@@ -24,8 +24,11 @@ class ImageFolderTest {
         }
         assertTrue(names.containsAll(List.of("openssl-1.1.1", "openssl-3.0", "gnutls-3.7", "openssl-1.0-standin",
                 "rhel-6.10", "rhel-7.7", "debian-12")), names::toString);
+        List<String> index = Files.readAllLines(ShimTier.IMAGES.resolve("index.txt")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         for (String n : names) {
             ImageFolder f = ShimTier.folder(n, ShimTier.IMAGES);
+            assertTrue(!f.speaksShim() || index.contains(n), () -> n + " is not in images/index.txt: `images` would not build it");
             // the same folder as the jar carries it (pom.xml copies images/ into the classpath)
             ImageFolder fromJar = ImageFolder.read(n, ImageBuilder::classpathFile, "images/");
             assertEquals(ImageBuilder.hash(f, "base"), ImageBuilder.hash(fromJar, "base"), n);
