@@ -26,6 +26,7 @@ final class ContainerProcess {
     private final StringBuilder err = new StringBuilder();
     private final CountDownLatch exited = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile String execId;
 
     private ContainerProcess(DockerClient docker, String containerId) {
         this.docker = docker;
@@ -45,6 +46,7 @@ final class ContainerProcess {
         }
         String execId = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
                 .withCmd(cmd).exec().getId();
+        p.execId = execId;
         docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame frame) {
@@ -100,6 +102,16 @@ final class ContainerProcess {
     }
 
     Throwable failure() { return failure; }
+
+    /** The command's exit code once it ended; -1 if unknown. */
+    int exitCode() {
+        try {
+            Long code = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+            return code == null ? -1 : code.intValue();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
 
     boolean hasExited() { return exited.getCount() == 0; }
 

@@ -28,6 +28,7 @@ class ShimContainer extends GenericContainer<ShimContainer> {
     static final String WORK = "/tmp/hm";
     static final String SHIM = "/usr/local/bin/hm-shim";
     private final Set<String> copiedGroups = new HashSet<>();
+    private boolean identity;
 
     ShimContainer(String image) {
         super(DockerImageName.parse(image));
@@ -43,6 +44,15 @@ class ShimContainer extends GenericContainer<ShimContainer> {
             copyFileToContainer(Transferable.of(pkcs3Pem(group.p(), group.g())), path);
         }
         return path;
+    }
+
+    /** Whether the harness copied its receiver certificate and key in (product containers). */
+    synchronized boolean hasIdentity() {
+        return identity;
+    }
+
+    synchronized void identityCopied() {
+        identity = true;
     }
 
     ContainerProcess exec(List<String> shimArgs) {
