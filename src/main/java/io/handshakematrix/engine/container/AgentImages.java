@@ -29,8 +29,7 @@ final class AgentImages {
     static final String BASE = "handshake-matrix/debian-12:bookworm";
     /** What the agent loads; everything else on a test classpath (JUnit, Testcontainers) stays out of the image. */
     private static final Pattern AGENT_JARS = Pattern.compile(
-            "(bcprov|bctls|bcpkix|bcutil)-jdk18on.*\\.jar|snakeyaml.*\\.jar|jackson-(core|databind|annotations).*\\.jar"
-                    + "|handshake-matrix.*\\.jar");
+            "(bcprov|bctls|bcpkix|bcutil)-jdk18on.*\\.jar|snakeyaml.*\\.jar|jackson-(core|databind|annotations).*\\.jar");
 
     private final ImageBuilder builder;
     private String agentTag;
@@ -129,12 +128,23 @@ final class AgentImages {
         }
     }
 
-    /** The harness jar, or (tests) target/classes and the libraries the agent loads, from java.class.path. */
+    /**
+     * Where the harness's own classes are (the jar, whatever its name, or target/classes in tests) and, from
+     * java.class.path, the libraries the agent loads (a shaded jar already holds them).
+     */
     static List<Path> agentClasspath() {
         List<Path> out = new ArrayList<>();
+        try {
+            out.add(Path.of(AgentImages.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the harness's classes: " + e.getMessage());
+        }
+        if (Files.isRegularFile(out.get(0))) {
+            return out;
+        }
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(e);
-            if (Files.isDirectory(p) ? !p.endsWith("test-classes") : AGENT_JARS.matcher(p.getFileName().toString()).matches()) {
+            if (!out.contains(p) && Files.isRegularFile(p) && AGENT_JARS.matcher(p.getFileName().toString()).matches()) {
                 out.add(p);
             }
         }
