@@ -3,4 +3,4 @@
 # version + hash of the profile file and the agent layer, so a changed profile rebuilds only its own image.
 FROM {agent}
 COPY stack-agent/{profile}.yaml /opt/hm/{profile}.yaml
-CMD ["/opt/hm/jre/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-cp", "/opt/hm/lib/*", "io.handshakematrix.agent.StackAgent", "--profile", "/opt/hm/{profile}.yaml"]
+CMD ["/opt/hm/jre/bin/java", "-XX:+UseSerialGC", "-Xss512k", "-cp", "/opt/hm/lib/*", "io.handshakematrix.agent.StackAgent", "--profile", "/opt/hm/{profile}.yaml"]
