@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 /**
  * One shim request run by the emulated engine (its public API only) with the agent's profile: a receiver that
  * reports its port once listening, or a sender against 127.0.0.1:port. The answer is the shim's done line with
- * the profile's own error lines; the extras (gave_up, alert_sent, alert_received, last_received) are what the
- * emulated side itself saw, for users' tests (StackContainer) and for checking the two sides against each other.
+ * the profile's own error lines; the extras (gave_up, alert_sent, alert_received, last_received, and the id of the
+ * profile rule that fired) are what the emulated side itself saw, for users' tests (StackContainer) and for checking the two sides against each other.
  */
 final class AgentHandshakes {
     /** The one stack setting the agent takes: the harness's name for the mounted DH group. */
@@ -64,7 +64,9 @@ final class AgentHandshakes {
             } else {
                 return ShimAnswer.event(id, ShimAnswer.ERROR, "role must be sender or receiver, not '" + s.role() + "'");
             }
-            return done(id, r);
+            ObjectNode done = done(id, r);
+            RuleThatFired.of(profile, s.receiver(), r).ifPresent(rule -> done.put("rule", rule));
+            return done;
         } catch (UnsupportedSettingException e) {
             return ShimAnswer.event(id, ShimAnswer.UNSUPPORTED, e.getMessage());
         } catch (IOException | InputError e) {

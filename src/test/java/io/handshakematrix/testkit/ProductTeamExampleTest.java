@@ -76,6 +76,7 @@ class ProductTeamExampleTest {
                 Handshake sent = rhel7.handshakes().get(0);
                 assertTrue(sent.printed("ssl3_get_key_exchange:bad dh g value"), sent::toString);
                 assertEquals(50, sent.alertSent());
+                assertEquals("g_above_1", sent.rule()); // the rhel-7.7 profile's check that fired
             }
             assertEquals(50, rhel6.awaitHandshake(Duration.ofSeconds(20)).alertReceived());
         }
