@@ -76,6 +76,13 @@ public final class MatrixScale {
                 base.senders(), base.receivers(), settings, base.expectations(), base.disabled(), List.of(), List.of());
     }
 
+    /** {@code n} of {@code cells}, shuffled with the same fixed seed as {@link #sample}. */
+    public static List<Cell> sampleOf(List<Cell> cells, int n) {
+        List<Cell> all = new ArrayList<>(cells);
+        Collections.shuffle(all, new Random(20_26L));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
     /** {@code n} cells in a shuffled order, so that every sample size has the same mix of RSA and DHE sizes. */
     public static List<Cell> sample(Matrix m, int n) {
         List<Cell> all = new ArrayList<>(m.cells());

@@ -9,6 +9,7 @@ import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.engine.Engines;
+import io.handshakematrix.engine.container.ImageEngine;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.model.Cell;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
             "  java -Xmx256m -jar target/handshake-matrix.jar bench --only scale --cells 10000",
             "                                                 10,000 cells within a 256 MB heap"})
 final class BenchCommand implements Callable<Integer> {
-    private static final Set<String> PARTS = Set.of("kex", "openssl", "matrix", "scale", "plan");
+    private static final Set<String> PARTS = Set.of("kex", "openssl", "matrix", "scale", "plan", "images");
 
     @Option(names = "--matrix", paramLabel = "FILE", defaultValue = "matrix.yaml",
             description = "matrix for the whole-run and scale figures (default: ${DEFAULT-VALUE})")
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     int maxCells;
 
     @Option(names = "--only", paramLabel = "PART", split = ",",
-            description = "only these parts: kex, openssl, matrix, scale, plan (default: all)")
+            description = "only these parts: kex, openssl, matrix, scale, plan, images (default: all)")
     List<String> only;
 
     @Override
@@ -74,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         Set<String> parts = only == null ? PARTS : Set.copyOf(only);
         for (String p : parts) {
             if (!PARTS.contains(p)) {
-                throw new io.handshakematrix.yaml.InputError("--only", 0, "expected kex, openssl, matrix, scale or plan, found '" + p + "'");
+                throw new io.handshakematrix.yaml.InputError("--only", 0, "expected kex, openssl, matrix, scale, plan or images, found '" + p + "'");
             }
         }
         ProfileCatalog profiles = RunCommand.profilesFor(matrixFile, null);
@@ -103,6 +104,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (parts.contains("plan")) {
                 fleetPlan(engines);
+            }
+            if (parts.contains("images")) {
+                images(matrix, pool, engines);
             }
         }
         System.out.println("load average after: " + loadAverage());
@@ -185,6 +189,27 @@ final class BenchCommand implements Callable<Integer> {
                     + "  (rhel-7.7 DEFAULT list: %s)", "ECDHE P-256", e.perSecond(), e.cpuMsEach(),
                     Runtime.getRuntime().availableProcessors() * 1000 / e.cpuMsEach(), "(none)", expected.substring(3)));
         }
+    }
+
+    /**
+     * Issue 13: the matrix's cells between emulated stacks with both sides in their stack images (X@image), one
+     * container per image and role; a warm-up sample first builds the images and starts the containers, whose
+     * cost the engine prints when the run ends (build times, container starts).
+     */
+    private void images(Matrix matrix, MatrixRunner pool, EngineRegistry engines) throws IOException, InterruptedException {
+        Optional<String> no = engines.get(ImageEngine.NAME).cannotRun(
+                RunCommand.profilesFor(matrixFile, null).get("rhel-7.7"), io.handshakematrix.model.Side.SENDER, "TLSv1.2");
+        if (no.isPresent()) {
+            System.out.printf("%nImage tier: not run: %s%n", no.get());
+            return;
+        }
+        List<Cell> cells = matrix.cells().stream().filter(c -> !c.sender().contains("@") && !c.receiver().contains("@"))
+                .map(ImageEngine::bothInImages).toList();
+        MatrixScale.run("image warm-up", matrix, MatrixScale.sampleOf(cells, 40), pool);
+        MatrixScale.Figure f = MatrixScale.run("image tier", matrix, cells, pool);
+        System.out.printf("%nImage tier (%d cells of %s between emulated stacks, both sides in their stack images, "
+                + "%d jobs): %.1f s wall, %.0f cells/s (target >= 50), %.1f ms CPU per cell in this process%n",
+                f.cells(), matrixFile, jobs, f.wallSeconds(), f.cells() / f.wallSeconds(), f.cpuMsPerCell());
     }
 
     private void scale(Matrix base, MatrixRunner pool) throws IOException, InterruptedException {

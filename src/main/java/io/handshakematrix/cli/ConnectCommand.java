@@ -78,7 +78,9 @@ final class ConnectCommand implements Callable<Integer> {
         }
         System.out.println("CONNECTED(" + host + ":" + port + ") as " + profile.id() + " (" + profile.description() + ")");
         HandshakeText.transcript(System.out, r.transcript());
-        boolean ok = r.completed() && !r.gaveUp() && r.harnessError() == null;
+        // the same verdict function as a matrix cell, the peer judged from this side's view of the wire
+        boolean ok = io.handshakematrix.runner.Verdicts.oneSide(r, io.handshakematrix.model.Side.SENDER).outcome()
+                == io.handshakematrix.model.Outcome.OK;
         if (ok) {
             HandshakeText.negotiated(System.out, r);
         } else {

@@ -130,7 +130,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** One line per handshake, whole, so concurrent handshakes do not interleave. */
     private static void log(int n, InetSocketAddress peer, SideReport r, AtomicInteger failed) {
-        boolean ok = r.completed() && !r.gaveUp() && r.harnessError() == null;
+        // the same verdict function as a matrix cell, the peer judged from this side's view of the wire
+        boolean ok = io.handshakematrix.runner.Verdicts.oneSide(r, io.handshakematrix.model.Side.RECEIVER).outcome()
+                == io.handshakematrix.model.Outcome.OK;
         if (!ok) {
             failed.incrementAndGet();
         }

@@ -126,6 +126,9 @@ public final class MatrixRunner {
         try {
             return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof io.handshakematrix.yaml.InputError bad) {
+                throw bad; // bad input an engine reads on first use (a product stack's file): the run stops, exit 2
+            }
             return HandshakeResult.error("harness: " + e.getCause(), (System.nanoTime() - start) / 1_000_000);
         } catch (TimeoutException e) {
             f.cancel(true);

@@ -1,12 +1,15 @@
 package io.handshakematrix.runner;
 
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.SideReports;
 import io.handshakematrix.model.Alert;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.model.TlsAlerts;
+import io.handshakematrix.model.CipherSuites;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what each side saw into one outcome. Engine-neutral: every engine reports sides the same way.
@@ -16,6 +19,11 @@ public final class Verdicts {
     private Verdicts() {}
 
     public static HandshakeResult classify(SideReport sender, SideReport receiver, long durationMs) {
+        Optional<String> cannot = SideReports.unsupportedReason(sender)
+                .or(() -> SideReports.unsupportedReason(receiver));
+        if (cannot.isPresent()) {
+            return HandshakeResult.skipped(cannot.get());
+        }
         if (sender.harnessError() != null || receiver.harnessError() != null) {
             String why = sender.harnessError() != null ? "sender: " + sender.harnessError()
                     : "receiver: " + receiver.harnessError();
@@ -23,6 +31,11 @@ public final class Verdicts {
                     receiver.errors(), sender.transcript(), why, durationMs);
         }
         if (sender.completed() && receiver.completed() && !sender.gaveUp() && !receiver.gaveUp()) {
+            Optional<String> disagree = disagreement(sender, receiver);
+            if (disagree.isPresent()) {
+                return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
+                        receiver.errors(), sender.transcript(), disagree.get(), durationMs);
+            }
             return new HandshakeResult(Outcome.OK, sender.protocol(), sender.cipher(), sender.dhBits(), null, null,
                     null, sender.errors(), receiver.errors(), sender.transcript(), null, durationMs)
                     .withTempKey(sender.tempKey()); // names the ECDHE group (issue 12)
@@ -39,6 +52,13 @@ public final class Verdicts {
         }
         SideReport f = failed == Side.SENDER ? sender : receiver;
         SideReport other = failed == Side.SENDER ? receiver : sender;
+        if (f.alertSent() != null && other.alertReceived() != null && !f.alertSent().equals(other.alertReceived())) {
+            // both sides were heard, and they tell different stories: the harness, not a stack verdict
+            return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
+                    receiver.errors(), sender.transcript(), "the sides disagree: the " + failed.label() + " sent alert "
+                    + f.alertSent() + ", the " + failed.peer().label() + " received alert " + other.alertReceived(),
+                    durationMs);
+        }
         Alert alert = null;
         if (f.alertSent() != null) {
             alert = new Alert(f.alertSent(), TlsAlerts.name(f.alertSent()), failed);
@@ -47,6 +67,37 @@ public final class Verdicts {
         }
         return new HandshakeResult(Outcome.FAIL, null, null, sender.dhBits(), failed, f.lastReceived(), alert,
                 sender.errors(), receiver.errors(), sender.transcript(), null, durationMs);
+    }
+
+    /**
+     * Both sides completed: they must agree on the protocol and on the suite (compared where both name one of the
+     * suites the harness knows by its OpenSSL name), or one side's report is wrong.
+     */
+    private static Optional<String> disagreement(SideReport s, SideReport r) {
+        if (s.protocol() != null && r.protocol() != null && !s.protocol().equals(r.protocol())) {
+            return Optional.of("the sides disagree on the protocol: sender " + s.protocol() + ", receiver " + r.protocol());
+        }
+        if (s.cipher() != null && r.cipher() != null && CipherSuites.known(s.cipher()) && CipherSuites.known(r.cipher())
+                && !s.cipher().equals(r.cipher())) {
+            return Optional.of("the sides disagree on the suite: sender " + s.cipher() + ", receiver " + r.cipher());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One side's handshake judged by the same rules as a cell (serve and connect, where the peer is not ours): the
+     * peer's report is what this side saw of it on the wire.
+     */
+    public static HandshakeResult oneSide(SideReport mine, Side role) {
+        SideReport peer = peerSeenBy(mine);
+        return role == Side.SENDER ? classify(mine, peer, 0) : classify(peer, mine, 0);
+    }
+
+    /** The peer as one side saw it: its alert is the one received; it gave up if it alerted or left first. */
+    static SideReport peerSeenBy(SideReport m) {
+        boolean peerGaveUp = !m.completed() && !m.gaveUp() && (m.alertReceived() != null || m.peerClosed());
+        return new SideReport(m.completed(), m.protocol(), m.cipher(), m.dhBits(), peerGaveUp, m.alertReceived(),
+                m.alertSent(), null, List.of(), List.of(), false, false, null, peerGaveUp ? 0L : Long.MAX_VALUE);
     }
 
     /**

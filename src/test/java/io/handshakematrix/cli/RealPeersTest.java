@@ -206,7 +206,7 @@ class RealPeersTest {
         Path cert = dir.resolve("cert.pem");
         run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
                 "-out", cert.toString(), "-subj", "/CN=localhost", "-days", "1"), "");
-        // An s_server with ECDHE and DHE: the real RHEL 7.7 client lists ECDHE first and gets it (STACKS.md
+        // An s_server with ECDHE and DHE: the real RHEL 7.7 client lists ECDHE first and gets it (docs/stacks.md
         // "ECDHE"; issue 12: the emulation used to offer no ECDHE and negotiated DHE here).
         try (SServer both = SServer.start(cert, key, "DEFAULT:@SECLEVEL=1")) {
             CliRun ok = CliRun.of("connect", "--stack", "rhel-7.7", "--host", "127.0.0.1", "--port", Integer.toString(both.port));

@@ -1,13 +1,15 @@
 package io.handshakematrix.engine.container;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.UnsupportedSettingException;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.StackProfile;
@@ -20,34 +22,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Real stacks (OpenSSL 1.1.1w, 3.0, GnuTLS 3.7) in local Docker images, run by Testcontainers. One container
- * per image, tool and role for the whole run; each cell is one s_server / s_client / gnutls-cli process in it
- * (docker exec) behind a {@link TcpRelay} on 127.0.0.1, which supplies the wire facts of the side's report.
- * Where no Docker engine answers or an image is not built, its cells are skipped with that reason; a container
- * that stops mid-run makes its cells {@code error}, never passed.
+ * Real stacks in local Docker images, each speaking the shim protocol through its image's own wrapper
+ * (images/NAME/, images/README.md). One container per image and role for the whole run; each cell is one
+ * {@code hm-shim} run in it (docker exec) behind a {@link TcpRelay} on 127.0.0.1, which supplies the wire
+ * facts of the side's report; the shim's answer supplies the stack's own error lines. Which image and stack
+ * settings a profile uses is data (container/stacks.yaml); what the image can do is its labels. Where no Docker
+ * engine answers or an image cannot be built, its cells are skipped with that reason; a container that stops
+ * mid-run, or a shim answer that is not one JSON line, makes only its own cells {@code error}.
  */
 public final class ContainerEngine implements Engine {
     public static final String NAME = "container";
-    static final String BUILD_SECONDS_LABEL = "io.handshakematrix.build-seconds";
 
-    private final ContainerStacks stacks = ContainerStacks.builtin();
-    private final Map<String, StackContainer> containers = new LinkedHashMap<>();
-    private final Map<String, String> containerFailures = new LinkedHashMap<>();
+    private final ContainerStacks stacks;
+    private final Function<String, ImageFolder> folderSource;
+    private final Containers containers;
     private final Map<String, Optional<String>> imageProblems = new LinkedHashMap<>();
-    private final PrintStream summaryOut;
-    private Optional<String> dockerProblem;
-    private int starts;
-    private long startNanos;
+    private final Map<String, ImageFolder> folders = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
 
     public ContainerEngine() {
         this(System.out);
     }
 
     ContainerEngine(PrintStream summaryOut) {
-        this.summaryOut = summaryOut;
+        this(summaryOut, ContainerStacks.builtin(), n -> ImageFolder.read(n, ImageBuilder::classpathFile, "images/"));
+    }
+
+    /** Other stack data and image folders (tests: a stand-in image, a broken shim). */
+    ContainerEngine(PrintStream summaryOut, ContainerStacks stacks, Function<String, ImageFolder> folderSource) {
+        this.stacks = stacks;
+        this.folderSource = folderSource;
+        this.containers = new Containers(summaryOut);
     }
 
     @Override
@@ -61,109 +70,125 @@ public final class ContainerEngine implements Engine {
         if (stack.isEmpty()) {
             return Optional.of(profile.id() + " has no real stack in the container tier (container/stacks.yaml)");
         }
-        if (stack.get().tool() == ContainerStacks.Tool.GNUTLS && role == Side.RECEIVER) {
-            return Optional.of("gnutls-serv has no listen-address option and would bind every interface; "
-                    + "GnuTLS runs as a sender only (127.0.0.1 only)");
+        Optional<String> problem = docker().or(() -> image(stack.get().imageFolder()));
+        if (problem.isPresent()) {
+            return problem;
         }
-        if (!protocol.equals("TLSv1.2")) {
-            return Optional.of("the container tier runs TLSv1.2 only (Debian's MinProtocol is TLSv1.2)");
+        ImageFolder f = folder(stack.get().imageFolder());
+        if (!f.roles().contains(role.label())) {
+            return Optional.of("images/" + f.name() + " runs as " + String.join(" or ", f.roles()) + " only (label "
+                    + ImageFolder.ROLES + "; its README says why)");
         }
-        return docker().or(() -> image(stack.get().image()));
+        if (!f.protocols().isEmpty() && !f.protocols().contains(protocol)) {
+            return Optional.of("images/" + f.name() + " runs " + String.join(", ", f.protocols()) + " only (label "
+                    + ImageFolder.PROTOCOLS + ")");
+        }
+        return Optional.empty();
     }
 
     /** Why no Docker engine can be used; empty when one answers. Checked once per run. */
-    synchronized Optional<String> docker() {
-        if (dockerProblem == null) {
-            if (!"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-                dockerProblem = Optional.of("TESTCONTAINERS_RYUK_DISABLED=true is not set (Ryuk's image cannot be pulled "
-                        + "without a registry); also set TESTCONTAINERS_HOST_OVERRIDE=localhost");
-            } else {
-                try {
-                    dockerProblem = DockerClientFactory.instance().isDockerAvailable() ? Optional.empty()
-                            : Optional.of("no Docker engine answers (start dockerd; see .ci/run)");
-                } catch (RuntimeException e) {
-                    dockerProblem = Optional.of("no Docker engine answers: " + e.getMessage());
-                }
-            }
-        }
-        return dockerProblem;
+    Optional<String> docker() {
+        return containers.docker();
     }
 
-    private synchronized Optional<String> image(String image) {
-        return imageProblems.computeIfAbsent(image, i -> {
+    private synchronized ImageFolder folder(String name) {
+        return folders.computeIfAbsent(name, folderSource);
+    }
+
+    /** Builds the folder's image if its tag is absent (once per run); why it cannot, if so. */
+    private synchronized Optional<String> image(String folderName) {
+        return imageProblems.computeIfAbsent(folderName, n -> {
             try {
-                client().inspectImageCmd(i).exec();
+                tags.put(n, containers.builder().ensure(folder(n)));
                 return Optional.empty();
-            } catch (NotFoundException e) {
-                return Optional.of("image " + i + " is not built (run images/build.sh; nothing is pulled)");
+            } catch (RuntimeException e) {
+                return Optional.of(e.getMessage());
             }
         });
     }
 
-    private static DockerClient client() {
-        return DockerClientFactory.instance().client();
+    private synchronized String tag(ContainerStacks.Stack stack) {
+        return tags.get(stack.imageFolder());
     }
 
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
         ContainerStacks.Stack stack = stack(spec.profile());
-        OpensslContainer c = (OpensslContainer) container(stack, Side.RECEIVER);
         long timeoutMs = spec.timeout().toMillis();
         boolean dhe = spec.cipherSuites().stream().anyMatch(CipherSuites::isDhe);
-        int port = 0;
-        ContainerProcess p = null;
         try {
-            // A free port is picked here and bound by s_server later: another cell may take it in between,
-            // so "Address already in use" means "pick again", a few times.
-            for (int attempt = 1; p == null; attempt++) {
-                port = freePort();
-                ContainerProcess started = c.exec(c.serverCommand(port, cipherList(spec.cipherSuites(), stack),
-                        dhe ? c.dhParamsFile(spec.dhGroup()) : null));
-                if (started.awaitStdout(OpensslContainer.LISTENING::equals, timeoutMs)) {
-                    p = started;
-                } else {
-                    if (!started.hasExited()) {
-                        started.kill();
-                    }
-                    String why = String.join(" | ", started.stderrLines());
-                    if (attempt >= 5 || !why.contains("Address already in use")) {
-                        throw new IOException(stack.profileId() + " s_server did not start: " + why);
-                    }
+            ShimContainer c = containers.get(tag(stack), Side.RECEIVER);
+            String dh = dhe ? c.dhParamsFile(spec.dhGroup()) : null;
+            // A free port is picked here and bound by the shim's tool later: another cell may take it in
+            // between, so the shim's "port in use" error means "pick again", a few times.
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                ShimSettings settings = new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", port, "TLSv1.2",
+                        spec.cipherSuites(), dh, 0, timeoutMs, stack.settings());
+                ContainerProcess p = c.exec(settings.toArgs());
+                p.awaitStdout(l -> l.contains("\"event\""), timeoutMs);
+                ShimAnswer first = firstAnswer(p, stack, timeoutMs);
+                if (first.is(ShimAnswer.LISTENING)) {
+                    return new ShimReceiver(p, new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                            port), false, (int) timeoutMs), timeoutMs);
+                }
+                if (!p.hasExited()) {
+                    p.kill();
+                }
+                if (first.is(ShimAnswer.UNSUPPORTED)) {
+                    throw new UnsupportedSettingException(stack.profileId() + ": " + first.reason());
+                }
+                String why = first.reason() == null ? first.event() : first.reason();
+                if (attempt >= 5 || !why.startsWith("port in use")) {
+                    throw new IOException(stack.profileId() + " receiver did not start: " + why);
                 }
             }
         } catch (RuntimeException e) {
-            throw new IOException(containerBroke(stack, Side.RECEIVER, e));
+            throw new IOException(containers.broke(stack.profileId(), tag(stack), Side.RECEIVER, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
-        return new RealReceiver(p, new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                false, (int) timeoutMs), timeoutMs);
+    }
+
+    private static ShimAnswer firstAnswer(ContainerProcess p, ContainerStacks.Stack stack, long timeoutMs)
+            throws IOException {
+        String line = p.stdout().lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
+        if (line == null) {
+            throw new IOException(stack.profileId() + " receiver's shim gave no answer within " + timeoutMs
+                    + " ms: " + String.join(" | ", p.stderrLines()));
+        }
+        try {
+            return ShimAnswer.parse(line);
+        } catch (ShimAnswer.NotAnAnswer e) {
+            throw new IOException(stack.profileId() + " receiver: " + e.getMessage());
+        }
     }
 
     @Override
     public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
         long timeoutMs = spec.timeout().toMillis();
         ContainerStacks.Stack stack = stack(spec.profile());
+        ShimContainer c;
+        try {
+            // The container first: its start may take longer than the relay waits for the sender to connect.
+            c = containers.get(tag(stack), Side.SENDER);
+        } catch (RuntimeException e) {
+            return harnessError(containers.broke(stack.profileId(), tag(stack), Side.SENDER, e));
+        }
         try (TcpRelay relay = new TcpRelay(receiver, true, (int) timeoutMs)) {
-            StackContainer c = container(stack, Side.SENDER);
-            int port = relay.address().getPort();
-            String cmd = c instanceof OpensslContainer o
-                    ? o.clientCommand(port, cipherList(spec.profile().cipherSuites(), stack), spec.maxProtocol())
-                    : ((GnutlsContainer) c).clientCommand(port, stack.priority());
-            ContainerProcess p = c.exec(cmd);
+            ShimSettings settings = new ShimSettings(ShimSettings.SENDER, "127.0.0.1", relay.address().getPort(),
+                    spec.maxProtocol(), spec.profile().cipherSuites(), null, spec.minDhBitsOverride(), timeoutMs,
+                    stack.settings());
+            ContainerProcess p = c.exec(settings.toArgs());
             boolean exited = p.awaitExit(timeoutMs);
             if (!exited) {
                 p.kill();
             }
             relay.awaitClosed(exited ? timeoutMs : 1000);
-            List<String> errors = stack.tool() == ContainerStacks.Tool.OPENSSL ? OpensslErrors.lines(p.stderrLines())
-                    : GnutlsErrors.lines(p.stderrLines(), p.stdout());
-            String harness = p.failure() != null ? "docker exec: " + p.failure()
-                    : relay.connected() ? null : relay.failure();
-            return RealSideReport.of(true, relay.facts(), errors, relay.transcript().lines(), !exited, harness);
+            return ShimSideReports.of(true, p, relay, !exited);
         } catch (IOException | RuntimeException e) {
-            return harnessError(containerBroke(stack, Side.SENDER, e));
+            return harnessError(containers.broke(stack.profileId(), tag(stack), Side.SENDER, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return harnessError("interrupted");
@@ -174,95 +199,35 @@ public final class ContainerEngine implements Engine {
         return stacks.find(profile.id()).orElseThrow(() -> new IllegalStateException(profile.id() + " has no container stack"));
     }
 
-    private static String cipherList(List<String> suites, ContainerStacks.Stack stack) {
-        return String.join(":", suites) + (stack.securityLevel() >= 0 ? "@SECLEVEL=" + stack.securityLevel() : "");
-    }
-
-    /** The run's container for this image, tool and role, started on first use; a failed start is not retried. */
-    private synchronized StackContainer container(ContainerStacks.Stack stack, Side role) {
-        String key = stack.image() + " " + stack.tool().name().toLowerCase() + " " + role.label();
-        StackContainer c = containers.get(key);
-        if (c != null) {
-            return c;
-        }
-        if (containerFailures.containsKey(key)) {
-            throw new IllegalStateException(containerFailures.get(key));
-        }
-        c = stack.tool() == ContainerStacks.Tool.OPENSSL ? new OpensslContainer(stack.image())
-                : new GnutlsContainer(stack.image());
-        long t0 = System.nanoTime();
-        try {
-            c.start();
-        } catch (RuntimeException e) {
-            containerFailures.put(key, "container " + key + " failed to start: " + e.getMessage());
-            throw new IllegalStateException(containerFailures.get(key), e);
-        } finally {
-            starts++;
-            startNanos += System.nanoTime() - t0;
-        }
-        containers.put(key, c);
-        return c;
-    }
-
-    private String containerBroke(ContainerStacks.Stack stack, Side role, Exception e) {
-        String running;
-        synchronized (this) {
-            StackContainer c = containers.get(stack.image() + " " + stack.tool().name().toLowerCase() + " " + role.label());
-            running = c == null ? "" : c.isRunning() ? "" : " (container " + c.getContainerName() + " is not running)";
-        }
-        return stack.profileId() + " " + role.label() + ": " + e.getMessage() + running;
-    }
-
-    private static SideReport harnessError(String why) {
+    static SideReport harnessError(String why) {
         SideLog log = new SideLog();
         log.harnessError(why);
         return log.freeze(List.of());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    /** Stops the containers and prints the tier's cost: image build times (from the image labels) and starts. */
+    /** Stops the containers and prints the tier's cost: image builds (or cached) and container starts. */
     @Override
-    public synchronized void close() {
-        if (containers.isEmpty() && containerFailures.isEmpty()) {
-            return;
-        }
-        containers.values().forEach(c -> {
-            try {
-                c.stop();
-            } catch (RuntimeException ignored) {
-                // already stopped (e.g. killed mid-run): nothing left to release
-            }
-        });
-        StringBuilder images = new StringBuilder();
-        containers.values().stream().map(c -> c.getDockerImageName()).distinct().forEach(i -> images
-                .append(images.length() == 0 ? "" : ", ").append(i).append(" built in ").append(buildSeconds(i)));
-        summaryOut.printf("container tier: %d container starts (%.1f s in all); images: %s%n", starts,
-                startNanos / 1e9, images.length() == 0 ? "none used" : images);
-        containers.clear();
+    public void close() {
+        containers.close();
     }
 
-    private static String buildSeconds(String image) {
-        try {
-            Map<String, String> labels = client().inspectImageCmd(image).exec().getConfig().getLabels();
-            String s = labels == null ? null : labels.get(BUILD_SECONDS_LABEL);
-            return s == null ? "? s (no " + BUILD_SECONDS_LABEL + " label)" : s + " s";
-        } catch (RuntimeException e) {
-            return "? s (" + e.getMessage() + ")";
-        }
+    static DockerClient client() {
+        return DockerClientFactory.instance().client();
     }
 
-    /** An s_server process behind its relay; its report is ready once it exited (or was killed at the timeout). */
-    private static final class RealReceiver implements RunningReceiver {
+    /** A receiver's shim run behind its relay; its report is ready once the shim answered (or was killed). */
+    private static final class ShimReceiver implements RunningReceiver {
         private final ContainerProcess process;
         private final TcpRelay relay;
         private final long timeoutMs;
 
-        RealReceiver(ContainerProcess process, TcpRelay relay, long timeoutMs) {
+        ShimReceiver(ContainerProcess process, TcpRelay relay, long timeoutMs) {
             this.process = process;
             this.relay = relay;
             this.timeoutMs = timeoutMs;
@@ -280,10 +245,7 @@ public final class ContainerEngine implements Engine {
                 process.kill();
             }
             relay.awaitClosed(1000);
-            String harness = process.failure() != null ? "docker exec: " + process.failure()
-                    : relay.connected() ? null : relay.failure();
-            return RealSideReport.of(false, relay.facts(), OpensslErrors.lines(process.stderrLines()),
-                    relay.transcript().lines(), !exited, harness);
+            return ShimSideReports.of(false, process, relay, !exited);
         }
 
         @Override

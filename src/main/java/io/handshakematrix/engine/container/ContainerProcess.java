@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * One command run with {@code docker exec} in a long-lived stack container, in the background, its stdout
  * and stderr collected as they come. Testcontainers' execInContainer blocks until the command ends, and a
  * receiver (s_server) must be waited on while the sender runs, so the exec API is used directly.
- * The command is wrapped to print its pid first, so it can be killed after a timeout.
+ * The command is wrapped to print its pid first, so it can be killed after a timeout (the shim passes
+ * the kill on to its tool).
  */
 final class ContainerProcess {
     private static final String PID_MARK = "hm-pid ";
@@ -25,17 +26,27 @@ final class ContainerProcess {
     private final StringBuilder err = new StringBuilder();
     private final CountDownLatch exited = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile String execId;
 
     private ContainerProcess(DockerClient docker, String containerId) {
         this.docker = docker;
         this.containerId = containerId;
     }
 
-    /** Runs {@code shellCommand} with /bin/sh -c in the container. */
-    static ContainerProcess start(DockerClient docker, String containerId, String shellCommand) {
+    /** Runs {@code program} with {@code args} in the container (no shell quoting: the words pass as they are). */
+    static ContainerProcess start(DockerClient docker, String containerId, String program, List<String> args) {
         ContainerProcess p = new ContainerProcess(docker, containerId);
+        String[] cmd = new String[args.size() + 4];
+        cmd[0] = "/bin/sh";
+        cmd[1] = "-c";
+        cmd[2] = "echo " + PID_MARK + "$$ >&2; exec \"$0\" \"$@\"";
+        cmd[3] = program;
+        for (int i = 0; i < args.size(); i++) {
+            cmd[4 + i] = args.get(i);
+        }
         String execId = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
-                .withCmd("/bin/sh", "-c", "echo " + PID_MARK + "$$ >&2; exec " + shellCommand).exec().getId();
+                .withCmd(cmd).exec().getId();
+        p.execId = execId;
         docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame frame) {
@@ -91,6 +102,16 @@ final class ContainerProcess {
     }
 
     Throwable failure() { return failure; }
+
+    /** The command's exit code once it ended; -1 if unknown. */
+    int exitCode() {
+        try {
+            Long code = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+            return code == null ? -1 : code.intValue();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
 
     boolean hasExited() { return exited.getCount() == 0; }
 

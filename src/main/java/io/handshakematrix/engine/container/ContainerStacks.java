@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Which real tool and image run a profile in the container tier: src/main/resources/container/stacks.yaml. */
+/** Which image folder and stack settings run a profile in the container tier: src/main/resources/container/stacks.yaml. */
 final class ContainerStacks {
-    enum Tool { OPENSSL, GNUTLS }
-
-    record Stack(String profileId, String image, Tool tool, int securityLevel, String priority, String source) {}
+    record Stack(String profileId, String imageFolder, Map<String, String> settings, String source) {}
 
     private static final String RESOURCE = "/container/stacks.yaml";
-    private static final Set<String> KEYS = Set.of("image", "tool", "security_level", "priority", "source");
+    private static final Set<String> KEYS = Set.of("image", "settings", "source");
     private final Map<String, Stack> stacks;
 
     private ContainerStacks(Map<String, Stack> stacks) {
@@ -39,20 +37,24 @@ final class ContainerStacks {
         for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
             YamlNode n = e.getValue();
             Map<String, YamlNode> m = n.entries(KEYS);
-            Tool tool = n.need(m, "tool").oneOf(Map.of("openssl", Tool.OPENSSL, "gnutls", Tool.GNUTLS));
-            int level = m.containsKey("security_level") ? m.get("security_level").integer(0, 5) : -1;
-            String priority = m.containsKey("priority") ? m.get("priority").text() : null;
-            if (tool == Tool.GNUTLS && priority == null) {
-                throw n.error(n.path() + ": a gnutls stack needs priority");
+            Map<String, String> settings = new LinkedHashMap<>();
+            if (m.containsKey("settings")) {
+                m.get("settings").entries().forEach((k, v) -> settings.put(k, v.text()));
             }
-            out.put(e.getKey(), new Stack(e.getKey(), n.need(m, "image").text(), tool, level, priority,
-                    n.need(m, "source").text()));
+            out.put(e.getKey(), new Stack(e.getKey(), n.need(m, "image").text(), settings, n.need(m, "source").text()));
         }
         return new ContainerStacks(out);
+    }
+
+    static ContainerStacks of(Stack... stacks) {
+        Map<String, Stack> m = new LinkedHashMap<>();
+        for (Stack s : stacks) {
+            m.put(s.profileId(), s);
+        }
+        return new ContainerStacks(m);
     }
 
     Optional<Stack> find(String profileId) {
         return Optional.ofNullable(stacks.get(profileId));
     }
-
 }

@@ -1,9 +1,5 @@
 package io.handshakematrix.engine.jvm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
@@ -12,6 +8,9 @@ import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.engine.emulated.ServerIdentity;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.shim.ShimConnection;
+import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.JvmLaunch;
 import io.handshakematrix.profile.StackProfile;
@@ -29,11 +28,10 @@ import java.util.Optional;
 /**
  * Real Java TLS stacks (the JDK's JSSE, BCJSSE over bc-fips) as senders and receivers, each profile in its
  * own child JVM so that its java.security is its own. A child starts on the first cell that needs it and
- * serves every later cell of the run (see {@link ShimProcess} for the messages).
+ * serves every later cell of the run over the shim protocol (see {@link ShimProcess} for the messages).
  */
 public final class JvmEngine implements Engine {
     public static final String NAME = "jvm";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ANSWER_SLACK = Duration.ofSeconds(30); // a busy child may answer late
 
     private final ServerIdentity identity = ServerIdentity.generate(new SecureRandom());
@@ -66,19 +64,15 @@ public final class JvmEngine implements Engine {
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
         spec.requireServableGroup();
         ShimProcess child = child(spec.profile());
-        ArrayNode suites = JSON.createArrayNode();
-        spec.cipherSuites().forEach(s -> suites.add(StandardSuiteNames.standard(s)));
-        ObjectNode req = JSON.createObjectNode().put("op", "serve").put("timeoutMs", spec.timeout().toMillis());
-        req.set("suites", suites);
-        ShimProcess.Exchange ex = child.send(req);
-        JsonNode first = await(ex, spec.timeout());
-        switch (first.path("event").asText()) {
-            case "listening" -> { }
-            case "unsupported" -> throw new UnsupportedSettingException(spec.profile().id() + ": "
-                    + first.path("reason").asText());
-            default -> throw new IOException(spec.profile().id() + " receiver: " + first.path("reason").asText("no answer"));
+        ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", 0, "TLSv1.2",
+                spec.cipherSuites(), null, 0, spec.timeout().toMillis(), Map.of()));
+        ShimAnswer first = await(ex, spec.timeout());
+        switch (first.event()) {
+            case ShimAnswer.LISTENING -> { }
+            case ShimAnswer.UNSUPPORTED -> throw new UnsupportedSettingException(spec.profile().id() + ": " + first.reason());
+            default -> throw new IOException(spec.profile().id() + " receiver: " + first.reason());
         }
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), first.path("port").asInt());
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), first.port());
         return new RunningReceiver() {
             @Override
             public InetSocketAddress address() {
@@ -107,9 +101,8 @@ public final class JvmEngine implements Engine {
         }
         try {
             ShimProcess child = child(spec.profile());
-            ShimProcess.Exchange ex = child.send(JSON.createObjectNode().put("op", "connect")
-                    .put("port", receiver.getPort()).put("maxProtocol", spec.maxProtocol())
-                    .put("timeoutMs", spec.timeout().toMillis()));
+            ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.SENDER, "127.0.0.1",
+                    receiver.getPort(), spec.maxProtocol(), List.of(), null, 0, spec.timeout().toMillis(), Map.of()));
             return JvmSideReports.from(ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)), false, null);
         } catch (IOException e) {
             SideLog log = new SideLog();
@@ -123,13 +116,9 @@ public final class JvmEngine implements Engine {
         }
     }
 
-    private static JsonNode await(ShimProcess.Exchange ex, Duration timeout) throws IOException {
+    private static ShimAnswer await(ShimConnection.Exchange ex, Duration timeout) throws IOException {
         try {
-            JsonNode n = ex.next(timeout.plus(ANSWER_SLACK));
-            if (n == null) {
-                throw new IOException("child JVM did not answer within " + timeout.plus(ANSWER_SLACK).toSeconds() + " s");
-            }
-            return n;
+            return ex.next(timeout.plus(ANSWER_SLACK));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.wire.RecordTranscript;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -21,17 +22,13 @@ import java.util.Optional;
 final class JvmSideReports {
     private JvmSideReports() {}
 
-    static SideReport from(JsonNode answer, boolean server, DhGroup requested) {
+    static SideReport from(ShimAnswer answer, boolean server, DhGroup requested) {
         SideLog log = new SideLog();
-        if (answer == null) {
-            log.timedOut();
+        if (!answer.is(ShimAnswer.DONE)) {
+            log.harnessError("child JVM: " + answer.reason());
             return log.freeze(List.of());
         }
-        if (!"done".equals(answer.path("event").asText())) {
-            log.harnessError("child JVM: " + answer.path("reason").asText(answer.toString()));
-            return log.freeze(List.of());
-        }
-        JsonNode side = answer.path("side");
+        JsonNode side = answer.raw();
         RecordTranscript transcript = new RecordTranscript(false);
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -57,7 +54,7 @@ final class JvmSideReports {
         WireFacts in = WireFacts.of(received.toByteArray());
         boolean completed = side.path("completed").asBoolean();
         if (completed) {
-            log.completed(side.path("protocol").asText(), StandardSuiteNames.openssl(side.path("cipher").asText()));
+            log.completed(side.path("protocol").asText(), side.path("suite").asText());
         }
         Optional<BigInteger> prime = (server ? out : in).dhPrime();
         prime.ifPresent(p -> log.dhBits(p.bitLength()));
@@ -77,7 +74,7 @@ final class JvmSideReports {
         boolean peerClosed = side.path("peerClosed").asBoolean();
         boolean timedOut = side.path("timedOut").asBoolean();
         List<String> failure = new ArrayList<>();
-        side.path("failure").forEach(f -> failure.add(withoutInstanceTag(f.asText())));
+        side.path("errors").forEach(f -> failure.add(withoutInstanceTag(f.asText())));
         if (!failure.isEmpty()) {
             if (!completed && in.fatalAlert == null && !peerClosed && !timedOut) {
                 log.gaveUp(failure);

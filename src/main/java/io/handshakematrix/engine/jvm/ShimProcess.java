@@ -1,41 +1,36 @@
 package io.handshakematrix.engine.jvm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handshakematrix.engine.emulated.ServerIdentity;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.shim.ShimConnection;
+import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.profile.JvmLaunch;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One child JVM running {@code ShimMain} for one stack, started once per run and serving many cells.
  * Requests are tagged with an id; a reader thread routes each answer line to the waiting cell.
- * Messages (one JSON object a line):
+ * The messages are the shim protocol's persistent form (images/README.md), plus one setup line:
  * <pre>
- * harness -> child  {"op":"identity","key":PKCS8-base64,"cert":DER-base64}      once, first
- *                   {"op":"serve","id":N,"suites":[standard names],"timeoutMs":T}
- *                   {"op":"connect","id":N,"port":P,"maxProtocol":"TLSv1.2","timeoutMs":T}
- * child -> harness  {"op":"ready","java":...,"providers":[...]}
+ * harness -> child  {"identity":{"key":PKCS8-base64,"cert":DER-base64}}          once, first
+ *                   {"id":N,"role":"receiver","host":"127.0.0.1","port":0,"protocol":"TLSv1.2","suites":"A:B","timeout-ms":T}
+ *                   {"id":N,"role":"sender","host":"127.0.0.1","port":P,"protocol":"TLSv1.2","timeout-ms":T}
+ * child -> harness  {"event":"ready","shim":1,"java":...,"providers":[...]}
  *                   {"id":N,"event":"listening","port":P}
- *                   {"id":N,"event":"done","side":{completed,protocol,cipher,failure,peerClosed,timedOut,wire:[">"|"<" + base64]}}
- *                   {"id":N,"event":"unsupported","reason":...}      the stack cannot be set up so (a skip)
+ *                   {"id":N,"event":"done","completed":..,"protocol":..,"suite":..,"dh_bits":null,"errors":[..],
+ *                    "peerClosed":..,"timedOut":..,"wire":[">"|"<" + base64]}
+ *                   {"id":N,"event":"unsupported","reason":...}      the stack cannot take a setting (a skip)
  *                   {"id":N,"event":"error","reason":...}            the shim itself failed (a harness error)
  * </pre>
  */
@@ -45,23 +40,17 @@ final class ShimProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120); // a cold JVM on a loaded 2-core box
 
     private final Process process;
-    private final Writer stdin;
     private final Path securityFile;
     private final Path stderrFile;
-    private final Map<Long, BlockingQueue<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
-    private final BlockingQueue<JsonNode> ready = new LinkedBlockingQueue<>();
-    private final String description;
+    private final BlockingQueue<ShimAnswer> ready = new LinkedBlockingQueue<>();
+    private final ShimConnection connection;
 
     private ShimProcess(Process process, Path securityFile, Path stderrFile, String description) {
         this.process = process;
-        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.securityFile = securityFile;
         this.stderrFile = stderrFile;
-        this.description = description;
-        Thread reader = new Thread(this::readAnswers, "shim-reader " + description);
-        reader.setDaemon(true);
-        reader.start();
+        this.connection = new ShimConnection(process.getInputStream(), process.getOutputStream(), description,
+                ready::add, () -> "child JVM " + description + " exited: " + stderrTail());
     }
 
     /** Starts the child for {@code launch} and waits until it has the receiver identity loaded. */
@@ -79,13 +68,13 @@ final class ShimProcess implements AutoCloseable {
         cmd.add(MAIN);
         Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
         ShimProcess shim = new ShimProcess(p, security, stderr, stackId + " (" + java + ")");
-        ObjectNode hello = JSON.createObjectNode().put("op", "identity")
-                .put("key", Base64.getEncoder().encodeToString(identity.privateKeyPkcs8()))
+        ObjectNode hello = JSON.createObjectNode();
+        hello.putObject("identity").put("key", Base64.getEncoder().encodeToString(identity.privateKeyPkcs8()))
                 .put("cert", Base64.getEncoder().encodeToString(identity.certificateDer()));
         try {
-            shim.write(hello);
-            JsonNode r = shim.ready.poll(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (r == null || r.has("failed")) {
+            shim.connection.write(JSON.writeValueAsString(hello));
+            ShimAnswer r = shim.ready.poll(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (r == null || !r.is(ShimAnswer.READY)) {
                 String why = "child JVM for " + stackId + " did not start: " + shim.stderrTail();
                 shim.close();
                 throw new IOException(why);
@@ -98,62 +87,9 @@ final class ShimProcess implements AutoCloseable {
         return shim;
     }
 
-    /** Sends a request (an id is added) and returns the queue its answers arrive on. */
-    Exchange send(ObjectNode request) throws IOException {
-        long id = ids.incrementAndGet();
-        BlockingQueue<JsonNode> q = new LinkedBlockingQueue<>();
-        pending.put(id, q);
-        request.put("id", id);
-        write(request);
-        return new Exchange(id, q);
-    }
-
-    /** The answers to one request. */
-    final class Exchange {
-        private final long id;
-        private final BlockingQueue<JsonNode> answers;
-
-        Exchange(long id, BlockingQueue<JsonNode> answers) {
-            this.id = id;
-            this.answers = answers;
-        }
-
-        /** The next answer, or null after {@code timeout}. */
-        JsonNode next(Duration timeout) throws InterruptedException {
-            JsonNode n = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (n != null && !"listening".equals(n.path("event").asText())) {
-                pending.remove(id);
-            }
-            return n;
-        }
-    }
-
-    private synchronized void write(ObjectNode request) throws IOException {
-        stdin.write(JSON.writeValueAsString(request));
-        stdin.write('\n');
-        stdin.flush();
-    }
-
-    private void readAnswers() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                JsonNode n = JSON.readTree(line);
-                if ("ready".equals(n.path("op").asText())) {
-                    ready.add(n);
-                    continue;
-                }
-                BlockingQueue<JsonNode> q = pending.get(n.path("id").asLong());
-                if (q != null) {
-                    q.add(n);
-                }
-            }
-        } catch (IOException ignored) {
-            // the child is gone; the waiting cells see the error below
-        }
-        String why = "child JVM " + description + " exited: " + stderrTail();
-        ready.add(JSON.createObjectNode().put("failed", why));
-        pending.values().forEach(q -> q.add(JSON.createObjectNode().put("event", "error").put("reason", why)));
+    /** Sends a request (an id is added) and returns where its answers arrive. */
+    ShimConnection.Exchange send(ShimSettings settings) throws IOException {
+        return connection.send(settings);
     }
 
     private String stderrTail() {
@@ -168,11 +104,7 @@ final class ShimProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            stdin.close(); // the shim exits when its stdin ends
-        } catch (IOException ignored) {
-            // already gone
-        }
+        connection.close(); // the shim exits when its stdin ends
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

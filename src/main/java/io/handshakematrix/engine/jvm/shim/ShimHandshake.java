@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.jvm.shim;
 
+import io.handshakematrix.engine.shim.StandardSuiteNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -19,8 +20,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * One side of one handshake in the child, then the harness's "secure ping". What the side saw comes back
- * as one flat map (one JSON line): whether it completed, protocol and suite, the exception the stack threw
- * (its own words), whether the peer closed or went silent, and the raw bytes both ways for the harness's
+ * as the fields of one shim-protocol answer (one JSON line): whether it completed, protocol and suite (OpenSSL
+ * names), the exception the stack threw (its own words, "errors"), whether the peer closed or went silent, and the raw bytes both ways for the harness's
  * wire parser. Verdicts are the harness's business; the shim reports, it does not judge.
  */
 final class ShimHandshake {
@@ -56,7 +57,8 @@ final class ShimHandshake {
             } catch (SocketTimeoutException e) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("timedOut", true);
-                r.put("failure", List.of("(nobody connected)"));
+                r.put("completed", false);
+                r.put("errors", List.of("(nobody connected)"));
                 return r;
             }
             return run(raw, timeoutMs, s -> {
@@ -103,6 +105,7 @@ final class ShimHandshake {
 
     private Map<String, Object> run(TappedSocket raw, int timeoutMs, SocketStep setUp, SocketStep ping) {
         Map<String, Object> r = new LinkedHashMap<>();
+        r.put("completed", false);
         List<String> failure = new ArrayList<>();
         try (raw) {
             raw.setSoTimeout(timeoutMs);
@@ -114,13 +117,14 @@ final class ShimHandshake {
                 s.startHandshake();
                 r.put("completed", true);
                 r.put("protocol", s.getSession().getProtocol());
-                r.put("cipher", s.getSession().getCipherSuite());
+                r.put("suite", StandardSuiteNames.openssl(s.getSession().getCipherSuite()));
                 ping.apply(s);
             }
         } catch (Throwable t) { // an Error too: approved-only bc-fips throws one on RSA key exchange
             failure.add(t.toString());
         }
-        r.put("failure", failure);
+        r.put("dh_bits", null); // the harness reads the group off the wire copy
+        r.put("errors", failure);
         r.put("peerClosed", raw.peerClosed());
         r.put("timedOut", raw.timedOut());
         r.put("wire", raw.wire());

@@ -2,6 +2,9 @@ package io.handshakematrix.engine.jvm.shim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.shim.ShimSettings;
+import io.handshakematrix.engine.shim.StandardSuiteNames;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -18,10 +21,12 @@ import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
 /**
- * The child-JVM shim (after BoringSSL's BoGo shim): one process per stack per run, serving many cells.
- * Requests come one JSON object a line on stdin, answers go one a line on stdout, tagged with the
- * request's id (cells run concurrently). A request the stack cannot honour gets the distinct answer
- * {@code unsupported}, so "can't" is never mistaken for "did it wrong". See JvmProtocol for the messages.
+ * The child-JVM shim: one process per stack per run, serving many cells over the shim protocol's
+ * persistent form (images/README.md, the same protocol every stack outside the harness speaks): after one
+ * identity line (the receivers' key and certificate), requests come one JSON object a line on stdin, answers
+ * go one a line on stdout, tagged with the request's id (cells run concurrently). A request the stack cannot
+ * honour gets the reserved answer {@code unsupported}, so "can't" is never mistaken for "did it wrong".
+ * The done answer adds the stack's bytes both ways ("wire"), which the harness parses for the wire facts.
  * The provider comes from -Dhandshakematrix.shim.provider (sunjsse or bc-fips); java.security settings
  * come from the command line the harness built, so each child's are its own.
  */
@@ -43,13 +48,14 @@ public final class ShimMain {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             JsonNode req = JSON.readTree(line);
-            String op = req.path("op").asText();
-            if (op.equals("identity")) {
-                SSLContext ctx = ShimTls.context(jsseProvider, Base64.getDecoder().decode(req.get("key").asText()),
-                        Base64.getDecoder().decode(req.get("cert").asText()));
+            if (req.has("identity")) {
+                JsonNode identity = req.get("identity");
+                SSLContext ctx = ShimTls.context(jsseProvider, Base64.getDecoder().decode(identity.get("key").asText()),
+                        Base64.getDecoder().decode(identity.get("cert").asText()));
                 handshakes = new ShimHandshake(ctx);
                 Map<String, Object> ready = new LinkedHashMap<>();
-                ready.put("op", "ready");
+                ready.put("event", ShimAnswer.READY);
+                ready.put("shim", ShimSettings.VERSION);
                 ready.put("java", System.getProperty("java.version"));
                 ready.put("javaHome", System.getProperty("java.home"));
                 ready.put("providers", providerNames());
@@ -58,32 +64,40 @@ public final class ShimMain {
             }
             long id = req.path("id").asLong();
             if (handshakes == null) {
-                answer(id, "error", Map.of("reason", "no identity sent before " + op));
+                answer(id, ShimAnswer.ERROR, Map.of("reason", "no identity line before the first request"));
                 continue;
             }
             ShimHandshake h = handshakes;
-            cells.submit(() -> handle(h, op, id, req));
+            cells.submit(() -> handle(h, id, req));
         }
         cells.shutdownNow(); // stdin closed: the harness is done or gone
     }
 
-    private static void handle(ShimHandshake h, String op, long id, JsonNode req) {
+    /** One shim-protocol request (images/README.md): a receiver or a sender for one handshake. */
+    private static void handle(ShimHandshake h, long id, JsonNode req) {
         try {
-            int timeoutMs = req.path("timeoutMs").asInt(10_000);
-            switch (op) {
-                case "serve" -> {
-                    List<String> suites = new ArrayList<>();
-                    req.path("suites").forEach(s -> suites.add(s.asText()));
-                    Map<String, Object> side = h.serve(suites, timeoutMs,
-                            port -> answer(id, "listening", Map.of("port", port)));
-                    answer(id, "done", Map.of("side", side));
+            ShimSettings settings = ShimSettings.fromJson(req);
+            int timeoutMs = (int) settings.timeoutMs();
+            if (!settings.stack().isEmpty() || settings.minDhBits() > 0 || !"127.0.0.1".equals(settings.host())) {
+                answer(id, ShimAnswer.UNSUPPORTED, Map.of("reason", "the JVM shim takes no stack settings, no "
+                        + "MinimumDHBits and no host but 127.0.0.1; got " + req));
+                return;
+            }
+            switch (settings.role()) {
+                case ShimSettings.RECEIVER -> {
+                    List<String> suites = settings.suites().stream().map(StandardSuiteNames::standard).toList();
+                    // A suite the provider lacks is left out and the real stack decides (issue 11: a receiver that
+                    // can enable none of them fails in its own words; a finding, not a skip).
+                    answer(id, ShimAnswer.DONE, h.serve(suites, timeoutMs,
+                            port -> answer(id, ShimAnswer.LISTENING, Map.of("port", port))));
                 }
-                case "connect" -> answer(id, "done", Map.of("side",
-                        h.connect(req.path("port").asInt(), req.path("maxProtocol").asText(), timeoutMs)));
-                default -> answer(id, "unsupported", Map.of("reason", "unknown op '" + op + "'"));
+                case ShimSettings.SENDER -> answer(id, ShimAnswer.DONE,
+                        h.connect(settings.port(), settings.protocol(), timeoutMs));
+                default -> answer(id, ShimAnswer.ERROR, Map.of("reason", "role must be sender or receiver, not '"
+                        + settings.role() + "'"));
             }
         } catch (Exception e) {
-            answer(id, "error", Map.of("reason", e.toString()));
+            answer(id, ShimAnswer.ERROR, Map.of("reason", e.toString()));
         }
     }
 

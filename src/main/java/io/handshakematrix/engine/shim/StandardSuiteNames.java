@@ -1,14 +1,13 @@
-package io.handshakematrix.engine.jvm;
+package io.handshakematrix.engine.shim;
 
-import io.handshakematrix.model.CipherSuites;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * OpenSSL cipher suite names (profiles, matrix.yaml) to the RFC names JSSE and BCJSSE use, for the suites
- * {@link CipherSuites} knows. The IANA registry's names, e.g. DHE-RSA-AES256-SHA = TLS_DHE_RSA_WITH_AES_256_CBC_SHA.
+ * OpenSSL cipher suite names (profiles, matrix.yaml, the shim protocol) to the RFC names JSSE and BCJSSE use,
+ * for the suites model.CipherSuites knows; the child JVM's shim translates with it (it has only the shim jar). The IANA registry's names, e.g. DHE-RSA-AES256-SHA = TLS_DHE_RSA_WITH_AES_256_CBC_SHA.
  */
-final class StandardSuiteNames {
+public final class StandardSuiteNames {
     private static final Map<String, String> BY_OPENSSL = Map.ofEntries(
             Map.entry("AES256-SHA", "TLS_RSA_WITH_AES_256_CBC_SHA"),
             Map.entry("AES128-SHA", "TLS_RSA_WITH_AES_128_CBC_SHA"),
@@ -36,7 +35,7 @@ final class StandardSuiteNames {
 
     private StandardSuiteNames() {}
 
-    static String standard(String openssl) {
+    public static String standard(String openssl) {
         String s = BY_OPENSSL.get(openssl);
         if (s == null) {
             throw new IllegalArgumentException("no standard name for " + openssl);
@@ -45,7 +44,7 @@ final class StandardSuiteNames {
     }
 
     /** The OpenSSL name of a negotiated suite; the standard name itself when it is not one of ours (e.g. ECDHE). */
-    static String openssl(String standard) {
+    public static String openssl(String standard) {
         Optional<String> o = BY_OPENSSL.entrySet().stream().filter(e -> e.getValue().equals(standard))
                 .map(Map.Entry::getKey).findFirst();
         return o.orElse(standard);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -17,27 +18,26 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A long-lived container of one stack image, in one role, shared by every cell of a run: the tools run in it
- * with docker exec, one process per handshake. Host network only (the tools listen and connect on
- * 127.0.0.1); the image is a local tag from images/build.sh and is never pulled.
+ * A long-lived container of one stack image in one role, shared by every cell of a run. Its main process is
+ * the image's own {@code hm-shim --idle}, which prepares what every handshake needs (the receiver's
+ * certificate) and then prints the shim's ready line; each handshake is one {@code hm-shim --role ...} run in
+ * it with docker exec. Host network only (the tools listen and connect on 127.0.0.1); the image is a local tag
+ * and is never pulled. Nothing here knows which tool the image wraps.
  */
-abstract class StackContainer extends GenericContainer<StackContainer> {
+class ShimContainer extends GenericContainer<ShimContainer> {
     static final String WORK = "/tmp/hm";
+    static final String SHIM = "/usr/local/bin/hm-shim";
     private final Set<String> copiedGroups = new HashSet<>();
+    private boolean identity;
 
-    StackContainer(String image) {
+    ShimContainer(String image) {
         super(DockerImageName.parse(image));
         withNetworkMode("host");
-        // The container only hosts exec'd tools: a certificate for the servers and the ping the clients send.
-        withCommand("/bin/sh", "-c", "mkdir -p " + WORK + " && cd " + WORK
-                + " && openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 30"
-                + " -keyout key.pem -out cert.pem 2>/dev/null && printf 'PING\\n' > ping && echo hm-ready"
-                + " && exec sleep infinity");
-        // Ready when the certificate exists: exec'd servers need it at once.
-        waitingFor(Wait.forLogMessage(".*hm-ready.*", 1));
+        // Ready only once the shim says so: the first exec'd receiver needs the certificate made before it.
+        waitingFor(Wait.forLogMessage(".*\"event\":\"ready\".*", 1));
     }
 
-    /** Writes a DH group as PKCS#3 PEM into the container once per run; returns its path there. */
+    /** Writes a DH group as PKCS#3 PEM into the container once per run (the shim's mounted PEM); its path there. */
     synchronized String dhParamsFile(DhGroup group) throws IOException {
         String path = WORK + "/dh-" + group.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pem";
         if (copiedGroups.add(path)) {
@@ -46,20 +46,25 @@ abstract class StackContainer extends GenericContainer<StackContainer> {
         return path;
     }
 
-    ContainerProcess exec(String shellCommand) {
-        return ContainerProcess.start(getDockerClient(), getContainerId(), shellCommand);
+    /** Whether the harness copied its receiver certificate and key in (product containers). */
+    synchronized boolean hasIdentity() {
+        return identity;
     }
 
-    private static String pkcs3Pem(BigInteger p, BigInteger g) throws IOException {
+    synchronized void identityCopied() {
+        identity = true;
+    }
+
+    ContainerProcess exec(List<String> shimArgs) {
+        return ContainerProcess.start(getDockerClient(), getContainerId(), SHIM, shimArgs);
+    }
+
+    static String pkcs3Pem(BigInteger p, BigInteger g) throws IOException {
         byte[] der = new DERSequence(new ASN1Encodable[] {new ASN1Integer(p), new ASN1Integer(g)}).getEncoded();
         StringWriter w = new StringWriter();
         try (PemWriter pem = new PemWriter(w)) {
             pem.writeObject(new PemObject("DH PARAMETERS", der));
         }
         return w.toString();
-    }
-
-    static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -1,0 +1,93 @@
+package io.handshakematrix.cli;
+
+import io.handshakematrix.engine.container.StackImages;
+import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.profile.StackProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Builds the stack images offline (issue 13), or checks image folders without building. */
+@Command(name = "images", mixinStandardHelpOptions = true,
+        description = {"Build the stack images offline: every image folder (images/index.txt: the real tools behind",
+            "their shim wrappers) and one image per stack profile (the emulated stacks, run by the stack agent).",
+            "Each tag is the harness version plus a content hash; an existing tag is reused, so a changed folder or",
+            "profile rebuilds only its own image. Needs a Docker engine and the debian-11/12 bases (images/build.sh).",
+            "With --check DIR, only reads every folder under DIR (labels, Dockerfile, COPY sources): exit 2 on bad input."},
+        footer = {"", "Examples:",
+            "  java -jar target/handshake-matrix.jar images",
+            "  java -jar target/handshake-matrix.jar images --profiles my-profiles/",
+            "  java -jar target/handshake-matrix.jar images --check images"})
+final class ImagesCommand implements Callable<Integer> {
+    @Option(names = "--profiles", paramLabel = "DIR", description = "also build images of the profiles in DIR")
+    Path profilesDir;
+
+    @Option(names = "--check", paramLabel = "DIR", description = "read every image folder in DIR; build nothing")
+    Path check;
+
+    @Override
+    public Integer call() throws IOException {
+        if (check != null) {
+            for (String name : folders(check)) {
+                System.out.println(StackImages.describe(check, name));
+            }
+            return Main.OK;
+        }
+        int failed = 0;
+        for (String name : index()) {
+            failed += report("images/" + name, () -> StackImages.ensureFolder(name));
+        }
+        for (StackProfile p : ProfileCatalog.withDirectory(profilesDir).all()) {
+            if (p.jvm() == null) { // the jvm stacks run in child JVMs, not images
+                failed += report("profile " + p.id(), () -> StackImages.ensure(p));
+            }
+        }
+        return failed == 0 ? Main.OK : Main.HARNESS;
+    }
+
+    private interface Build {
+        String tag();
+    }
+
+    /** One line per image: its tag, or why it was not built (the RHEL folders without a registry). */
+    private static int report(String what, Build b) {
+        long t0 = System.nanoTime();
+        try {
+            System.out.printf("%-34s %s (%.1f s)%n", what, b.tag(), (System.nanoTime() - t0) / 1e9);
+            return 0;
+        } catch (RuntimeException e) {
+            boolean noBase = String.valueOf(e.getMessage()).contains("is not built");
+            System.out.printf("%-34s not built: %s%n", what, e.getMessage());
+            return noBase && what.startsWith("images/rhel-") ? 0 : 1; // the RHEL bases need a registry (README)
+        }
+    }
+
+    private static List<String> index() throws IOException {
+        try (var in = ImagesCommand.class.getResourceAsStream("/images/index.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        }
+    }
+
+    private static List<String> folders(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new io.handshakematrix.yaml.InputError(dir.toString(), 0, "not a directory; expected a directory of image folders");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("Dockerfile")) || Files.isDirectory(p) && !isShared(p))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** images/shims and images/stack-agent hold shared parts and templates, not one image's folder. */
+    private static boolean isShared(Path p) {
+        String n = p.getFileName().toString();
+        return n.equals("shims") || n.equals("stack-agent");
+    }
+}

@@ -1,0 +1,123 @@
+package io.handshakematrix.engine.container;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** One run of a product's command, in its container (docker exec) or on this machine, with its output and exit code. */
+interface ProductRun {
+    boolean awaitLine(Predicate<String> line, long timeoutMs) throws InterruptedException;
+
+    boolean awaitExit(long timeoutMs) throws InterruptedException;
+
+    /** stdout lines, then stderr lines. */
+    List<String> output();
+
+    int exitCode();
+
+    void kill();
+
+    static ProductRun in(ShimContainer c, String command) {
+        ContainerProcess p = ContainerProcess.start(c.getDockerClient(), c.getContainerId(), "/bin/sh", List.of("-c", command));
+        return new ProductRun() {
+            @Override
+            public boolean awaitLine(Predicate<String> line, long timeoutMs) throws InterruptedException {
+                return p.awaitStdout(line, timeoutMs) || p.stderrLines().stream().anyMatch(line);
+            }
+
+            @Override
+            public boolean awaitExit(long timeoutMs) throws InterruptedException {
+                return p.awaitExit(timeoutMs);
+            }
+
+            @Override
+            public List<String> output() {
+                List<String> all = new ArrayList<>(p.stdout().lines().toList());
+                all.addAll(p.stderrLines());
+                return all;
+            }
+
+            @Override
+            public int exitCode() {
+                return p.exitCode();
+            }
+
+            @Override
+            public void kill() {
+                if (!p.hasExited()) {
+                    p.kill();
+                }
+            }
+        };
+    }
+
+    /** On this machine ({@code local: true}): /bin/sh -c, output merged as it comes. */
+    static ProductRun local(String command) {
+        Process proc;
+        try {
+            proc = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> lines = new ArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (var r = proc.inputReader(StandardCharsets.UTF_8)) {
+                for (String l; (l = r.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(l);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "product-output");
+        reader.setDaemon(true);
+        reader.start();
+        return new ProductRun() {
+            @Override
+            public boolean awaitLine(Predicate<String> line, long timeoutMs) throws InterruptedException {
+                long end = System.currentTimeMillis() + timeoutMs;
+                synchronized (lines) {
+                    while (lines.stream().noneMatch(line)) {
+                        long left = end - System.currentTimeMillis();
+                        if (left <= 0 || !proc.isAlive() && !reader.isAlive()) {
+                            return lines.stream().anyMatch(line);
+                        }
+                        lines.wait(Math.min(left, 50));
+                    }
+                    return true;
+                }
+            }
+
+            @Override
+            public boolean awaitExit(long timeoutMs) throws InterruptedException {
+                boolean done = proc.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+                reader.join(1000);
+                return done;
+            }
+
+            @Override
+            public List<String> output() {
+                synchronized (lines) {
+                    return List.copyOf(lines);
+                }
+            }
+
+            @Override
+            public int exitCode() {
+                return proc.isAlive() ? -1 : proc.exitValue();
+            }
+
+            @Override
+            public void kill() {
+                proc.descendants().forEach(ProcessHandle::destroy);
+                proc.destroy();
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.handshakematrix.engine.container;
+
+import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.shim.ShimAnswer;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The {@link SideReport} of a stack behind a shim: completion, alerts, closes and DH bits from the wire (the
+ * relay), the error lines from the shim's answer, in the stack's own words. A side gave up when it was first to
+ * send an alert, or first to close before the handshake completed while its peer had sent none (RHEL 6.10's
+ * "invalid public key", 7.7's "DH lib"). An answer that is not one JSON line makes this side a harness error
+ * (the cell is {@code error}, never {@code fail}); the reserved {@code unsupported} answer makes it a skip.
+ */
+final class ShimSideReports {
+    private ShimSideReports() {}
+
+    static SideReport of(boolean client, ContainerProcess p, TcpRelay relay, boolean timedOut) {
+        String harness = p.failure() != null ? "docker exec: " + p.failure()
+                : relay.connected() ? null : relay.failure();
+        List<String> errors = List.of();
+        if (!timedOut) {
+            try {
+                ShimAnswer a = ShimAnswer.last(p.stdout());
+                if (a.is(ShimAnswer.UNSUPPORTED)) {
+                    return io.handshakematrix.engine.SideReports.unsupported(a.reason());
+                }
+                if (a.is(ShimAnswer.ERROR)) {
+                    harness = harness != null ? harness : "the shim failed: " + a.reason();
+                }
+                errors = a.errors();
+            } catch (ShimAnswer.NotAnAnswer e) {
+                harness = e.getMessage();
+            }
+        }
+        return of(client, relay.facts(), errors, relay.transcript().lines(), timedOut, harness);
+    }
+
+    static SideReport of(boolean client, WireFacts wire, List<String> errors, List<String> transcript,
+                         boolean timedOut, String harnessError) {
+        WireFacts.Direction mine = wire.from(client);
+        WireFacts.Direction theirs = wire.from(!client);
+        boolean completed = wire.handshakeCompleted();
+        long myEnd = first(mine.alertAt(), mine.closedAt());
+        long theirEnd = first(theirs.alertAt(), theirs.closedAt());
+        boolean gaveUp = !completed && myEnd != Long.MAX_VALUE
+                && (mine.alert() != null ? theirs.alert() == null || mine.alertAt().getAsLong() <= theirs.alertAt().getAsLong()
+                                         : myEnd <= theirEnd && theirs.alert() == null);
+        boolean peerClosed = theirs.alert() == null && theirs.closedAt().isPresent() && theirEnd < myEnd;
+        return new SideReport(completed, completed ? wire.protocol() : null, completed ? wire.cipher() : null,
+                wire.dhBits(), gaveUp, mine.alert(), theirs.alert(), theirs.lastHandshake(), List.copyOf(errors),
+                transcript, peerClosed, timedOut && !completed, harnessError, gaveUp ? myEnd : 0L);
+    }
+
+    private static long first(OptionalLong a, OptionalLong b) {
+        return Math.min(a.orElse(Long.MAX_VALUE), b.orElse(Long.MAX_VALUE));
+    }
+}

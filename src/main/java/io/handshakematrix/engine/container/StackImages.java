@@ -1,0 +1,47 @@
+package io.handshakematrix.engine.container;
+
+import io.handshakematrix.profile.StackProfile;
+import java.nio.file.Path;
+
+/** The public door to the emulated-stack images for code outside the engines (the testkit, the images command). */
+public final class StackImages {
+    private StackImages() {}
+
+    /**
+     * The tag of {@code profile}'s stack image, built offline first if absent; the image carries the profile's
+     * own file (a shipped one, or a user's, wherever it was read from).
+     */
+    public static String ensure(StackProfile profile) {
+        return new AgentImages(new ImageBuilder(ContainerEngine.client())).ensure(profile);
+    }
+
+    /** The tag of the image of folder images/{@code name} (e.g. debian-12-product bases), built if absent. */
+    public static String ensureFolder(String name) {
+        return new ImageBuilder(ContainerEngine.client()).ensure(ImageFolder.read(name, ImageBuilder::classpathFile, "images/"));
+    }
+
+    /** A DH group as the PKCS#3 PEM a shim takes ("DH PARAMETERS"). */
+    public static String pkcs3Pem(io.handshakematrix.dh.DhGroup g) {
+        try {
+            return ShimContainer.pkcs3Pem(g.p(), g.g());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads image folder {@code name} under {@code root} (bad input: {@code file:line}, see ImageFolder). */
+    public static String describe(Path root, String name) {
+        ImageFolder f = ImageFolder.read(name, p -> {
+            try {
+                Path file = root.resolve(p);
+                return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(java.nio.file.Files.readAllBytes(file))
+                        : java.util.Optional.empty();
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }, root + "/");
+        return f.name() + ": " + f.labels().get(ImageFolder.STACK) + " (" + f.labels().get(ImageFolder.LIBRARY) + " "
+                + f.labels().get(ImageFolder.VERSION) + "), roles " + String.join(",", f.roles()) + ", shim "
+                + f.labels().get(ImageFolder.SHIM) + ", FROM " + f.from();
+    }
+}

@@ -1,0 +1,103 @@
+package io.handshakematrix.engine.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.handshakematrix.TestEnvironment;
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.engine.Engines;
+import io.handshakematrix.matrix.Matrix;
+import io.handshakematrix.matrix.MatrixLoader;
+import io.handshakematrix.model.Alert;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.runner.CellRunner;
+import io.handshakematrix.runner.MatrixRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The RHEL matrix (every cell of matrix.yaml between emulated stacks, no sample) with both sides in their
+ * stack images ({@code X@image}: the agent in a container, behind the shim and the harness's relay) against the
+ * same cells in-process, cell by cell: verdict, failing side, alert, and both sides' error lines must be equal.
+ * An image that differs from its in-process profile would carry the difference into users' CI.
+ */
+class ImageDifferentialTest {
+    private static final Path MATRIX = Path.of("matrix.yaml");
+    private static EngineRegistry engines;
+    private static Matrix matrix;
+    private static Optional<String> problem;
+    private static List<Cell> cells;
+    private static final Map<String, HandshakeResult> inImages = new ConcurrentHashMap<>();
+    private static final Map<String, HandshakeResult> inProcess = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void runBoth() throws InterruptedException {
+        ProfileCatalog profiles = ProfileCatalog.builtin();
+        DhGroupCatalog groups = DhGroupCatalog.builtin();
+        engines = Engines.standard();
+        matrix = new MatrixLoader(profiles, groups, engines.names()).load(MATRIX);
+        cells = matrix.cells().stream().filter(c -> !c.sender().contains("@") && !c.receiver().contains("@")).toList();
+        problem = ((ImageEngine) engines.get(ImageEngine.NAME)).docker();
+        if (problem.isPresent()) {
+            return;
+        }
+        CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(), MATRIX.toAbsolutePath().getParent(),
+                Duration.ofSeconds(20));
+        new MatrixRunner(runner, 2).run(matrix, cells.stream().map(ImageDifferentialTest::inImages).toList(),
+                r -> inImages.put(r.cell().key(), r.result()));
+        new MatrixRunner(runner, 2).run(matrix, cells, r -> inProcess.put(r.cell().key(), r.result()));
+    }
+
+    @AfterAll
+    static void close() {
+        if (engines != null) {
+            engines.close();
+        }
+    }
+
+    static Cell inImages(Cell c) {
+        return ImageEngine.bothInImages(c);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> imagesAgreeWithTheInProcessRun() {
+        ProfileCatalog profiles = ProfileCatalog.builtin();
+        Matrix m = new MatrixLoader(profiles, DhGroupCatalog.builtin(), Engines.standard().names()).load(MATRIX);
+        return m.cells().stream().filter(c -> !c.sender().contains("@") && !c.receiver().contains("@"))
+                .map(c -> DynamicTest.dynamicTest(inImages(c).displayName(), () -> compare(c)));
+    }
+
+    private static void compare(Cell c) {
+        TestEnvironment.require(problem.isEmpty(), () -> "image tier skipped: " + problem.orElse(""));
+        HandshakeResult a = inImages.get(inImages(c).key());
+        HandshakeResult b = inProcess.get(c.key());
+        String both = "\n  images:     " + a.summary() + "\n  in-process: " + b.summary();
+        String name = c.displayName();
+        assertEquals(b.outcome(), a.outcome(), () -> name + ": verdict differs" + both);
+        assertEquals(b.failedSide(), a.failedSide(), () -> name + ": failing side differs" + both);
+        assertEquals(code(b.alert()), code(a.alert()), () -> name + ": alert differs" + both);
+        assertEquals(b.senderErrors(), a.senderErrors(), () -> name + ": sender error lines differ" + both);
+        assertEquals(b.receiverErrors(), a.receiverErrors(), () -> name + ": receiver error lines differ" + both);
+        if (b.outcome() == io.handshakematrix.model.Outcome.OK) {
+            assertEquals(b.cipher(), a.cipher(), () -> name + ": suite differs" + both);
+            assertEquals(b.dhBits(), a.dhBits(), () -> name + ": DH bits differ" + both);
+        }
+    }
+
+    private static Integer code(Alert a) {
+        return a == null ? null : a.code();
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.handshakematrix.engine.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handshakematrix.yaml.InputError;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The product declared in data: its templates and verdict patterns, and one line of bad input for each mistake. */
+class ProductStackTest {
+    private static final Path BAD = Path.of("src/test/resources/bad-input/product");
+
+    @Test
+    void anUnknownPlaceholderIsBadInputNamingItsLine() {
+        InputError e = assertThrows(InputError.class, () -> ProductStack.read(BAD.resolve("unknown-placeholder.yaml")));
+        assertEquals("src/test/resources/bad-input/product/unknown-placeholder.yaml:4: unknown placeholder {prot} in "
+                + "sender.command; expected one of {cafile}, {certfile}, {dh}, {host}, {keyfile}, {port}, {protocol}, "
+                + "{suites}, {timeout_s}", e.oneLine());
+    }
+
+    @Test
+    void aPatternThatDoesNotCompileIsBadInputNamingItsLine() {
+        InputError e = assertThrows(InputError.class, () -> ProductStack.read(BAD.resolve("bad-pattern.yaml")));
+        assertTrue(e.oneLine().startsWith("src/test/resources/bad-input/product/bad-pattern.yaml:8: pattern does not "
+                + "compile: Unclosed character class"), e.oneLine());
+    }
+
+    @Test
+    void theExampleProductFillsItsTemplateAndReadsItsOwnErrorLines() {
+        ProductStack p = ProductStack.read(Path.of("examples/product/our-client.yaml"));
+        String cmd = p.command("sender", Map.of("host", "127.0.0.1", "port", "4433", "timeout_s", "10",
+                "cafile", "/tmp/hm/cert.pem"));
+        assertTrue(cmd.contains("-connect '127.0.0.1':'4433'"), cmd);
+        ProductStack.Reading failed = p.read(1, List.of("CONNECTED(00000003)",
+                "40C7A1F4:error:0A00018A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2092:"));
+        assertFalse(failed.completed());
+        assertEquals(List.of("error:0A00018A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2092:"),
+                failed.errors());
+        assertTrue(p.read(0, List.of("    Cipher    : DHE-RSA-AES256-SHA")).completed());
+        assertTrue(p.read(127, List.of("sh: 1: openssl: command not found")).broken());
+    }
+}
