@@ -48,4 +48,15 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
                     + " (no per-connection DH parameters), not " + dhGroup.name());
         }
     }
+
+    /**
+     * For an engine whose receivers serve their own RSA-2048 certificate (real tools, child JVMs, images): any other
+     * certificate type is a setting it cannot take, so the cell is skipped with this reason, never run as RSA.
+     */
+    public void requireRsaCertificate(String engine) throws UnsupportedSettingException {
+        if (certificate != CertificateType.RSA) {
+            throw new UnsupportedSettingException(profile.id() + "@" + engine + " serves its own RSA certificate; "
+                    + "only the emulated engine serves a " + certificate.label() + " certificate");
+        }
+    }
 }

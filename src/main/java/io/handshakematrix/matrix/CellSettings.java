@@ -4,6 +4,7 @@ import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.model.CertificateType;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.yaml.InputError;
@@ -43,6 +44,9 @@ public final class CellSettings {
     /** The receiver's certificate type (rsa; ecdsa when an engine serves it). */
     public static final String CERTIFICATE = "certificate";
 
+    /** The receiver's suite list: {@code product} (the product settings') or {@code default} (the stack's own). */
+    public static final String RECEIVER_SUITES = "receiver_suites";
+
     /** In cell-key order. The crossing nests them in this order too, DH groups innermost (the KB's columns). */
     static final List<Axis> AXES = List.of(
             // [RSAKEY] RECEIVE_SIDE of the receiving product: the suites its receiver enables (product.receive_side).
@@ -56,10 +60,18 @@ public final class CellSettings {
             // MinimumDHBits in the sender's /etc/pki/tls/legacy-settings; 0 = not set.
             new Axis(Cell.SENDER_MIN_DH_BITS, "sender_min_dh_bits", "0", (v, ctx) -> Integer.toString(v.integer(0, 100_000)),
                     (v, s) -> s.minDhBits = Integer.parseInt(v)),
-            // The receiver's certificate type. Every engine of this build serves its RSA-2048 certificate, so rsa
-            // is the one value it can apply and needs no spec field; when an engine serves ECDSA, accept ecdsa in
-            // checkCertificate and set it on the ReceiverSpec here.
-            new Axis(CERTIFICATE, "certificate", "rsa", CellSettings::checkCertificate, (v, s) -> { }));
+            // The receiver's certificate type: rsa (RSA-2048, every engine) or ecdsa-p256 (the emulated engine;
+            // the others skip such a cell with the reason, ReceiverSpec.requireRsaCertificate).
+            new Axis(CERTIFICATE, "certificate", "rsa", CellSettings::checkCertificate,
+                    (v, s) -> s.certificate = CertificateType.byLabel(v)),
+            // Which suites the receiver enables: the product's settings (RECEIVE_SIDE decides), or the stack's own
+            // DEFAULT list in its order, as a stock s_server serves it (what a real peer meets outside the product).
+            new Axis(RECEIVER_SUITES, "receiver_suites", "product", CellSettings::checkReceiverSuites,
+                    (v, s) -> {
+                        if (v.equals("default")) {
+                            s.suites = ReceiverSpec.STACK_DEFAULT;
+                        }
+                    }));
 
     /**
      * Whether a cell carries {@code axis} at {@code value}: an axis beyond the four every matrix has is left out
@@ -87,6 +99,7 @@ public final class CellSettings {
         DhGroup group;
         String maxProtocol;
         int minDhBits;
+        CertificateType certificate = CertificateType.RSA;
 
         private Specs(StackProfile sender, StackProfile receiver, ProductSettings product, DhGroupCatalog groups,
                       Path baseDir) {
@@ -113,7 +126,7 @@ public final class CellSettings {
             a.apply().apply(v, s);
         }
         return new Pair(new SenderSpec(sender, s.maxProtocol, s.minDhBits, timeout),
-                new ReceiverSpec(receiver, s.suites, s.group, timeout));
+                new ReceiverSpec(receiver, s.suites, s.group, timeout).withCertificate(s.certificate));
     }
 
     /** The DH group a receiver serves for {@code dh}: {@code default} is the receiver stack's own (profile data). */
@@ -149,9 +162,19 @@ public final class CellSettings {
     }
 
     private static String checkCertificate(YamlNode n, Context ctx) {
-        if (!n.text().equals("rsa")) {
-            throw n.error(n.path() + ": certificate '" + n.text() + "' cannot be applied by the engines of this build; "
-                    + "expected rsa (they serve an RSA-2048 certificate)");
+        for (CertificateType t : CertificateType.values()) {
+            if (t.label().equals(n.text())) {
+                return n.text();
+            }
+        }
+        throw n.error(n.path() + ": unknown certificate '" + n.text() + "'; expected one of "
+                + String.join(", ", java.util.Arrays.stream(CertificateType.values()).map(CertificateType::label).toList()));
+    }
+
+    private static String checkReceiverSuites(YamlNode n, Context ctx) {
+        if (!n.text().equals("product") && !n.text().equals("default")) {
+            throw n.error(n.path() + ": unknown receiver suite list '" + n.text() + "'; expected product (the product "
+                    + "settings' suites) or default (the stack's own DEFAULT list)");
         }
         return n.text();
     }

@@ -113,6 +113,7 @@ public final class ContainerEngine implements Engine {
 
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        spec.requireRsaCertificate("container");
         ContainerStacks.Stack stack = stack(spec.profile());
         long timeoutMs = spec.timeout().toMillis();
         boolean dhe = spec.cipherSuites().stream().anyMatch(CipherSuites::isDhe);

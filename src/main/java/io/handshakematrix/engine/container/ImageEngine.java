@@ -96,6 +96,7 @@ public final class ImageEngine implements Engine {
 
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        spec.requireRsaCertificate("image");
         spec.requireServableGroup();
         String id = spec.profile().id();
         long timeoutMs = spec.timeout().toMillis();

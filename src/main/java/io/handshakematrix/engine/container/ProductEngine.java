@@ -125,6 +125,7 @@ public final class ProductEngine implements Engine {
 
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        spec.requireRsaCertificate("product");
         ProductStack p = product(spec.profile());
         long timeoutMs = spec.timeout().toMillis();
         try {

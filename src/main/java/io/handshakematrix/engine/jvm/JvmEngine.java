@@ -62,6 +62,7 @@ public final class JvmEngine implements Engine {
 
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
+        spec.requireRsaCertificate("jvm");
         spec.requireServableGroup();
         ShimProcess child = child(spec.profile());
         ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", 0, "TLSv1.2",
