@@ -42,25 +42,7 @@ class CiFaultsTest {
     @Test
     void driftedCellFailsTheRunAndComesFirstInTheReportsCategories() throws Exception {
         // rhel-7.7 -> rhel-6.10 with matrix.yaml's rules for its cells, one of them (wrongly) expected to handshake.
-        // (A cut-down copy of matrix.yaml would keep rules that decide none of its cells, which is an error.)
-        String m = """
-                product: file-transfer
-                axes:
-                  senders: [rhel-7.7]
-                  receivers: [rhel-6.10]
-                  receive_side: ["YES", "NO"]
-                  dh: ["256", "1024"]
-                expect:
-                  - why: "RSA key exchange succeeds for every pair (matrix.yaml)"
-                    when: {receive_side: "YES"}
-                    outcome: ok
-                  - why: "1024 bits meet the RHEL client minimum (matrix.yaml)"
-                    when: {receive_side: "NO", dh: "1024"}
-                    outcome: ok
-                  - why: "deliberately wrong: the 1024-bit client minimum refuses 256 (drift under test)"
-                    when: {receive_side: "NO", dh: "256"}
-                    outcome: ok
-                """;
+        String m = MainTest.drifted();
         Path f = dir.resolve("drift.yaml");
         Files.writeString(f, m);
         Path out = dir.resolve("out");

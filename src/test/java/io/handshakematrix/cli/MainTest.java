@@ -49,11 +49,7 @@ class MainTest {
     @Test
     void differingCellExitsOneAndListsIt() throws IOException {
         Path f = dir.resolve("m.yaml");
-        Files.writeString(f, Files.readString(smallMatrix()).replace("""
-                    outcome: fail
-                    failed_side: sender
-                    check: min_bits
-                """, "    outcome: ok\n"));
+        Files.writeString(f, drifted());
         CliRun r = run("run", "--matrix", f.toString(), "--out", dir.toString(), "--quiet");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("DIFFERS  rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256 | TLSv1.2"), r.out());
@@ -67,35 +63,47 @@ class MainTest {
                 .anyMatch(l -> l.startsWith("rhel-7.7,rhel-6.10,NO,256,TLSv1.2,0,emulated,fail,ok,false,")));
     }
 
+    private Path smallMatrix() throws IOException {
+        Path f = dir.resolve("small.yaml");
+        Files.writeString(f, SMALL_MATRIX);
+        return f;
+    }
+
     /**
      * A 4-cell matrix (rhel-7.7 -> rhel-6.10, DH 256 and 1024, both RECEIVE_SIDE values) with matrix.yaml's rules
      * for them; a cut-down copy of matrix.yaml would keep rules that decide none of its cells, which is an error.
+     * CiFaultsTest drifts it too.
      */
-    private Path smallMatrix() throws IOException {
-        Path f = dir.resolve("small.yaml");
-        Files.writeString(f, """
-                product: file-transfer
-                axes:
-                  senders: [rhel-7.7]
-                  receivers: [rhel-6.10]
-                  receive_side: ["YES", "NO"]
-                  dh: ["256", "1024"]
-                expect:
-                  - why: "RSA key exchange succeeds for every pair (matrix.yaml)"
-                    when: {receive_side: "YES"}
-                    outcome: ok
-                    cipher: AES256-SHA
-                  - why: "1024 bits meet the RHEL client minimum (matrix.yaml)"
-                    when: {receive_side: "NO", dh: "1024"}
-                    outcome: ok
-                    cipher: DHE-RSA-AES256-SHA
-                  - why: "1024-bit client minimum in 1.0.2k-19 (matrix.yaml)"
-                    when: {receive_side: "NO", dh: "256"}
+    static final String SMALL_MATRIX = """
+            product: file-transfer
+            axes:
+              senders: [rhel-7.7]
+              receivers: [rhel-6.10]
+              receive_side: ["YES", "NO"]
+              dh: ["256", "1024"]
+            expect:
+              - why: "RSA key exchange succeeds for every pair (matrix.yaml)"
+                when: {receive_side: "YES"}
+                outcome: ok
+                cipher: AES256-SHA
+              - why: "1024 bits meet the RHEL client minimum (matrix.yaml)"
+                when: {receive_side: "NO", dh: "1024"}
+                outcome: ok
+                cipher: DHE-RSA-AES256-SHA
+              - why: "1024-bit client minimum in 1.0.2k-19 (matrix.yaml)"
+                when: {receive_side: "NO", dh: "256"}
+                outcome: fail
+                failed_side: sender
+                check: min_bits
+            """;
+
+    /** {@link #SMALL_MATRIX} with its DH 256 cell (wrongly) expected to handshake: a drifted cell under test. */
+    static String drifted() {
+        return SMALL_MATRIX.replace("""
                     outcome: fail
                     failed_side: sender
                     check: min_bits
-                """);
-        return f;
+                """, "    outcome: ok\n");
     }
 
     @Test
