@@ -98,9 +98,13 @@ public final class Explainer {
         if (!p.server().log().noSharedCipher().isEmpty()
                 && r.receiverErrors().contains(p.server().log().noSharedCipher().get(0))) {
             List<String> enabled = receiveSideSuites.getOrDefault(CellAxes.receiveSide(cell), List.of());
+            // explain reads results only and knows no product suites; a receiver setup beyond the product's
+            // (an ECDSA certificate, ...) is named, since it, not RECEIVE_SIDE, is what leaves no suite
+            String variant = CellAxes.variant(cell);
             return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), "no_shared_cipher", who
-                    + " found no cipher suite in common: RECEIVE_SIDE=" + CellAxes.receiveSide(cell) + " enables "
-                    + String.join(", ", enabled) + " and the sender offers none of them", null, p.source(), p.origin());
+                    + " found no cipher suite in common" + (variant.isEmpty() ? "" : " with " + variant) + ": RECEIVE_SIDE="
+                    + CellAxes.receiveSide(cell) + (enabled.isEmpty() ? "" : " enables " + String.join(", ", enabled)
+                    + " and the sender offers none of them"), null, p.source(), p.origin());
         }
         return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), null, who + " gave up: " + first(r.receiverErrors()),
                 null, p.source(), p.origin());

@@ -38,12 +38,14 @@ public final class LineIndex {
         /** "this side received alert 40 (handshake_failure): its peer refused" and the like. */
         public String meaning() {
             String side = "the " + printedBy.label();
+            String variant = CellAxes.variant(example.cell());
+            String where = variant.isEmpty() ? "" : " (with " + variant + ")";
             if (printedBy == failedSide) {
-                return side + " gave up itself: " + io.handshakematrix.model.OpensslErrorLine.reason(refusingLine);
+                return side + " gave up itself: " + io.handshakematrix.model.OpensslErrorLine.reason(refusingLine) + where;
             }
             String got = alert != null ? "received alert " + alert + " (" + TlsAlerts.name(alert) + ")"
                     : "saw the connection end without an alert";
-            return side + " " + got + ": its peer, the " + failedSide.label() + ", refused";
+            return side + " " + got + ": its peer, the " + failedSide.label() + ", refused" + where;
         }
     }
 
@@ -113,8 +115,9 @@ public final class LineIndex {
                 continue; // a cell counts once per cause even when two of its lines match
             }
             HandshakeResult h = e.cell().result();
+            // a variant (ECDSA certificate, ...) is a cause of its own: its fixes are not the product's
             String gk = e.side() + "|" + h.failedSide() + "|" + refusingReason(h).toLowerCase(java.util.Locale.ROOT) + "|"
-                    + alertCode(h);
+                    + alertCode(h) + "|" + CellAxes.variant(e.cell().cell());
             groups.computeIfAbsent(gk, k -> new ArrayList<>()).add(e.cell());
             printedBy.put(gk, e.side());
         }

@@ -17,7 +17,9 @@ import java.util.Set;
 
 /**
  * The fixes a set of results proves, for reports and explain (which never start a handshake): a change is
- * offered only when the sibling cell with that one setting changed ran in the same results and passed. Only
+ * offered only when the sibling cell with that one setting changed ran in the same results and passed. Cells
+ * compare only with cells of the same variant (axes beyond the four, {@link Cell#extras()}): an ECDSA receiver's
+ * sibling is an ECDSA receiver. Only
  * [DH] keys the product profile declares, never under {@link #MIN_DH_BITS} bits; ranked like diagnose's fixes:
  * DHE first, then by how many of the product's current peers among the run's senders accept the changed
  * receiver, then the smaller group.
@@ -119,10 +121,16 @@ public final class SiblingFixes {
      * RECEIVE_SIDE, with the peer that needs it; null when the run has no current peer as sender.
      */
     public PeerFloor currentPeerFloor(String receiveSide) {
+        return currentPeerFloor(receiveSide, Map.of());
+    }
+
+    /** The same over the cells of one variant ({@link Cell#extras()}; empty: the product's own setup). */
+    private PeerFloor currentPeerFloor(String receiveSide, Map<String, String> variant) {
         Map<String, Integer> smallest = new HashMap<>();
         for (CellResult r : byCell.values()) {
             Cell c = r.cell();
             if (!isCurrentPeer(CellAxes.sender(c)) || !CellAxes.receiveSide(c).equals(receiveSide)
+                    || !c.extras().equals(variant)
                     || r.result().outcome() != Outcome.OK || !isDeclaredSize(CellAxes.dhGroup(c))) {
                 continue;
             }
@@ -155,7 +163,8 @@ public final class SiblingFixes {
             if (isCurrentPeer(CellAxes.sender(c)) && CellAxes.receiver(c).equals(CellAxes.receiver(changed))
                     && CellAxes.receiveSide(c).equals(CellAxes.receiveSide(changed))
                     && CellAxes.dhGroup(c).equals(CellAxes.dhGroup(changed))
-                    && CellAxes.protocol(c).equals(CellAxes.protocol(changed)) && CellAxes.senderMinDhBits(c) == 0) {
+                    && CellAxes.protocol(c).equals(CellAxes.protocol(changed)) && CellAxes.senderMinDhBits(c) == 0
+                    && CellAxes.sameVariant(c, changed)) {
                 if (r.result().outcome() == Outcome.OK) {
                     accepted.add(CellAxes.sender(c));
                 } else if (r.result().outcome() == Outcome.FAIL) {
@@ -169,7 +178,8 @@ public final class SiblingFixes {
         PeerFloor below = null;
         if (dhe && accepted.isEmpty() && refused.isEmpty()) {
             // no current peer met this receiver: what they accepted from the run's other receivers still counts
-            PeerFloor floor = floors.computeIfAbsent(CellAxes.receiveSide(changed), this::currentPeerFloor);
+            PeerFloor floor = floors.computeIfAbsent(CellAxes.receiveSide(changed) + "|" + changed.extras(),
+                    k -> currentPeerFloor(CellAxes.receiveSide(changed), changed.extras()));
             below = floor != null && bits != null && bits < floor.bits() ? floor : null;
         }
         return new Fix(change, dhe, bits == null ? 0 : bits, List.copyOf(new java.util.TreeSet<>(accepted)),

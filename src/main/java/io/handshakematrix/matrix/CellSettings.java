@@ -62,11 +62,11 @@ public final class CellSettings {
                     (v, s) -> s.minDhBits = Integer.parseInt(v)),
             // The receiver's certificate type: rsa (RSA-2048, every engine) or ecdsa-p256 (the emulated engine;
             // the others skip such a cell with the reason, ReceiverSpec.requireRsaCertificate).
-            new Axis(CERTIFICATE, "certificate", "rsa", CellSettings::checkCertificate,
+            new Axis(CERTIFICATE, "certificate", Cell.NEUTRAL.get(CERTIFICATE), CellSettings::checkCertificate,
                     (v, s) -> s.certificate = CertificateType.byLabel(v)),
             // Which suites the receiver enables: the product's settings (RECEIVE_SIDE decides), or the stack's own
             // DEFAULT list in its order, as a stock s_server serves it (what a real peer meets outside the product).
-            new Axis(RECEIVER_SUITES, "receiver_suites", "product", CellSettings::checkReceiverSuites,
+            new Axis(RECEIVER_SUITES, "receiver_suites", Cell.NEUTRAL.get(RECEIVER_SUITES), CellSettings::checkReceiverSuites,
                     (v, s) -> {
                         if (v.equals("default")) {
                             s.suites = ReceiverSpec.STACK_DEFAULT;

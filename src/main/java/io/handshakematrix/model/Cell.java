@@ -23,6 +23,12 @@ public record Cell(String sender, String receiver, Map<String, String> settings)
     public static final List<String> STANDARD_AXES = List.of(RECEIVE_SIDE, DH, PROTOCOL, SENDER_MIN_DH_BITS);
 
     /**
+     * The value at which an axis beyond the four changes nothing (matrix.CellSettings' whenAbsent reads it here):
+     * the loader leaves such a value out of a cell, and {@link #extras()} ignores it should a cell carry it anyway.
+     */
+    public static final Map<String, String> NEUTRAL = Map.of("certificate", "rsa", "receiver_suites", "product");
+
+    /**
      * How an axis reads in a cell's name: these four keep the names results, journals and baselines already
      * carry; any other axis reads "name value".
      */
@@ -62,6 +68,20 @@ public record Cell(String sender, String receiver, Map<String, String> settings)
         Map<String, String> m = new LinkedHashMap<>(settings);
         m.put(axis, value);
         return new Cell(sender, receiver, m);
+    }
+
+    /**
+     * The axes beyond the four every matrix has, at a value other than their neutral one, in axis order: a cell
+     * with any is a variant of the product's setup (another certificate, another suite list) and is reported apart.
+     */
+    public Map<String, String> extras() {
+        Map<String, String> m = new LinkedHashMap<>();
+        settings.forEach((axis, v) -> {
+            if (!STANDARD_AXES.contains(axis) && !v.equals(NEUTRAL.get(axis))) {
+                m.put(axis, v);
+            }
+        });
+        return Collections.unmodifiableMap(m);
     }
 
     // Read-only views of the axes every matrix has, for the reports and the diagnosis, which print them.

@@ -20,6 +20,20 @@ public final class CellAxes {
     /** The sender's MinimumDHBits override, 0 for none. */
     public static int senderMinDhBits(Cell c) { return c.senderMinDhBits(); }
 
+    /**
+     * The cell's axes beyond the four, in words ("certificate ecdsa-p256, receiver suites default"); empty for a
+     * cell of the product's own setup. Cells compare (rows, fixes, peers) only with cells of the same variant.
+     */
+    public static String variant(Cell c) {
+        return String.join(", ", c.extras().entrySet().stream()
+                .map(e -> e.getKey().replace('_', ' ') + " " + e.getValue()).toList());
+    }
+
+    /** Whether two cells have the same axes beyond the four (at non-neutral values). */
+    public static boolean sameVariant(Cell a, Cell b) {
+        return a.extras().equals(b.extras());
+    }
+
     /** A cell by its axes, without a sender override. */
     public static Cell of(String sender, String receiver, String receiveSide, String dhGroup, String protocol) {
         return new Cell(sender, receiver, receiveSide, dhGroup, protocol, 0);

@@ -91,13 +91,64 @@ final class KbArticle {
                     KbBlock.Cell.plain(peers == null ? "–" : Integer.toString(peers)),
                     KbBlock.Cell.plain(fix(dhe, rsa, peers))));
         }
-        blocks.add(new KbBlock.Table("summary-table", List.of("sender -> receiver",
-                "RECEIVE_SIDE = " + f.rsaSide, "smallest DH with " + f.dheSide,
-                "current peers need", "one-line fix"), rows.merged()));
+        if (!rows.isEmpty()) {
+            blocks.add(new KbBlock.Table("summary-table", List.of("sender -> receiver",
+                    "RECEIVE_SIDE = " + f.rsaSide, "smallest DH with " + f.dheSide,
+                    "current peers need", "one-line fix"), rows.merged()));
+        }
+        variantSummary(notRun);
         if (!notRun.isEmpty()) {
             blocks.add(new KbBlock.Para("Not run (every cell skipped, reasons in `kb-detail.md`): "
                     + String.join(", ", notRun) + "."));
         }
+    }
+
+    /**
+     * The receiver setups beyond the product's (another certificate, the stack's own suite list): rows of their
+     * own, labelled by those axes, each RECEIVE_SIDE value's verdicts, and a fix only when a cell of the same setup
+     * proves it (an ECDSA receiver's failure is never answered by an RSA receiver's DH table).
+     */
+    private void variantSummary(List<String> notRun) {
+        List<String> sides = f.product.receiveSideSuites().keySet().stream().toList();
+        KbRows rows = new KbRows();
+        for (String variant : f.variants()) {
+            for (String[] p : f.pairs(variant)) {
+                List<List<CellResult>> bySide = sides.stream().map(s -> f.cells(p[0], p[1], s, p[2], 0, variant)).toList();
+                if (bySide.stream().flatMap(List::stream).allMatch(r -> r.result().outcome() == Outcome.SKIPPED)) {
+                    notRun.add(p[0] + " -> " + p[1] + " (" + variant + ")");
+                    continue;
+                }
+                List<KbBlock.Cell> cells = new ArrayList<>();
+                cells.add(KbBlock.Cell.plain(variant + (f.protocols().size() > 1 ? ", " + p[2] : "")));
+                for (List<CellResult> side : bySide) {
+                    int note = side.stream().filter(r -> r.result().outcome() == Outcome.FAIL).findFirst()
+                            .map(f::symptomNote).orElse(0);
+                    cells.add(new KbBlock.Cell(side.isEmpty() ? "–" : yes(side), note, null, null, null));
+                }
+                cells.add(KbBlock.Cell.plain(variantFix(bySide.stream().flatMap(List::stream).toList())));
+                rows.add(p[0], p[1], cells);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        blocks.add(new KbBlock.Para("Other receiver setups in this run, apart from the product's own: `certificate` is"
+                + " the receiver's key, `receiver suites default` the stack's own DEFAULT list (RECEIVE_SIDE then does"
+                + " not choose the suites). A fix is offered only where a cell of the same setup proves it."));
+        List<String> headers = new ArrayList<>(List.of("sender -> receiver", "receiver setup"));
+        sides.forEach(s -> headers.add("RECEIVE_SIDE = " + s));
+        headers.add("one-line fix");
+        blocks.add(new KbBlock.Table("summary-variants", headers, rows.merged()));
+    }
+
+    /** The first proven fix of a failing cell of one setup, "–" when every cell passed. */
+    private String variantFix(List<CellResult> cells) {
+        List<CellResult> failed = cells.stream().filter(r -> r.result().outcome() == Outcome.FAIL).toList();
+        if (failed.isEmpty()) {
+            return "–";
+        }
+        return failed.stream().map(r -> f.fixes.of(r.cell())).filter(x -> !x.isEmpty()).findFirst()
+                .map(x -> "`" + x.get(0).change() + "`").orElse("none in this run");
     }
 
     /** RSA side over all its DH files: one verdict when they agree (they should: RSA does not use the DH file). */

@@ -133,7 +133,7 @@ final class KbDetail {
             }
             Cell c = r.cell();
             List<SiblingFixes.Fix> fx = f.fixes.of(c);
-            String key = String.join("|", CellAxes.sender(c), CellAxes.receiveSide(c), CellAxes.protocol(c),
+            String key = String.join("|", CellAxes.sender(c), CellAxes.variant(c), CellAxes.receiveSide(c), CellAxes.protocol(c),
                     Integer.toString(CellAxes.senderMinDhBits(c)), KbCell.of(r, 0).words(),
                     fx.stream().map(SiblingFixes.Fix::text).toList().toString());
             groups.computeIfAbsent(key, x -> new ArrayList<>()).add(r);
@@ -152,7 +152,8 @@ final class KbDetail {
             List<SiblingFixes.Fix> fx = fixesOf.get(k);
             rows.add(List.of(KbBlock.Cell.plain(CellAxes.sender(c)), KbBlock.Cell.plain(String.join(", ", receivers)),
                     KbBlock.Cell.plain("RECEIVE_SIDE = " + CellAxes.receiveSide(c) + ", DH " + String.join(" / ", dh)
-                            + (CellAxes.senderMinDhBits(c) > 0 ? ", sender MinimumDHBits " + CellAxes.senderMinDhBits(c) : "")),
+                            + (CellAxes.senderMinDhBits(c) > 0 ? ", sender MinimumDHBits " + CellAxes.senderMinDhBits(c) : "")
+                            + (CellAxes.variant(c).isEmpty() ? "" : ", " + CellAxes.variant(c))),
                     new KbBlock.Cell(KbText.unmarked(KbCell.of(cells.get(0), 0).words()), f.note(cells.get(0)), null, null,
                             null),
                     KbBlock.Cell.plain(fx.isEmpty() ? "none of the cells in these results passes with one setting changed"

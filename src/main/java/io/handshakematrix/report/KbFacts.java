@@ -78,13 +78,26 @@ final class KbFacts {
         return group.equals(product.internalGroup()) ? group + " (internal table)" : group;
     }
 
-    /** "sender -> receiver" rows in result order, for cells without a sender override. */
+    /** "sender -> receiver" rows in result order, for cells of the product's own setup without a sender override. */
     List<String[]> pairs() {
+        return pairs("");
+    }
+
+    /**
+     * The variants of the product's setup this run has (axes beyond the four, {@link CellAxes#variant}), in result
+     * order, without the product's own setup (""): each gets rows of its own, never merged with the product's.
+     */
+    List<String> variants() {
+        return results.stream().map(r -> CellAxes.variant(r.cell())).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+
+    /** The pairs of one variant ("" the product's own setup), cells without a sender override. */
+    List<String[]> pairs(String variant) {
         Set<String> seen = new LinkedHashSet<>();
         List<String[]> out = new ArrayList<>();
         for (CellResult r : results) {
             Cell c = r.cell();
-            if (CellAxes.senderMinDhBits(c) == 0 && seen.add(CellAxes.sender(c) + "|" + CellAxes.receiver(c) + "|"
+            if (CellAxes.senderMinDhBits(c) == 0 && CellAxes.variant(c).equals(variant) && seen.add(CellAxes.sender(c) + "|" + CellAxes.receiver(c) + "|"
                     + CellAxes.protocol(c))) {
                 out.add(new String[] {CellAxes.sender(c), CellAxes.receiver(c), CellAxes.protocol(c)});
             }
@@ -101,8 +114,14 @@ final class KbFacts {
         return results.stream().map(r -> CellAxes.dhGroup(r.cell())).distinct().toList();
     }
 
+    /** Cells of the product's own setup (no axis beyond the four). */
     List<CellResult> cells(String sender, String receiver, String side, String protocol, int minBits) {
-        return results.stream().filter(r -> CellAxes.sender(r.cell()).equals(sender)
+        return cells(sender, receiver, side, protocol, minBits, "");
+    }
+
+    List<CellResult> cells(String sender, String receiver, String side, String protocol, int minBits, String variant) {
+        return results.stream().filter(r -> CellAxes.variant(r.cell()).equals(variant)
+                && CellAxes.sender(r.cell()).equals(sender)
                 && CellAxes.receiver(r.cell()).equals(receiver) && CellAxes.receiveSide(r.cell()).equals(side)
                 && CellAxes.protocol(r.cell()).equals(protocol) && CellAxes.senderMinDhBits(r.cell()) == minBits).toList();
     }

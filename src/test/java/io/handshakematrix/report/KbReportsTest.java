@@ -76,6 +76,39 @@ class KbReportsTest {
         assertTrue(KbMarkdown.renderDetail(alone, Map.of()).contains("none of the cells in these results passes"));
     }
 
+    private static final String NO_SHARED = "error:1408A0C1:SSL routines:SSL3_GET_CLIENT_HELLO:no shared cipher:s3_srvr.c:1407:";
+
+    /** The same pair with an ECDSA P-256 receiver certificate (an axis beyond the four): the receiver finds no cipher. */
+    static CellResult ecdsaFail(String side, String dh) {
+        Cell c = cell(side, dh).with("certificate", "ecdsa-p256");
+        return new CellResult(c, "emulated", new HandshakeResult(Outcome.FAIL, null, null, null, Side.RECEIVER,
+                "ClientHello", new Alert(40, "handshake_failure", Side.RECEIVER), List.of("SSL alert number 40"),
+                List.of(NO_SHARED), List.of(">>> ClientHello"), "no shared cipher", 5), "fail", 20, List.of());
+    }
+
+    /** Issue 18: another receiver setup gets rows of its own, and no fix proven by the product's own cells. */
+    @Test
+    void cellsOfAnotherReceiverSetupAreReportedApart() {
+        List<CellResult> all = new java.util.ArrayList<>(supportCase());
+        all.add(ecdsaFail("YES", "1024"));
+        all.add(ecdsaFail("NO", "256-g1"));
+        all.add(ecdsaFail("NO", "1024"));
+        // a neutral value is no variant: certificate rsa is the product's own setup
+        assertEquals(Map.of(), cell("NO", "1024").with("certificate", "rsa").extras());
+        io.handshakematrix.explain.SiblingFixes fixes = new io.handshakematrix.explain.SiblingFixes(all, PRODUCT);
+        assertTrue(fixes.of(ecdsaFail("NO", "256-g1").cell()).isEmpty(), "an RSA receiver's DH table is no ECDSA fix");
+        assertEquals("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem", fixes.of(cell("NO", "256-g1")).get(0).change());
+        String md = KbMarkdown.render(all, Map.of());
+        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | – | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
+        assertTrue(md.matches("(?s).*\\| rhel-7\\.7 -> rhel-6\\.10 \\| certificate ecdsa-p256 \\| ✖ receiver: no shared cipher \\[\\^\\d] "
+                + "\\| ✖ receiver: no shared cipher \\[\\^\\d] \\| none in this run \\|.*"), md);
+        assertTrue(md.contains("no shared cipher (with certificate ecdsa-p256) (3 cells)."), md);
+        String detail = KbMarkdown.renderDetail(all, Map.of());
+        assertTrue(detail.contains("## RECEIVE_SIDE = NO  (TLSv1.2, certificate ecdsa-p256)"), detail);
+        assertTrue(detail.contains("| RECEIVE_SIDE = NO, DH 256-g1 / 1024, certificate ecdsa-p256 | receiver: no shared cipher"
+                + ", alert 40 [^"), detail);
+    }
+
     @Test
     void articleStartsWithRunFactsAndTheSummaryThenOnlyWhatFails() {
         String md = KbMarkdown.render(supportCase(), Map.of("started", "2026-12-01T08:00:00Z", "matrix", "m.yaml"));
