@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       receiver's failure now (a finding: it cannot enable TLS_RSA_*);</li>
  *   <li>the 2 cells of a RHEL sender (1.0.x hello, no FFDHE group offered) and a BCJSSE FIPS receiver on
  *       ffdhe2048 are the receiver's failure now (issue 12: measured with the real hello bytes);</li>
- *   <li>matrix.yaml includes matrix-wire.yaml (issue 18): its 16 cells (with its own include,
+ *   <li>matrix.yaml includes matrix-wire.yaml (issues 11 and 15): its 16 cells (with its own include,
  *       matrix-ecdsa-product.yaml) are additions, exactly the cells and verdicts of matrix-wire.yaml loaded alone,
  *       none of them an old key; the other cells compare as above.</li>
  * </ul>
@@ -100,7 +100,7 @@ class ExpansionTest {
         }
     }
 
-    /** The parts matrix.yaml gained by including matrix-wire.yaml (issue 18). */
+    /** The parts matrix.yaml gained by including matrix-wire.yaml (issues 11 and 15). */
     private static final List<String> WIRE_PARTS = List.of("matrix-wire.yaml", "matrix-ecdsa-product.yaml");
 
     /**
