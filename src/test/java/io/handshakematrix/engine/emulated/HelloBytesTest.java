@@ -149,6 +149,10 @@ class HelloBytesTest {
 
     /** The emulated sender's first record, as a TCP listener on 127.0.0.1 receives it. */
     static byte[] clientHelloRecord(StackProfile profile) throws Exception {
+        return clientHelloRecord(ENGINE, profile);
+    }
+
+    static byte[] clientHelloRecord(EmulatedEngine engine, StackProfile profile) throws Exception {
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> {
                 try (Socket s = ss.accept()) {
@@ -158,7 +162,7 @@ class HelloBytesTest {
                     throw new IllegalStateException(e);
                 }
             });
-            ENGINE.connectTo(new SenderSpec(profile, "TLSv1.2", 0, TIMEOUT),
+            engine.connectTo(new SenderSpec(profile, "TLSv1.2", 0, TIMEOUT),
                     (InetSocketAddress) ss.getLocalSocketAddress(), false, false);
             return got.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
