@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Byte checks for the emulated twins of the real container-tier stacks (issue 12): each twin's ClientHello, as a
  * TCP listener on 127.0.0.1 receives it, decoded field by field and compared with the real client's ClientHello
- * captured with the container tier's own settings (src/test/resources/hellos/PROFILE-twin-client-hello.hex, made by
- * capture.py; the command is in each file). The expected side is the committed capture, not the profile, so a
+ * captured with the container or jvm tier's own settings (src/test/resources/hellos/PROFILE-twin-client-hello.hex, made by
+ * capture.py or CaptureJvm.java; the command is in each file). The expected side is the committed capture, not the profile, so a
  * profile that drifts from the real bytes fails with "field: expected X, got Y". Random aside.
  */
 class TwinHelloBytesTest {
@@ -36,7 +36,7 @@ class TwinHelloBytesTest {
 
     @ParameterizedTest(name = "{0} ClientHello equals the real client's capture")
     @ValueSource(strings = {"openssl-3.0", "openssl-3.0-seclevel1", "openssl-1.1.1", "openssl-1.1.1-seclevel1",
-            "gnutls-3.7"})
+            "gnutls-3.7", "jdk-17", "jdk-17-legacy", "jdk-25", "jdk-25-legacy", "bc-fips", "bc-fips-approved"})
     void clientHelloIsTheRealClients(String profile) throws Exception {
         byte[] real = capture(profile);
         byte[] emulated = HelloBytesTest.clientHelloRecord(ENGINE, PROFILES.get(profile));
