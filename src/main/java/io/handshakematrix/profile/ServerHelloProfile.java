@@ -29,6 +29,11 @@ public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolea
     public enum SkeSignature {
         /** The client's first listed algorithm usable with the key (OpenSSL 1.0.x tls1_process_sigalgs). */
         CLIENT_FIRST("client_first"),
+        /**
+         * The same, RSA-PSS with an rsaEncryption key (rsa_pss_rsae_*, 0804-0806) counted as usable (OpenSSL 1.1.1
+         * and 3.0 tls1_set_server_sigalgs): a real 3.0 client's list gives 0804 (real s_server, issue 12).
+         */
+        CLIENT_FIRST_PSS("client_first_pss"),
         /** SHA-256 with the key's algorithm if the client lists it (BouncyCastle-style default). */
         PREFER_SHA256("prefer_sha256");
 

@@ -45,6 +45,43 @@ class TwinHelloBytesTest {
                 + "-twin-client-hello.hex):\n  " + String.join("\n  ", diff));
     }
 
+    /**
+     * The twin as a receiver, sent the real client's ClientHello, answers as the real s_server did (its ServerHello
+     * and ServerKeyExchange signature algorithm, captured in PROFILE-twin-server-hello.hex); random aside.
+     */
+    @ParameterizedTest(name = "{0} ServerHello equals the real server's answer")
+    @ValueSource(strings = {"openssl-3.0", "openssl-3.0-seclevel1", "openssl-1.1.1", "openssl-1.1.1-seclevel1"})
+    void serverHelloIsTheRealServers(String profile) throws Exception {
+        String name = "/hellos/" + profile + "-twin-server-hello.hex";
+        List<String> lines;
+        try (InputStream in = TwinHelloBytesTest.class.getResourceAsStream(name)) {
+            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        }
+        String ske = lines.stream().filter(l -> l.startsWith("# ske_signature: ")).findFirst().orElseThrow()
+                .substring("# ske_signature: ".length()).trim();
+        byte[] real = HexFormat.of().parseHex(lines.stream().filter(l -> !l.startsWith("#"))
+                .collect(Collectors.joining()).trim());
+        List<byte[]> flight = HelloBytesTest.serverFlight(ENGINE, PROFILES.get(profile), capture(profile), "2048");
+        byte[] sh = flight.get(0);
+        HelloMessage r = HelloMessage.decode(real, 0, real.length).orElseThrow();
+        HelloMessage e = HelloMessage.decode(sh, 0, sh.length).orElseThrow();
+        List<String> diff = new ArrayList<>();
+        field(diff, "server_version", String.format("%04x", r.version()), String.format("%04x", e.version()));
+        field(diff, "session id length", "" + r.sessionId().length, "" + e.sessionId().length);
+        field(diff, "cipher suite", suites(r), suites(e));
+        field(diff, "compression", r.compression().toString(), e.compression().toString());
+        field(diff, "extensions, in order", names(r), names(e));
+        Set<Integer> types = new LinkedHashSet<>(r.extensionTypes());
+        types.addAll(e.extensionTypes());
+        for (int t : types) {
+            field(diff, TlsCodes.extensionName(t) + " data", data(r, t), data(e, t));
+        }
+        byte[] skeMsg = flight.stream().filter(m -> m[0] == 12).findFirst().orElseThrow();
+        field(diff, "ServerKeyExchange signature algorithm", ske, HelloBytesTest.skeSignatureAlgorithm(skeMsg));
+        assertTrue(diff.isEmpty(), profile + " ServerHello differs from the real server's (hellos/" + profile
+                + "-twin-server-hello.hex):\n  " + String.join("\n  ", diff));
+    }
+
     /** Field by field: record header, client_version, session id, suites, compression, extension order and data. */
     static List<String> diff(byte[] real, byte[] emulated) {
         List<String> diff = new ArrayList<>();
