@@ -12,10 +12,12 @@ import java.util.List;
  * ServerKeyExchange signature algorithm. {@code legacyClient}: accepts a ClientHello with neither the SCSV
  * nor renegotiation_info. {@code ecdhGroup}: the curve it uses for ECDHE when the client offers it.
  * {@code acceptRenegotiation}: a client-initiated (secure) renegotiation is carried out, not refused.
+ * {@code sessionIdWithTicket}: a 32-byte session id even when a ticket will be issued (JSSE, BCJSSE), not OpenSSL's empty one.
  */
 public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolean clientSuiteOrder,
                                  SkeSignature skeSignature, boolean legacyClient, int ecdhGroup,
-                                 long ticketLifetimeHint, boolean acceptRenegotiation, String source) {
+                                 long ticketLifetimeHint, boolean acceptRenegotiation, boolean sessionIdWithTicket,
+                                 String source) {
 
     public boolean echoes(int type) {
         return echo.contains(type);

@@ -162,10 +162,13 @@ final class EmulatedServer extends DefaultTlsServer {
         return offered(ClientHelloProfile.SESSION_TICKET) && hello.echoes(ClientHelloProfile.SESSION_TICKET);
     }
 
-    /** OpenSSL 1.0.x sends an empty session id when it will issue a ticket, a 32-byte one otherwise. */
+    /**
+     * OpenSSL sends an empty session id when it will issue a ticket, a 32-byte one otherwise; JSSE and BCJSSE
+     * always a 32-byte one ({@code session_id: always}).
+     */
     @Override
     public byte[] getNewSessionID() {
-        if (hello == null || issuesTicket()) {
+        if (hello == null || issuesTicket() && !hello.sessionIdWithTicket()) {
             return super.getNewSessionID();
         }
         return context.getNonceGenerator().generateNonce(32);
