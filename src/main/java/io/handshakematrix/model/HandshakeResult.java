@@ -37,6 +37,12 @@ public record HandshakeResult(
                 receiverErrors, transcript, detail, durationMs, key);
     }
 
+    /** This result without its record transcript (reports and the journal keep a slim copy; the temp key stays). */
+    public HandshakeResult withoutTranscript() {
+        return new HandshakeResult(outcome, protocol, cipher, dhBits, failedSide, stoppedAfter, alert, senderErrors,
+                receiverErrors, List.of(), detail, durationMs, tempKey);
+    }
+
     public static HandshakeResult error(String detail, long durationMs) {
         return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, List.of(), List.of(),
                 List.of(), detail, durationMs);

@@ -20,7 +20,7 @@ final class HelloReader {
             "extensions", "legacy_server", "legacy_server_source");
     private static final Set<String> EXTENSION = Set.of("type", "data");
     private static final Set<String> SERVER = Set.of("source", "echo", "ec_point_formats", "suite_order",
-            "ske_signature", "legacy_client", "ecdh_curve", "ticket_lifetime_hint", "renegotiation");
+            "ske_signature", "legacy_client", "ecdh_curve", "ticket_lifetime_hint", "renegotiation", "session_id");
 
     private HelloReader() {}
 
@@ -81,8 +81,10 @@ final class HelloReader {
         long hint = m.containsKey("ticket_lifetime_hint") ? m.get("ticket_lifetime_hint").integer(0, Integer.MAX_VALUE) : 300;
         boolean renegotiation = m.containsKey("renegotiation")
                 && m.get("renegotiation").oneOf(Map.of("accept", true, "refuse", false));
+        boolean sessionIdWithTicket = m.containsKey("session_id")
+                && m.get("session_id").oneOf(Map.of("empty_with_ticket", false, "always", true));
         return new ServerHelloProfile(List.copyOf(echo), pointFormats, clientOrder, ske, legacyClient, curve, hint,
-                renegotiation, source);
+                renegotiation, sessionIdWithTicket, source);
     }
 
     private static Map<String, ServerHelloProfile.SkeSignature> byName() {

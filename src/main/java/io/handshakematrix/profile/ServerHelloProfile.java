@@ -12,10 +12,12 @@ import java.util.List;
  * ServerKeyExchange signature algorithm. {@code legacyClient}: accepts a ClientHello with neither the SCSV
  * nor renegotiation_info. {@code ecdhGroup}: the curve it uses for ECDHE when the client offers it.
  * {@code acceptRenegotiation}: a client-initiated (secure) renegotiation is carried out, not refused.
+ * {@code sessionIdWithTicket}: a 32-byte session id even when a ticket will be issued (JSSE, BCJSSE), not OpenSSL's empty one.
  */
 public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolean clientSuiteOrder,
                                  SkeSignature skeSignature, boolean legacyClient, int ecdhGroup,
-                                 long ticketLifetimeHint, boolean acceptRenegotiation, String source) {
+                                 long ticketLifetimeHint, boolean acceptRenegotiation, boolean sessionIdWithTicket,
+                                 String source) {
 
     public boolean echoes(int type) {
         return echo.contains(type);
@@ -29,6 +31,11 @@ public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolea
     public enum SkeSignature {
         /** The client's first listed algorithm usable with the key (OpenSSL 1.0.x tls1_process_sigalgs). */
         CLIENT_FIRST("client_first"),
+        /**
+         * The same, RSA-PSS with an rsaEncryption key (rsa_pss_rsae_*, 0804-0806) counted as usable (OpenSSL 1.1.1
+         * and 3.0 tls1_set_server_sigalgs): a real 3.0 client's list gives 0804 (real s_server, issue 12).
+         */
+        CLIENT_FIRST_PSS("client_first_pss"),
         /** SHA-256 with the key's algorithm if the client lists it (BouncyCastle-style default). */
         PREFER_SHA256("prefer_sha256");
 

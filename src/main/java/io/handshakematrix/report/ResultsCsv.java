@@ -21,8 +21,8 @@ public final class ResultsCsv {
 
     static final List<String> COLUMNS = List.of("sender", "receiver", "receiveSide", "dhGroup", "protocol",
             "senderMinDhBits", "engine", "outcome", "expected", "matches", "cipher", "negotiatedProtocol", "dhBits",
-            "failedSide", "stoppedAfter", "alertCode", "alertName", "alertSentBy", "senderError", "receiverError",
-            "detail", "durationMs", "differences");
+            "tempKey", "failedSide", "stoppedAfter", "alertCode", "alertName", "alertSentBy", "senderError",
+            "receiverError", "detail", "durationMs", "differences");
 
     public static void write(Path file, List<CellResult> results) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);

@@ -59,6 +59,7 @@ public final class ResultsJson {
         m.put("cipher", r.cipher());
         m.put("negotiatedProtocol", r.protocol());
         m.put("dhBits", r.dhBits());
+        m.put("tempKey", r.tempKey()); // "ECDH, P-256, 256 bits": names the ECDHE group (issue 12)
         m.put("failedSide", r.failedSide() == null ? null : r.failedSide().label());
         m.put("stoppedAfter", r.stoppedAfter());
         if (r.alert() == null) {
@@ -222,7 +223,7 @@ public final class ResultsJson {
                 text(n, "cipher"), n.path("dhBits").isInt() ? n.path("dhBits").asInt() : null,
                 n.path("failedSide").isTextual() ? Side.valueOf(n.path("failedSide").asText().toUpperCase()) : null,
                 text(n, "stoppedAfter"), alert, lines(n, "senderError"), lines(n, "receiverError"),
-                strings(n.path("transcript")), text(n, "detail"), n.path("durationMs").asLong());
+                strings(n.path("transcript")), text(n, "detail"), n.path("durationMs").asLong(), text(n, "tempKey"));
         return new CellResult(c, n.path("engine").asText(), r, text(n, "expected"),
                 n.path("expectationLine").isInt() ? n.path("expectationLine").asInt() : null,
                 strings(n.path("differences")));

@@ -1,7 +1,6 @@
 package io.handshakematrix.report;
 
 import io.handshakematrix.model.CellResult;
-import io.handshakematrix.model.HandshakeResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,9 +68,7 @@ public final class RunReports {
     }
 
     private static CellResult withoutTranscript(CellResult c) {
-        HandshakeResult r = c.result();
-        HandshakeResult slim = new HandshakeResult(r.outcome(), r.protocol(), r.cipher(), r.dhBits(), r.failedSide(),
-                r.stoppedAfter(), r.alert(), r.senderErrors(), r.receiverErrors(), List.of(), r.detail(), r.durationMs());
-        return new CellResult(c.cell(), c.engine(), slim, c.expected(), c.expectationLine(), c.differences());
+        return new CellResult(c.cell(), c.engine(), c.result().withoutTranscript(), c.expected(), c.expectationLine(),
+                c.differences());
     }
 }

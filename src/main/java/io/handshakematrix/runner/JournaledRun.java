@@ -114,10 +114,7 @@ public final class JournaledRun {
     }
 
     static CellResult withoutTranscript(CellResult r) {
-        HandshakeResult h = r.result();
-        HandshakeResult slim = new HandshakeResult(h.outcome(), h.protocol(), h.cipher(), h.dhBits(), h.failedSide(),
-                h.stoppedAfter(), h.alert(), h.senderErrors(), h.receiverErrors(), List.of(), h.detail(),
-                h.durationMs());
-        return new CellResult(r.cell(), r.engine(), slim, r.expected(), r.expectationLine(), r.differences());
+        return new CellResult(r.cell(), r.engine(), r.result().withoutTranscript(), r.expected(), r.expectationLine(),
+                r.differences());
     }
 }

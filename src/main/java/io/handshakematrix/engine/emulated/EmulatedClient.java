@@ -49,6 +49,11 @@ final class EmulatedClient extends DefaultTlsClient {
                 hello.extensionOrder());
     }
 
+    /** The ClientHello's record-layer version the profile states, 0 for BouncyCastle's own. */
+    int recordVersion() {
+        return hello == null ? 0 : hello.recordVersion();
+    }
+
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
         return Protocols.supported(spec.profile().protocols(), spec.maxProtocol());

@@ -303,7 +303,8 @@ public final class EmulatedEngine implements Engine {
             EmulatedClient client = new EmulatedClient(crypto, spec, log);
             LoggingProtocols.Client protocol = new LoggingProtocols.Client(
                     new ObservedInput(guard, log, transcript),
-                    TappedSocketStreams.output(s.getOutputStream(), transcript), log).withHelloOrder(client.helloOrder());
+                    FirstRecordVersion.wrap(TappedSocketStreams.output(s.getOutputStream(), transcript),
+                            client.recordVersion()), log).withHelloOrder(client.helloOrder());
             try {
                 protocol.connect(client);
                 if (securePing) {

@@ -162,10 +162,13 @@ final class EmulatedServer extends DefaultTlsServer {
         return offered(ClientHelloProfile.SESSION_TICKET) && hello.echoes(ClientHelloProfile.SESSION_TICKET);
     }
 
-    /** OpenSSL 1.0.x sends an empty session id when it will issue a ticket, a 32-byte one otherwise. */
+    /**
+     * OpenSSL sends an empty session id when it will issue a ticket, a 32-byte one otherwise; JSSE and BCJSSE
+     * always a 32-byte one ({@code session_id: always}).
+     */
     @Override
     public byte[] getNewSessionID() {
-        if (hello == null || issuesTicket()) {
+        if (hello == null || issuesTicket() && !hello.sessionIdWithTicket()) {
             return super.getNewSessionID();
         }
         return context.getNonceGenerator().generateNonce(32);
@@ -298,10 +301,16 @@ final class EmulatedServer extends DefaultTlsServer {
         if (offered == null) {
             return new SignatureAndHashAlgorithm(HashAlgorithm.sha1, signature); // RFC 5246 7.4.1.4.1
         }
-        boolean first = hello != null && hello.skeSignature() == ServerHelloProfile.SkeSignature.CLIENT_FIRST;
+        boolean pss = hello != null && hello.skeSignature() == ServerHelloProfile.SkeSignature.CLIENT_FIRST_PSS;
+        boolean first = pss || hello != null && hello.skeSignature() == ServerHelloProfile.SkeSignature.CLIENT_FIRST;
         SignatureAndHashAlgorithm any = null;
         for (Object o : offered) {
             SignatureAndHashAlgorithm a = (SignatureAndHashAlgorithm) o;
+            if (pss && signature == SignatureAlgorithm.rsa && a.getHash() == HashAlgorithm.Intrinsic
+                    && a.getSignature() >= SignatureAlgorithm.rsa_pss_rsae_sha256
+                    && a.getSignature() <= SignatureAlgorithm.rsa_pss_rsae_sha512) {
+                return a; // rsa_pss_rsae_*: signed with the RSA key (RFC 8446 4.2.3, usable in TLS 1.2)
+            }
             if (a.getSignature() == signature && HashAlgorithm.isRecognized(a.getHash())) {
                 if (first || a.getHash() == HashAlgorithm.sha256) {
                     return a;

@@ -139,7 +139,7 @@ class HelloBytesTest {
     }
 
     /** The two bytes after dh_p, dh_g, dh_Ys (RFC 5246 7.4.3, TLS 1.2: SignatureAndHashAlgorithm). */
-    private static String skeSignatureAlgorithm(byte[] ske) {
+    static String skeSignatureAlgorithm(byte[] ske) {
         int p = 4;
         for (int i = 0; i < 3; i++) {
             p += 2 + (((ske[p] & 0xFF) << 8) | (ske[p + 1] & 0xFF));
@@ -149,6 +149,10 @@ class HelloBytesTest {
 
     /** The emulated sender's first record, as a TCP listener on 127.0.0.1 receives it. */
     static byte[] clientHelloRecord(StackProfile profile) throws Exception {
+        return clientHelloRecord(ENGINE, profile);
+    }
+
+    static byte[] clientHelloRecord(EmulatedEngine engine, StackProfile profile) throws Exception {
         try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> {
                 try (Socket s = ss.accept()) {
@@ -158,7 +162,7 @@ class HelloBytesTest {
                     throw new IllegalStateException(e);
                 }
             });
-            ENGINE.connectTo(new SenderSpec(profile, "TLSv1.2", 0, TIMEOUT),
+            engine.connectTo(new SenderSpec(profile, "TLSv1.2", 0, TIMEOUT),
                     (InetSocketAddress) ss.getLocalSocketAddress(), false, false);
             return got.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -166,9 +170,19 @@ class HelloBytesTest {
 
     /** Replays {@code clientHello} to an emulated receiver and returns its handshake messages up to ServerHelloDone. */
     private static List<byte[]> serverFlight(StackProfile profile, byte[] clientHello) throws Exception {
-        ReceiverSpec spec = new ReceiverSpec(profile, List.of("DHE-RSA-AES256-SHA"),
-                DhGroupCatalog.builtin().resolve("1024", null), TIMEOUT);
-        try (RunningReceiver r = ENGINE.serve(spec); Socket s = new Socket()) {
+        return serverFlight(ENGINE, profile, clientHello, List.of("DHE-RSA-AES256-SHA"), "1024");
+    }
+
+    /** The same for a twin, serving its own suites (a DHE-RSA-first list) with {@code group}. */
+    static List<byte[]> serverFlight(EmulatedEngine engine, StackProfile profile, byte[] clientHello, String group)
+            throws Exception {
+        return serverFlight(engine, profile, clientHello, profile.cipherSuites(), group);
+    }
+
+    private static List<byte[]> serverFlight(EmulatedEngine engine, StackProfile profile, byte[] clientHello,
+                                             List<String> suites, String group) throws Exception {
+        ReceiverSpec spec = new ReceiverSpec(profile, suites, DhGroupCatalog.builtin().resolve(group, null), TIMEOUT);
+        try (RunningReceiver r = engine.serve(spec); Socket s = new Socket()) {
             s.connect(r.address(), (int) TIMEOUT.toMillis());
             s.setSoTimeout((int) TIMEOUT.toMillis());
             s.getOutputStream().write(clientHello);
