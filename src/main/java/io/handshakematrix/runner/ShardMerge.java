@@ -216,11 +216,24 @@ public final class ShardMerge {
         return axesPosition(axes, c);
     }
 
+    /** The axes beyond the four, in crossing order (after sender_min_dh_bits, before senders): key = axes: key. */
+    private static final List<String> OTHER_AXES = List.of("certificate", "receiver_suites");
+
     private static int[] axesPosition(Map<?, ?> axes, Cell c) {
-        return new int[] {
-            indexOf(axes.get("receive_side"), c.receiveSide()), indexOf(axes.get("protocols"), c.protocol()),
-            indexOf(axes.get("sender_min_dh_bits"), c.senderMinDhBits()), indexOf(axes.get("senders"), c.sender()),
-            indexOf(axes.get("receivers"), c.receiver()), indexOf(axes.get("dh"), c.dhGroup())};
+        int[] p = new int[6 + OTHER_AXES.size()];
+        int i = 0;
+        p[i++] = indexOf(axes.get("receive_side"), c.receiveSide());
+        p[i++] = indexOf(axes.get("protocols"), c.protocol());
+        p[i++] = indexOf(axes.get("sender_min_dh_bits"), c.senderMinDhBits());
+        for (String axis : OTHER_AXES) {
+            // A shard of an older build records no such axis: every cell is at its neutral value there.
+            String v = c.settings().getOrDefault(axis, Cell.NEUTRAL.get(axis));
+            p[i++] = axes.containsKey(axis) ? indexOf(axes.get(axis), v) : 0;
+        }
+        p[i++] = indexOf(axes.get("senders"), c.sender());
+        p[i++] = indexOf(axes.get("receivers"), c.receiver());
+        p[i] = indexOf(axes.get("dh"), c.dhGroup());
+        return p;
     }
 
     private static int indexOf(Object axis, Object value) {

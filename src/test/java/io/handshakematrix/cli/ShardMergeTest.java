@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardMergeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    // 1 sender x 3 receivers x 2 RECEIVE_SIDE x 11 groups x 2 MinimumDHBits = 132 cells, every outcome kind
+    // 1 sender x 3 receivers x 2 RECEIVE_SIDE x 11 groups x 2 MinimumDHBits + 4 cells of matrix-wire.yaml = 136 cells, every outcome kind
     private static final String[] SLICE = {"--sender", "rhel-7.7", "--receiver", "rhel-6*", "--quiet"};
 
     @TempDir
@@ -36,25 +36,25 @@ class ShardMergeTest {
     void threeShardsMergedEqualOneFullRun() throws IOException {
         CliRun fullRun = run("full");
         assertEquals(0, fullRun.code());
-        assertTrue(fullRun.err().contains("132/132 cells (94 ok, 38 fail, 0 other)"), "no console: progress lines\n"
+        assertTrue(fullRun.err().contains("136/136 cells (96 ok, 40 fail, 0 other)"), "no console: progress lines\n"
                 + fullRun.err());
         int total = 0;
         for (int k = 1; k <= 3; k++) {
             CliRun r = run("shard" + k, "--shard", k + "/3");
             assertEquals(0, r.code(), r.out() + r.err());
             int n = cells(dir.resolve("shard" + k)).size();
-            assertTrue(n > 0 && n < 132, "shard " + k + " has " + n);
+            assertTrue(n > 0 && n < 136, "shard " + k + " has " + n);
             total += n;
         }
-        assertEquals(132, total);
+        assertEquals(136, total);
         CliRun merged = CliRun.of("merge", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(),
                 dir.resolve("shard3").toString(), "--out", dir.resolve("merged").toString(), "--quiet");
         assertEquals(0, merged.code(), merged.out() + merged.err());
-        assertTrue(merged.out().startsWith("132 cells:"), merged.out());
+        assertTrue(merged.out().startsWith("136 cells:"), merged.out());
 
         List<JsonNode> full = comparable(cells(dir.resolve("full")));
         List<JsonNode> combined = comparable(cells(dir.resolve("merged")));
-        assertEquals(132, full.size());
+        assertEquals(136, full.size());
         assertEquals(full, combined); // order included: merge restores the full run's order from the axes
     }
 

@@ -49,8 +49,7 @@ public final class ImageEngine implements Engine {
 
     /** The same cell with both stacks run in their images. */
     public static io.handshakematrix.model.Cell bothInImages(io.handshakematrix.model.Cell c) {
-        return new io.handshakematrix.model.Cell(c.sender() + "@" + NAME, c.receiver() + "@" + NAME, c.receiveSide(),
-                c.dhGroup(), c.protocol(), c.senderMinDhBits());
+        return new io.handshakematrix.model.Cell(c.sender() + "@" + NAME, c.receiver() + "@" + NAME, c.settings());
     }
 
     @Override
@@ -97,6 +96,10 @@ public final class ImageEngine implements Engine {
     @Override
     public RunningReceiver serve(ReceiverSpec spec) throws IOException {
         spec.requireRsaCertificate("image");
+        if (spec.cipherSuites().equals(ReceiverSpec.STACK_DEFAULT)) { // the agent takes the product's suites only
+            throw new io.handshakematrix.engine.UnsupportedSettingException(spec.profile().id()
+                    + "@image serves the product settings' suites only, not the stack's DEFAULT list");
+        }
         spec.requireServableGroup();
         String id = spec.profile().id();
         long timeoutMs = spec.timeout().toMillis();
