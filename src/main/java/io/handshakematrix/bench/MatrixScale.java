@@ -2,6 +2,7 @@ package io.handshakematrix.bench;
 
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.report.AllureResults;
 import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixRunner;
@@ -48,12 +49,7 @@ public final class MatrixScale {
             long differ = done.brief().stream().filter(r -> !r.matches()).count();
             return new Figure(label, cells.size(), m.wallSeconds(), m.cpuSeconds(), Meter.peakHeapMiB(), differ);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            AllureResults.deleteTree(dir); // the run's reports include the allure-results folder
         }
     }
 

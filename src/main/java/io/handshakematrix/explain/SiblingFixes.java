@@ -73,11 +73,16 @@ public final class SiblingFixes {
     private final Set<String> dhGroups = new LinkedHashSet<>();
     private final ProductProfile product;
     private final Map<String, PeerFloor> floors = new HashMap<>();
+    private final Map<Cell, List<Fix>> fixesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> currentPeer = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The results by receiver setup ({@link #setup}): a fix compares the cells of one setup, not the whole run. */
+    private final Map<String, List<CellResult>> bySetup = new HashMap<>();
 
     public SiblingFixes(List<CellResult> results, ProductProfile product) {
         this.product = product;
         for (CellResult r : results) {
             byCell.put(r.cell(), r);
+            bySetup.computeIfAbsent(setup(r.cell()), k -> new ArrayList<>()).add(r);
             receiveSides.add(CellAxes.receiveSide(r.cell()));
             dhGroups.add(CellAxes.dhGroup(r.cell()));
         }
@@ -85,6 +90,11 @@ public final class SiblingFixes {
 
     /** The proven fixes of a failing cell, best first. */
     public List<Fix> of(Cell c) {
+        // the KB, its detail, explain and Allure each ask for the same failing cells' fixes
+        return fixesOf.computeIfAbsent(c, this::find);
+    }
+
+    private List<Fix> find(Cell c) {
         List<Fix> out = new ArrayList<>();
         for (String side : receiveSides) {
             if (!side.equals(CellAxes.receiveSide(c))) {
@@ -105,7 +115,7 @@ public final class SiblingFixes {
             }
         }
         out.sort(RANK);
-        return out;
+        return List.copyOf(out);
     }
 
     /** The smallest [DH] size the product declares (>= 1024) that this cell's sender and receiver pass with. */
@@ -151,20 +161,18 @@ public final class SiblingFixes {
     }
 
     public boolean isCurrentPeer(String stack) {
-        return product.support().currentPeers().contains(StackRef.parse(stack).profileId());
+        // asked for every cell of every fix (thousands of times per report): parse each stack name once
+        return currentPeer.computeIfAbsent(stack,
+                s -> product.support().currentPeers().contains(StackRef.parse(s).profileId()));
     }
 
     private Fix fix(String change, CellResult sibling) {
         Cell changed = sibling.cell();
         List<String> accepted = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        for (CellResult r : byCell.values()) {
+        for (CellResult r : bySetup.getOrDefault(setup(changed), List.of())) {
             Cell c = r.cell();
-            if (isCurrentPeer(CellAxes.sender(c)) && CellAxes.receiver(c).equals(CellAxes.receiver(changed))
-                    && CellAxes.receiveSide(c).equals(CellAxes.receiveSide(changed))
-                    && CellAxes.dhGroup(c).equals(CellAxes.dhGroup(changed))
-                    && CellAxes.protocol(c).equals(CellAxes.protocol(changed)) && CellAxes.senderMinDhBits(c) == 0
-                    && CellAxes.sameVariant(c, changed)) {
+            if (isCurrentPeer(CellAxes.sender(c)) && CellAxes.senderMinDhBits(c) == 0 && CellAxes.sameVariant(c, changed)) {
                 if (r.result().outcome() == Outcome.OK) {
                     accepted.add(CellAxes.sender(c));
                 } else if (r.result().outcome() == Outcome.FAIL) {
@@ -184,6 +192,11 @@ public final class SiblingFixes {
         }
         return new Fix(change, dhe, bits == null ? 0 : bits, List.copyOf(new java.util.TreeSet<>(accepted)),
                 List.copyOf(new java.util.TreeSet<>(refused)), below);
+    }
+
+    /** Receiver, RECEIVE_SIDE, DH group and protocol: what a sibling fix changes and the peers it is tried with share. */
+    private static String setup(Cell c) {
+        return CellAxes.receiver(c) + "|" + CellAxes.receiveSide(c) + "|" + CellAxes.dhGroup(c) + "|" + CellAxes.protocol(c);
     }
 
     private CellResult passing(Cell c) {

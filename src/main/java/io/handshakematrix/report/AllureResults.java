@@ -177,7 +177,8 @@ public final class AllureResults {
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /** Deletes {@code p} and everything under it; nothing if it does not exist. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

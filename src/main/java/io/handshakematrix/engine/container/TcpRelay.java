@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,17 @@ import java.util.concurrent.TimeUnit;
  * way for OpenSSL and GnuTLS. Half-closes are passed on, so "closed without an alert" stays visible.
  */
 final class TcpRelay implements AutoCloseable {
+    /**
+     * Threads for every relay of the run: three per relay, two relays per image cell. Started anew each time they
+     * cost a measurable share of the image tier's CPU (some 13,000 thread starts per bench run); idle ones end
+     * after a minute.
+     */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tcp-relay");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final WireFacts facts = new WireFacts();
@@ -35,9 +48,7 @@ final class TcpRelay implements AutoCloseable {
         this.transcript = new RecordTranscript(false);
         this.listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         listener.setSoTimeout(timeoutMs);
-        Thread t = new Thread(() -> acceptAndPump(clientView, timeoutMs), "tcp-relay-" + listener.getLocalPort());
-        t.setDaemon(true);
-        t.start();
+        THREADS.execute(() -> acceptAndPump(clientView, timeoutMs));
     }
 
     InetSocketAddress address() {
@@ -78,9 +89,7 @@ final class TcpRelay implements AutoCloseable {
     }
 
     private void start(Socket from, Socket to, WireFacts.Direction dir, boolean fromClient, boolean clientView) {
-        Thread t = new Thread(() -> pump(from, to, dir, fromClient == clientView), "tcp-relay-pump");
-        t.setDaemon(true);
-        t.start();
+        THREADS.execute(() -> pump(from, to, dir, fromClient == clientView));
     }
 
     private void pump(Socket from, Socket to, WireFacts.Direction dir, boolean sentByViewer) {
