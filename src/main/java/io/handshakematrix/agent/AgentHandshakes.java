@@ -64,9 +64,7 @@ final class AgentHandshakes {
             } else {
                 return ShimAnswer.event(id, ShimAnswer.ERROR, "role must be sender or receiver, not '" + s.role() + "'");
             }
-            ObjectNode done = done(id, r);
-            RuleThatFired.of(profile, s.receiver(), r).ifPresent(rule -> done.put("rule", rule));
-            return done;
+            return done(id, r);
         } catch (UnsupportedSettingException e) {
             return ShimAnswer.event(id, ShimAnswer.UNSUPPORTED, e.getMessage());
         } catch (IOException | InputError e) {
@@ -97,6 +95,9 @@ final class AgentHandshakes {
         }
         ObjectNode n = ShimAnswer.done(id, r.completed() && !r.gaveUp(), r.protocol(), r.cipher(), r.dhBits(), r.errors());
         n.put("gave_up", r.gaveUp()).put("timed_out", r.timedOut()).put("last_received", r.lastReceived());
+        if (r.rule() != null) { // the profile rule the emulated side itself gave up on
+            n.put("rule", r.rule());
+        }
         if (r.alertSent() != null) {
             n.put("alert_sent", r.alertSent());
         }

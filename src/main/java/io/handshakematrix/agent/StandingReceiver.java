@@ -32,7 +32,6 @@ final class StandingReceiver {
         try (EmulatedEngine.ReceiverService service = engine.serveMany(spec, new InetSocketAddress(a.bind(), a.listen()),
                 (peer, report) -> {
                     ObjectNode done = AgentHandshakes.done(n.incrementAndGet(), report).put("peer", peer.toString());
-                    RuleThatFired.of(handshakes.profile(), true, report).ifPresent(rule -> done.put("rule", rule));
                     synchronized (out) {
                         out.println(done.toString());
                     }

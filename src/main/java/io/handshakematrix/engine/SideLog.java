@@ -20,8 +20,20 @@ public final class SideLog {
     private boolean timedOut;
     private String harnessError;
     private volatile boolean muteAlerts;
+    private String rule;
 
-    /** This side decided to abort; its error lines are printed exactly as the stack does. */
+    /**
+     * This side decided to abort because the profile rule {@code ruleId} fired (a check's or rule's id, as the
+     * profile names it); its error lines are printed exactly as the stack does.
+     */
+    public synchronized void gaveUp(String ruleId, List<String> lines) {
+        if (!gaveUp) {
+            rule = ruleId;
+        }
+        gaveUp(lines);
+    }
+
+    /** This side decided to abort for a reason no profile rule names; its error lines, as the stack prints them. */
     public synchronized void gaveUp(List<String> lines) {
         if (!gaveUp) {
             gaveUp = true;
@@ -82,7 +94,12 @@ public final class SideLog {
     public boolean alertsMuted() { return muteAlerts; }
 
     public synchronized SideReport freeze(List<String> transcript) {
+        return freeze(transcript, List.of());
+    }
+
+    /** The report, with this side's connection as timed events ({@code RecordTranscript.events()}). */
+    public synchronized SideReport freeze(List<String> transcript, List<io.handshakematrix.model.WireEvent> events) {
         return new SideReport(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived,
-                List.copyOf(errors), transcript, peerClosed, timedOut, harnessError, gaveUpAt, tempKey);
+                List.copyOf(errors), transcript, peerClosed, timedOut, harnessError, gaveUpAt, tempKey, rule, events);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * What one real handshake did. {@code ok} carries protocol, cipher (OpenSSL name) and DH bits;
  * {@code fail} carries the side that gave up, the last handshake message that side received
  * before it stopped, the alert, and both sides' error lines. {@code tempKey}: the ephemeral key as OpenSSL
- * prints "Server Temp Key" ("ECDH, P-256, 256 bits"), null when none or unknown.
+ * prints "Server Temp Key" ("ECDH, P-256, 256 bits"), null when none or unknown. {@code senderTrace} and
+ * {@code receiverTrace}: each side's fired rule and timed wire events ({@link SideTrace}).
  */
 public record HandshakeResult(
         Outcome outcome,
@@ -21,7 +22,22 @@ public record HandshakeResult(
         List<String> transcript,
         String detail,
         long durationMs,
-        String tempKey) {
+        String tempKey,
+        SideTrace senderTrace,
+        SideTrace receiverTrace) {
+
+    public HandshakeResult {
+        senderTrace = senderTrace == null ? SideTrace.NONE : senderTrace;
+        receiverTrace = receiverTrace == null ? SideTrace.NONE : receiverTrace;
+    }
+
+    /** A result without the sides' traces (read from an older results.json, or not judged from two sides). */
+    public HandshakeResult(Outcome outcome, String protocol, String cipher, Integer dhBits, Side failedSide,
+                           String stoppedAfter, Alert alert, List<String> senderErrors, List<String> receiverErrors,
+                           List<String> transcript, String detail, long durationMs, String tempKey) {
+        this(outcome, protocol, cipher, dhBits, failedSide, stoppedAfter, alert, senderErrors, receiverErrors,
+                transcript, detail, durationMs, tempKey, SideTrace.NONE, SideTrace.NONE);
+    }
 
     /** A result without a temp key (every outcome but an ok ECDHE/DHE one from an engine that reports it). */
     public HandshakeResult(Outcome outcome, String protocol, String cipher, Integer dhBits, Side failedSide,
@@ -34,13 +50,23 @@ public record HandshakeResult(
     /** This result with the ephemeral key named (an ok handshake's "Server Temp Key"). */
     public HandshakeResult withTempKey(String key) {
         return new HandshakeResult(outcome, protocol, cipher, dhBits, failedSide, stoppedAfter, alert, senderErrors,
-                receiverErrors, transcript, detail, durationMs, key);
+                receiverErrors, transcript, detail, durationMs, key, senderTrace, receiverTrace);
     }
 
-    /** This result without its record transcript (reports and the journal keep a slim copy; the temp key stays). */
+    /** This result with what each side reported beyond its verdict (its fired rule, its wire events). */
+    public HandshakeResult withTraces(SideTrace sender, SideTrace receiver) {
+        return new HandshakeResult(outcome, protocol, cipher, dhBits, failedSide, stoppedAfter, alert, senderErrors,
+                receiverErrors, transcript, detail, durationMs, tempKey, sender, receiver);
+    }
+
+    /**
+     * This result without its record transcript and wire events (reports and the journal keep a slim copy; the temp
+     * key and the fired rules stay).
+     */
     public HandshakeResult withoutTranscript() {
         return new HandshakeResult(outcome, protocol, cipher, dhBits, failedSide, stoppedAfter, alert, senderErrors,
-                receiverErrors, List.of(), detail, durationMs, tempKey);
+                receiverErrors, List.of(), detail, durationMs, tempKey, senderTrace.withoutEvents(),
+                receiverTrace.withoutEvents());
     }
 
     public static HandshakeResult error(String detail, long durationMs) {

@@ -22,7 +22,7 @@ public final class ResultsCsv {
     static final List<String> COLUMNS = List.of("sender", "receiver", "receiveSide", "dhGroup", "protocol",
             "senderMinDhBits", "engine", "outcome", "expected", "matches", "cipher", "negotiatedProtocol", "dhBits",
             "tempKey", "failedSide", "stoppedAfter", "alertCode", "alertName", "alertSentBy", "senderError",
-            "receiverError", "detail", "durationMs", "differences");
+            "receiverError", "detail", "durationMs", "differences", "senderRule", "receiverRule");
 
     public static void write(Path file, List<CellResult> results) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);

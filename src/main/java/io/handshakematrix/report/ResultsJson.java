@@ -14,6 +14,8 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
+import io.handshakematrix.model.SideTrace;
+import io.handshakematrix.model.WireEvent;
 import io.handshakematrix.yaml.InputError;
 import io.handshakematrix.yaml.InputFiles;
 import java.io.IOException;
@@ -77,8 +79,33 @@ public final class ResultsJson {
         m.put("durationMs", r.durationMs());
         m.put("differences", cr.differences());
         m.put("expectationLine", cr.expectationLine());
+        m.put("senderRule", r.senderTrace().rule()); // the profile rule that fired on that side (issue 13)
+        m.put("receiverRule", r.receiverTrace().rule());
         m.put("transcript", r.transcript());
+        m.put("senderEvents", events(r.senderTrace()));
+        m.put("receiverEvents", events(r.receiverTrace()));
         return m;
+    }
+
+    /** A side's timed wire events: {"ms": 0.4, "sent": true, "what": "ClientHello"}. */
+    private static List<Map<String, Object>> events(SideTrace t) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>(t.events().size());
+        for (WireEvent e : t.events()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ms", e.ms());
+            m.put("sent", e.sent());
+            m.put("what", e.what());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static SideTrace trace(JsonNode n, String side) {
+        List<WireEvent> events = new java.util.ArrayList<>();
+        for (JsonNode e : n.path(side + "Events")) {
+            events.add(new WireEvent(e.path("ms").asDouble(), e.path("sent").asBoolean(), e.path("what").asText()));
+        }
+        return new SideTrace(text(n, side + "Rule"), events);
     }
 
     /** Written to a temporary file and moved into place, so a reader never sees half a file. */
@@ -223,7 +250,8 @@ public final class ResultsJson {
                 text(n, "cipher"), n.path("dhBits").isInt() ? n.path("dhBits").asInt() : null,
                 n.path("failedSide").isTextual() ? Side.valueOf(n.path("failedSide").asText().toUpperCase()) : null,
                 text(n, "stoppedAfter"), alert, lines(n, "senderError"), lines(n, "receiverError"),
-                strings(n.path("transcript")), text(n, "detail"), n.path("durationMs").asLong(), text(n, "tempKey"));
+                strings(n.path("transcript")), text(n, "detail"), n.path("durationMs").asLong(), text(n, "tempKey"),
+                trace(n, "sender"), trace(n, "receiver"));
         return new CellResult(c, n.path("engine").asText(), r, text(n, "expected"),
                 n.path("expectationLine").isInt() ? n.path("expectationLine").asInt() : null,
                 strings(n.path("differences")));

@@ -18,7 +18,16 @@ import java.util.Optional;
 public final class Verdicts {
     private Verdicts() {}
 
+    /**
+     * The cell's outcome from its two sides, with each side's fired rule and wire events carried into the result
+     * (reported, never judged: the verdict rests on the sides' reports alone).
+     */
     public static HandshakeResult classify(SideReport sender, SideReport receiver, long durationMs) {
+        HandshakeResult r = judge(sender, receiver, durationMs);
+        return r.outcome() == Outcome.SKIPPED ? r : r.withTraces(sender.trace(), receiver.trace());
+    }
+
+    private static HandshakeResult judge(SideReport sender, SideReport receiver, long durationMs) {
         Optional<String> cannot = SideReports.unsupportedReason(sender)
                 .or(() -> SideReports.unsupportedReason(receiver));
         if (cannot.isPresent()) {

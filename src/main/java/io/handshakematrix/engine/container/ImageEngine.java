@@ -160,8 +160,10 @@ public final class ImageEngine implements Engine {
             return SideReports.unsupported(a.reason());
         }
         String harness = a.is(ShimAnswer.DONE) ? (relay.connected() ? null : relay.failure()) : "the agent: " + a.reason();
-        return ShimSideReports.of(client, relay.facts(), a.errors(), relay.transcript().lines(),
-                a.raw().path("timed_out").asBoolean(false), harness);
+        // the rule is the agent's own word for which profile rule fired (it ran the profile); the wire is the relay's
+        String rule = a.raw().path("rule").isTextual() ? a.raw().path("rule").asText() : null;
+        return ShimSideReports.of(client, relay, a.errors(), a.raw().path("timed_out").asBoolean(false), harness)
+                .withRule(rule);
     }
 
     @Override

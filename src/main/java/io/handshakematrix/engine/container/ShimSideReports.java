@@ -33,7 +33,13 @@ final class ShimSideReports {
                 harness = e.getMessage();
             }
         }
-        return of(client, relay.facts(), errors, relay.transcript().lines(), timedOut, harness);
+        return of(client, relay, errors, timedOut, harness);
+    }
+
+    /** The side's report from its relay: wire facts, transcript and timed events; the error lines from its shim. */
+    static SideReport of(boolean client, TcpRelay relay, List<String> errors, boolean timedOut, String harnessError) {
+        return of(client, relay.facts(), errors, relay.transcript().lines(), timedOut, harnessError)
+                .withEvents(relay.transcript().events());
     }
 
     static SideReport of(boolean client, WireFacts wire, List<String> errors, List<String> transcript,

@@ -109,9 +109,11 @@ final class TcpRelay implements AutoCloseable {
                 out.flush();
             }
             dir.closed();
+            transcript.closed(sentByViewer);
             to.shutdownOutput();
         } catch (IOException e) {
             dir.closed(); // a reset ends this direction as a close does
+            transcript.closed(sentByViewer);
             closeQuietly(to);
         } finally {
             done.countDown();

@@ -174,7 +174,7 @@ public final class EmulatedEngine implements Engine {
         } catch (IOException e) {
             log.harnessError("receiver socket: " + e);
         }
-        return log.freeze(transcript.lines());
+        return log.freeze(transcript.lines(), transcript.events());
     }
 
     /**
@@ -329,7 +329,7 @@ public final class EmulatedEngine implements Engine {
         } catch (IOException e) {
             log.harnessError("cannot connect to receiver " + receiver + ": " + e.getMessage());
         }
-        return log.freeze(transcript.lines());
+        return log.freeze(transcript.lines(), transcript.events());
     }
 
     /** Alerts and checks were logged as they happened; only what nobody logged is a harness problem. */

@@ -219,7 +219,7 @@ final class EmulatedServer extends DefaultTlsServer {
                 .or(() -> rule(ServerDhRule.Action.SEND_ALERT));
         if (failing.isPresent()) {
             ServerDhRule r = failing.get();
-            log.gaveUp(r.errorLines());
+            log.gaveUp(r.when().yamlName(), r.errorLines());
             if (r.alert() == null) {
                 log.muteAlerts();
                 throw new TlsFatalAlert(AlertDescription.internal_error, "unusable DH parameters (no alert)");

@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 final class ObservedInput extends FilterInputStream {
     private final SideLog log;
     private final RecordTranscript transcript;
+    private boolean ended;
 
     ObservedInput(InputStream in, SideLog log, RecordTranscript transcript) {
         super(in);
@@ -39,16 +40,24 @@ final class ObservedInput extends FilterInputStream {
             throw e;
         } catch (IOException e) {
             // connection reset: the peer is gone, as with EOF
-            log.peerClosed();
+            peerEnded();
             log.muteAlerts();
             throw e;
         }
         if (n < 0) {
-            log.peerClosed();
+            peerEnded();
             log.muteAlerts();
         } else if (n > 0) {
             transcript.received(b, off, n);
         }
         return n;
+    }
+
+    private void peerEnded() {
+        log.peerClosed();
+        if (!ended) {
+            ended = true;
+            transcript.closed(false);
+        }
     }
 }

@@ -26,7 +26,7 @@ final class PeerEvents {
             return; // a profile check already logged its lines, or the peer is gone
         }
         if (description == AlertDescription.protocol_version && !lines.protocolMismatch().isEmpty()) {
-            log.gaveUp(lines.protocolMismatch());
+            log.gaveUp("protocol_mismatch", lines.protocolMismatch());
             return;
         }
         // BouncyCastle aborted for a reason the profile does not model: say so rather than invent a line.
@@ -62,10 +62,14 @@ final class PeerEvents {
      */
     boolean noSharedCipher(boolean noneEnabled) {
         if (noneEnabled && !lines.noEnabledCipher().isEmpty()) {
-            log.gaveUp(lines.noEnabledCipher());
+            log.gaveUp("no_enabled_cipher", lines.noEnabledCipher());
             return true;
         }
-        log.gaveUp(lines.noSharedCipher().isEmpty() ? List.of("[emulator] no shared cipher") : lines.noSharedCipher());
+        if (lines.noSharedCipher().isEmpty()) {
+            log.gaveUp(List.of("[emulator] no shared cipher")); // the profile has no words for it: no rule fired
+        } else {
+            log.gaveUp("no_shared_cipher", lines.noSharedCipher());
+        }
         return false;
     }
 

@@ -65,7 +65,7 @@ final class ProfiledDheKeyExchange extends TlsDHEKeyExchange {
         if (failed == null) {
             return;
         }
-        log.gaveUp(failed.errorLines());
+        log.gaveUp(failed.kind().yamlName(), failed.errorLines());
         if (failed.alert() == null) {
             log.muteAlerts();
             throw new TlsFatalAlert(AlertDescription.internal_error, failed.kind().yamlName() + " (no alert)");

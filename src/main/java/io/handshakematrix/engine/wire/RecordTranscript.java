@@ -1,6 +1,7 @@
 package io.handshakematrix.engine.wire;
 
 import io.handshakematrix.model.TlsAlerts;
+import io.handshakematrix.model.WireEvent;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,10 +12,13 @@ import java.util.Optional;
  * Parses the TLS records flowing through a socket, both directions, into lines in the style of
  * {@code openssl s_client -msg}: {@code >>> TLS 1.2 Handshake [length 0035], ServerKeyExchange}.
  * Engine-neutral: it reads bytes on the wire, so any stack can be traced the same way.
- * Messages after a ChangeCipherSpec are encrypted and shown as such.
+ * Messages after a ChangeCipherSpec are encrypted and shown as such. Each line is also kept as a timed
+ * {@link WireEvent} (when the bytes passed: meaningful only where they are fed as they flow, not replayed later).
  */
 public final class RecordTranscript {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<long[]> eventTimes = new ArrayList<>(); // {nanoTime, sent ? 1 : 0}, under lines' lock
+    private final List<String> eventNames = new ArrayList<>();
     private final Direction out = new Direction(">>>");
     private final Direction in = new Direction("<<<");
     private final boolean hex;
@@ -47,8 +51,34 @@ public final class RecordTranscript {
         }
     }
 
+    /** This side's end of the connection: its peer's direction ended ({@code sent} false) or its own did. */
+    public void closed(boolean sent) {
+        event(sent, WireEvent.CLOSED);
+    }
+
+    /** The events so far, in the order they passed, timed from the first. */
+    public List<WireEvent> events() {
+        synchronized (lines) {
+            List<WireEvent> out = new ArrayList<>(eventNames.size());
+            long t0 = eventTimes.isEmpty() ? 0 : eventTimes.get(0)[0];
+            for (int i = 0; i < eventNames.size(); i++) {
+                long[] t = eventTimes.get(i);
+                out.add(new WireEvent(Math.round((t[0] - t0) / 100_000.0) / 10.0, t[1] == 1, eventNames.get(i)));
+            }
+            return out;
+        }
+    }
+
+    private void event(boolean sent, String what) {
+        synchronized (lines) {
+            eventTimes.add(new long[] {System.nanoTime(), sent ? 1 : 0});
+            eventNames.add(what);
+        }
+    }
+
     private final class Direction {
         private final String arrow;
+        private final boolean sent;
         private final RecordFramer framer = new RecordFramer();
         private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
         private boolean encrypted;
@@ -56,12 +86,14 @@ public final class RecordTranscript {
 
         Direction(String arrow) {
             this.arrow = arrow;
+            this.sent = arrow.equals(">>>");
         }
 
         synchronized void feed(byte[] b, int off, int len) {
             framer.feed(b, off, len, (type, major, minor, buf, o, l) -> record(type, version(major, minor), buf, o, l),
                     (buf, o, l) -> {
                         lines.add(arrow + " not a TLS record (" + l + " bytes)");
+                        event(sent, "not a TLS record (" + l + " bytes)");
                         nonTls = preview(buf, o);
                     });
         }
@@ -69,29 +101,31 @@ public final class RecordTranscript {
             String prefix = arrow + " " + version + " ";
             switch (type) {
                 case 20 -> {
-                    add(prefix + "ChangeCipherSpec [length " + hex4(len) + "]", b, off, len);
+                    add(prefix + "ChangeCipherSpec [length " + hex4(len) + "]", "ChangeCipherSpec", b, off, len);
                     encrypted = true;
                 }
                 case 21 -> {
                     if (encrypted || len != 2) {
-                        add(prefix + "Alert [length " + hex4(len) + "], encrypted", b, off, len);
+                        add(prefix + "Alert [length " + hex4(len) + "], encrypted", "Alert (encrypted)", b, off, len);
                     } else {
                         String level = b[off] == 2 ? "fatal" : "warning";
                         int code = b[off + 1] & 0xFF;
+                        String alert = "Alert " + level + " " + TlsAlerts.name(code) + " (" + code + ")";
                         add(prefix + "Alert [length 0002], " + level + " " + TlsAlerts.name(code) + " (" + code + ")",
-                                b, off, len);
+                                alert, b, off, len);
                     }
                 }
                 case 22 -> {
                     if (encrypted) {
-                        add(prefix + "Handshake [length " + hex4(len) + "], encrypted (Finished)", b, off, len);
+                        add(prefix + "Handshake [length " + hex4(len) + "], encrypted (Finished)", "Finished (encrypted)", b, off, len);
                     } else {
                         handshake.write(b, off, len);
                         drainHandshake(prefix);
                     }
                 }
-                case 23 -> add(prefix + "ApplicationData [length " + hex4(len) + "]", b, off, len);
-                default -> add(prefix + "record type " + type + " [length " + hex4(len) + "]", b, off, len);
+                case 23 -> add(prefix + "ApplicationData [length " + hex4(len) + "]", "ApplicationData", b, off, len);
+                default -> add(prefix + "record type " + type + " [length " + hex4(len) + "]", "record type " + type, b, off,
+                        len);
             }
         }
 
@@ -103,16 +137,17 @@ public final class RecordTranscript {
                 if (hs.length - pos < 4 + mlen) {
                     break;
                 }
-                add(prefix + "Handshake [length " + hex4(4 + mlen) + "], " + HandshakeNames.of(hs[pos] & 0xFF),
-                        hs, pos, 4 + mlen);
+                String name = HandshakeNames.of(hs[pos] & 0xFF);
+                add(prefix + "Handshake [length " + hex4(4 + mlen) + "], " + name, name, hs, pos, 4 + mlen);
                 pos += 4 + mlen;
             }
             handshake.reset();
             handshake.write(hs, pos, hs.length - pos);
         }
 
-        private void add(String line, byte[] b, int off, int len) {
+        private void add(String line, String eventName, byte[] b, int off, int len) {
             lines.add(line);
+            event(sent, eventName);
             if (hex) {
                 StringBuilder sb = new StringBuilder("    ");
                 for (int i = 0; i < len; i++) {

@@ -90,10 +90,22 @@ class ImageDifferentialTest {
         assertEquals(code(b.alert()), code(a.alert()), () -> name + ": alert differs" + both);
         assertEquals(b.senderErrors(), a.senderErrors(), () -> name + ": sender error lines differ" + both);
         assertEquals(b.receiverErrors(), a.receiverErrors(), () -> name + ": receiver error lines differ" + both);
+        // each side's own report beyond the verdict: the profile rule it gave up on (the agent's word in images)
+        assertEquals(b.senderTrace().rule(), a.senderTrace().rule(), () -> name + ": sender's fired rule differs" + both);
+        assertEquals(b.receiverTrace().rule(), a.receiverTrace().rule(), () -> name + ": receiver's fired rule differs" + both);
+        // and what each side wrote, in order, as its wire events say (the relay's in images, the tap's in-process)
+        assertEquals(written(b.senderTrace()), written(a.senderTrace()), () -> name + ": sender's messages differ" + both);
+        assertEquals(written(b.receiverTrace()), written(a.receiverTrace()), () -> name + ": receiver's messages differ" + both);
         if (b.outcome() == io.handshakematrix.model.Outcome.OK) {
             assertEquals(b.cipher(), a.cipher(), () -> name + ": suite differs" + both);
             assertEquals(b.dhBits(), a.dhBits(), () -> name + ": DH bits differ" + both);
         }
+    }
+
+    /** The messages a side sent, in order (its end of the connection left out: only a relay sees its own FIN). */
+    private static java.util.List<String> written(io.handshakematrix.model.SideTrace t) {
+        return t.events().stream().filter(e -> e.sent() && !e.what().equals(io.handshakematrix.model.WireEvent.CLOSED))
+                .map(io.handshakematrix.model.WireEvent::what).toList();
     }
 
     private static Integer code(Alert a) {
