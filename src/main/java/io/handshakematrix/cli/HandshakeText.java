@@ -50,6 +50,13 @@ final class HandshakeText {
                 if (r.dhBits() != null) {
                     out.println("Server Temp Key: DH, " + r.dhBits() + " bits");
                 }
+                io.handshakematrix.model.SideTrace failed = r.failedSide() == io.handshakematrix.model.Side.SENDER
+                        ? r.senderTrace() : r.receiverTrace();
+                if (failed.rule() != null) { // the profile's own name for what refused: matrix.yaml's `check:`
+                    out.println("Rule that fired: " + failed.rule() + " (the " + r.failedSide().label() + "'s profile)");
+                }
+                failed.events().stream().filter(e -> e.sent()).reduce((a, b) -> b).ifPresent(e -> out.println(
+                        "The " + r.failedSide().label() + "'s last write, " + e.ms() + " ms into its connection: " + e.what()));
                 errors(out, "sender errors", r.senderErrors());
                 errors(out, "receiver errors", r.receiverErrors());
             }
