@@ -1,6 +1,7 @@
 package io.handshakematrix.engine.jvm;
 
 import io.handshakematrix.engine.Engine;
+import io.handshakematrix.engine.NoAnswerException;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
@@ -9,7 +10,6 @@ import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.engine.emulated.ServerIdentity;
 import io.handshakematrix.engine.shim.ShimAnswer;
-import io.handshakematrix.engine.shim.ShimConnection;
 import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.JvmLaunch;
@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,13 @@ import java.util.Optional;
  */
 public final class JvmEngine implements Engine {
     public static final String NAME = "jvm";
-    private static final Duration ANSWER_SLACK = Duration.ofSeconds(30); // a busy child may answer late
+    /** A busy child may answer late (CPU shared with other cells and JVMs): this much beyond its own timeouts. */
+    private static final Duration MAX_SLACK = Duration.ofSeconds(30);
 
     private final ServerIdentity identity = ServerIdentity.generate(new SecureRandom());
     private final ShimLayout layout = ShimLayout.locate();
     private final Map<String, ShimProcess> children = new HashMap<>();
+    private final List<ShimProcess> started = new ArrayList<>();
     private final Map<String, String> failedToStart = new HashMap<>();
 
     @Override
@@ -65,9 +68,17 @@ public final class JvmEngine implements Engine {
         spec.requireRsaCertificate("jvm");
         spec.requireServableGroup();
         ShimProcess child = child(spec.profile());
-        ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", 0, "TLSv1.2",
+        ShimProcess.Request req = child.send(new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", 0, "TLSv1.2",
                 spec.cipherSuites(), null, 0, spec.timeout().toMillis(), Map.of()));
-        ShimAnswer first = await(ex, spec.timeout());
+        Duration listenWithin = spec.timeout().plus(slack(spec.timeout()));
+        ShimAnswer first;
+        try {
+            first = req.next(listenWithin).orElseThrow(() -> hung(spec.profile(), "receiver", child, listenWithin,
+                    " (waiting for it to listen)"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
         switch (first.event()) {
             case ShimAnswer.LISTENING -> { }
             case ShimAnswer.UNSUPPORTED -> throw new UnsupportedSettingException(spec.profile().id() + ": " + first.reason());
@@ -82,13 +93,18 @@ public final class JvmEngine implements Engine {
 
             @Override
             public SideReport await() throws InterruptedException {
-                return JvmSideReports.from(ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)), true,
-                        spec.dhGroup());
+                // The sender is done by now, so the child's handshake ends within its own timeout (or it already
+                // answered: its accept timed out while a hung sender never connected).
+                Duration within = spec.timeout().plus(slack(spec.timeout()));
+                return JvmSideReports.from(req.next(within).orElseThrow(() -> hung(spec.profile(), "receiver", child,
+                        within, " after the sender finished")), true, spec.dhGroup());
             }
 
             @Override
             public void close() {
-                // the child closes its listening socket itself once its one handshake ended or timed out
+                // the child closes its listening socket itself once its one handshake ended or timed out; a
+                // receiver nobody awaited (the sender hung) must not keep its child counted as busy
+                req.close();
             }
         };
     }
@@ -102,9 +118,12 @@ public final class JvmEngine implements Engine {
         }
         try {
             ShimProcess child = child(spec.profile());
-            ShimConnection.Exchange ex = child.send(new ShimSettings(ShimSettings.SENDER, "127.0.0.1",
+            ShimProcess.Request req = child.send(new ShimSettings(ShimSettings.SENDER, "127.0.0.1",
                     receiver.getPort(), spec.maxProtocol(), List.of(), null, 0, spec.timeout().toMillis(), Map.of()));
-            return JvmSideReports.from(ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)), false, null);
+            // connect, then each read bounded by the timeout: a TLS 1.2 client's two flights
+            Duration within = spec.timeout().multipliedBy(2).plus(slack(spec.timeout()));
+            return JvmSideReports.from(req.next(within).orElseThrow(() -> hung(spec.profile(), "sender", child, within,
+                    "")), false, null);
         } catch (IOException e) {
             SideLog log = new SideLog();
             log.harnessError(e.getMessage());
@@ -117,21 +136,35 @@ public final class JvmEngine implements Engine {
         }
     }
 
-    private static ShimAnswer await(ShimConnection.Exchange ex, Duration timeout) throws IOException {
-        try {
-            return ex.next(timeout.plus(ANSWER_SLACK));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
+    /**
+     * How much later than its own timeouts a child may answer before it counts as hung: half the timeout plus
+     * 2 s, at most {@link #MAX_SLACK}. Bounded by the timeout so that every wait of a cell, even with one side
+     * hung, ends inside the runner's hard limit per cell (3 timeouts + 5 s, CellRunner.hardLimit): this engine
+     * then reports the hang itself, naming the child, and retires the child so that later cells get a new one.
+     * (A sender that hangs: 2 T + slack; a receiver that hangs after listening: the sender's T, then T + slack.)
+     */
+    static Duration slack(Duration timeout) {
+        Duration s = timeout.dividedBy(2).plusSeconds(2);
+        return s.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : s;
     }
 
-    /** The profile's child JVM, started on first use; a child that failed to start is not retried. */
+    private static NoAnswerException hung(StackProfile profile, String role, ShimProcess child, Duration within,
+                                          String when) {
+        return new NoAnswerException("the " + profile.id() + " " + role + "'s child JVM (pid " + child.pid()
+                + ") gave no answer within " + within.toSeconds() + " s" + when + ": it hangs, so it is retired "
+                + "and later cells get a new one");
+    }
+
+    /**
+     * The profile's child JVM, started on first use and again after one hung or broke (see
+     * {@link ShimProcess.Request}); a child that failed to start is not retried.
+     */
     private synchronized ShimProcess child(StackProfile profile) throws IOException {
         ShimProcess p = children.get(profile.id());
-        if (p != null) {
+        if (p != null && p.usable()) {
             return p;
         }
+        children.remove(profile.id()); // hung, broken or exited: its cell was told; this one gets a fresh child
         if (failedToStart.containsKey(profile.id())) {
             throw new IOException(failedToStart.get(profile.id()));
         }
@@ -149,12 +182,19 @@ public final class JvmEngine implements Engine {
             throw e;
         }
         children.put(profile.id(), p);
+        started.add(p);
         return p;
+    }
+
+    /** The pid of the profile's current child JVM, if one runs (tests stop and kill it). */
+    synchronized Optional<Long> childPid(String profileId) {
+        return Optional.ofNullable(children.get(profileId)).map(ShimProcess::pid);
     }
 
     @Override
     public synchronized void close() {
-        children.values().forEach(ShimProcess::close);
+        started.forEach(ShimProcess::close); // retired ones too: one may still wait for its last request
+        started.clear();
         children.clear();
     }
 }
