@@ -25,6 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 
 /**
  * Real Java TLS stacks (the JDK's JSSE, BCJSSE over bc-fips) as senders and receivers, each profile in its
@@ -38,9 +41,18 @@ public final class JvmEngine implements Engine {
 
     private final ServerIdentity identity = ServerIdentity.generate(new SecureRandom());
     private final ShimLayout layout = ShimLayout.locate();
-    private final Map<String, ShimProcess> children = new HashMap<>();
-    private final List<ShimProcess> started = new ArrayList<>();
-    private final Map<String, String> failedToStart = new HashMap<>();
+    private final IntFunction<Optional<Path>> runtimes;
+    private final Map<String, CompletableFuture<ShimProcess>> children = new HashMap<>();
+    private final List<CompletableFuture<ShimProcess>> started = new ArrayList<>();
+
+    public JvmEngine() {
+        this(JavaRuntimes::find);
+    }
+
+    /** {@code runtimes}: the {@code bin/java} of a feature release (tests put a wrapper in front of it). */
+    JvmEngine(IntFunction<Optional<Path>> runtimes) {
+        this.runtimes = runtimes;
+    }
 
     @Override
     public String name() {
@@ -53,7 +65,7 @@ public final class JvmEngine implements Engine {
         if (launch == null) {
             return Optional.of(profile.id() + " has no jvm block: it exists only emulated");
         }
-        if (JavaRuntimes.find(launch.runtime()).isEmpty()) {
+        if (runtimes.apply(launch.runtime()).isEmpty()) {
             return Optional.of("no Java " + launch.runtime() + " on this machine (looked at java.home, $JAVA_HOME, /usr/lib/jvm)");
         }
         StringBuilder why = new StringBuilder();
@@ -73,8 +85,7 @@ public final class JvmEngine implements Engine {
         Duration listenWithin = spec.timeout().plus(slack(spec.timeout()));
         ShimAnswer first;
         try {
-            first = req.next(listenWithin).orElseThrow(() -> hung(spec.profile(), "receiver", child, listenWithin,
-                    " (waiting for it to listen)"));
+            first = answer(spec.profile(), "receiver", child, req, listenWithin, " (waiting for it to listen)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
@@ -96,8 +107,8 @@ public final class JvmEngine implements Engine {
                 // The sender is done by now, so the child's handshake ends within its own timeout (or it already
                 // answered: its accept timed out while a hung sender never connected).
                 Duration within = spec.timeout().plus(slack(spec.timeout()));
-                return JvmSideReports.from(req.next(within).orElseThrow(() -> hung(spec.profile(), "receiver", child,
-                        within, " after the sender finished")), true, spec.dhGroup());
+                return JvmSideReports.from(answer(spec.profile(), "receiver", child, req, within,
+                        " after the sender finished"), true, spec.dhGroup());
             }
 
             @Override
@@ -122,8 +133,7 @@ public final class JvmEngine implements Engine {
                     receiver.getPort(), spec.maxProtocol(), List.of(), null, 0, spec.timeout().toMillis(), Map.of()));
             // connect, then each read bounded by the timeout: a TLS 1.2 client's two flights
             Duration within = spec.timeout().multipliedBy(2).plus(slack(spec.timeout()));
-            return JvmSideReports.from(req.next(within).orElseThrow(() -> hung(spec.profile(), "sender", child, within,
-                    "")), false, null);
+            return JvmSideReports.from(answer(spec.profile(), "sender", child, req, within, ""), false, null);
         } catch (IOException e) {
             SideLog log = new SideLog();
             log.harnessError(e.getMessage());
@@ -148,52 +158,90 @@ public final class JvmEngine implements Engine {
         return s.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : s;
     }
 
-    private static NoAnswerException hung(StackProfile profile, String role, ShimProcess child, Duration within,
-                                          String when) {
-        return new NoAnswerException("the " + profile.id() + " " + role + "'s child JVM (pid " + child.pid()
-                + ") gave no answer within " + within.toSeconds() + " s" + when + ": it hangs, so it is retired "
-                + "and later cells get a new one");
+    /**
+     * {@code req}'s next answer, or {@link NoAnswerException} naming the {@code role}'s child if none came
+     * {@code within}; a child this left hung or broken is replaced for the next cells.
+     */
+    private ShimAnswer answer(StackProfile profile, String role, ShimProcess child, ShimProcess.Request req,
+                              Duration within, String when) throws InterruptedException {
+        Optional<ShimAnswer> a = req.next(within);
+        if (!child.usable()) {
+            replace(profile, child);
+        }
+        return a.orElseThrow(() -> new NoAnswerException("the " + profile.id() + " " + role + "'s child JVM (pid "
+                + child.pid() + ") gave no answer within " + within.toSeconds() + " s" + when + ": it hangs, so it "
+                + "is retired and later cells get a new one"));
     }
 
     /**
      * The profile's child JVM, started on first use and again after one hung or broke (see
-     * {@link ShimProcess.Request}); a child that failed to start is not retried.
+     * {@link ShimProcess.Request}); a child that failed to start is not retried. The wait for a child that is
+     * starting is outside the lock, so cells of other profiles go on meanwhile.
      */
-    private synchronized ShimProcess child(StackProfile profile) throws IOException {
-        ShimProcess p = children.get(profile.id());
-        if (p != null && p.usable()) {
-            return p;
-        }
-        children.remove(profile.id()); // hung, broken or exited: its cell was told; this one gets a fresh child
-        if (failedToStart.containsKey(profile.id())) {
-            throw new IOException(failedToStart.get(profile.id()));
-        }
-        JvmLaunch launch = profile.jvm();
-        StringBuilder why = new StringBuilder();
-        Optional<Path> java = JavaRuntimes.find(launch.runtime());
-        Optional<String> cp = layout.classpath(launch.provider(), why);
-        try {
-            if (java.isEmpty() || cp.isEmpty()) {
-                throw new IOException(java.isEmpty() ? "no Java " + launch.runtime() : why.toString());
+    private ShimProcess child(StackProfile profile) throws IOException {
+        CompletableFuture<ShimProcess> f;
+        synchronized (this) {
+            f = children.get(profile.id());
+            if (f == null || f.isDone() && !f.isCompletedExceptionally() && !f.join().usable()) {
+                f = start(profile); // hung, broken or exited: its cell was told; this one gets a fresh child
             }
-            p = ShimProcess.start(profile.id(), java.get(), cp.get(), launch, identity);
-        } catch (IOException e) {
-            failedToStart.put(profile.id(), e.getMessage());
-            throw e;
         }
-        children.put(profile.id(), p);
-        started.add(p);
-        return p;
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
-    /** The pid of the profile's current child JVM, if one runs (tests stop and kill it). */
-    synchronized Optional<Long> childPid(String profileId) {
-        return Optional.ofNullable(children.get(profileId)).map(ShimProcess::pid);
+    /**
+     * After {@code child} hung or broke: its replacement starts now, in the background, so that the next cell
+     * finds it ready. Started lazily instead, its cold start would run inside that cell's connect, after the
+     * receiver began listening, and eat into the receiver's accept timeout.
+     */
+    private synchronized void replace(StackProfile profile, ShimProcess child) {
+        CompletableFuture<ShimProcess> f = children.get(profile.id());
+        if (f != null && f.isDone() && !f.isCompletedExceptionally() && f.join() == child) {
+            start(profile);
+        }
+    }
+
+    private synchronized CompletableFuture<ShimProcess> start(StackProfile profile) {
+        JvmLaunch launch = profile.jvm();
+        CompletableFuture<ShimProcess> f = CompletableFuture.supplyAsync(() -> {
+            StringBuilder why = new StringBuilder();
+            Optional<Path> java = runtimes.apply(launch.runtime());
+            Optional<String> cp = layout.classpath(launch.provider(), why);
+            try {
+                if (java.isEmpty() || cp.isEmpty()) {
+                    throw new IOException(java.isEmpty() ? "no Java " + launch.runtime() : why.toString());
+                }
+                return ShimProcess.start(profile.id(), java.get(), cp.get(), launch, identity);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "jvm-child-start " + profile.id());
+            t.setDaemon(true);
+            t.start();
+        });
+        children.put(profile.id(), f);
+        started.add(f);
+        return f;
+    }
+
+    /** The pid of the profile's current child JVM, once it started (tests stop and kill it). */
+    Optional<Long> childPid(String profileId) {
+        CompletableFuture<ShimProcess> f;
+        synchronized (this) {
+            f = children.get(profileId);
+        }
+        return f == null ? Optional.empty() : Optional.of(f.join().pid());
     }
 
     @Override
     public synchronized void close() {
-        started.forEach(ShimProcess::close); // retired ones too: one may still wait for its last request
+        // retired children too: one may still wait for its last request; one still starting is closed once up
+        started.forEach(f -> f.thenAccept(ShimProcess::close));
         started.clear();
         children.clear();
     }

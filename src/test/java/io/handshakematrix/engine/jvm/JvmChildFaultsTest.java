@@ -17,24 +17,29 @@ import io.handshakematrix.model.Outcome;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.MatrixRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13: a real child JVM that hangs (stopped with SIGSTOP, so it reads its request and never answers) makes
  * its cell {@code timeout} with a detail naming the child, and is retired: the next cell gets a new child and is
- * judged normally. A child that dies while a cell waits on it makes that cell {@code error}, and only that one.
+ * judged normally. A child that dies while a cell waits on it, or answers with a line that is not JSON, makes that
+ * cell {@code error}, and only that one.
  * Cells go through the runner's own path (hard limit included): the detail shows the engine, not the runner's
  * hard limit, reported the hang.
  */
 class JvmChildFaultsTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final ProductSettings PRODUCT = new ProductSettings("product", Map.of(
             "YES", List.of("AES256-SHA"), "NO", List.of("DHE-RSA-AES256-SHA")));
     private static final Matrix NO_EXPECTATIONS = new Matrix("test", PRODUCT, List.of(), List.of(), Map.of(),
@@ -46,9 +51,19 @@ class JvmChildFaultsTest {
     private JvmEngine jvm;
     private MatrixRunner runner;
 
+    @TempDir
+    Path dir;
+
     @BeforeEach
     void engines() {
-        engines = new EngineRegistry().register("emulated", EmulatedEngine::new).register(JvmEngine.NAME, JvmEngine::new);
+        engines(new JvmEngine());
+    }
+
+    private void engines(JvmEngine engine) {
+        if (engines != null) {
+            engines.close();
+        }
+        engines = new EngineRegistry().register("emulated", EmulatedEngine::new).register(JvmEngine.NAME, () -> engine);
         jvm = (JvmEngine) engines.get(JvmEngine.NAME);
         runner = new MatrixRunner(new CellRunner(engines, ProfileCatalog.builtin(), DhGroupCatalog.builtin(), PRODUCT,
                 null, TIMEOUT), 1);
@@ -61,7 +76,7 @@ class JvmChildFaultsTest {
 
     @Test
     void aSenderChildThatHangsIsTimeoutAndTheNextCellGetsANewChild() throws Exception {
-        long pid = warmChild(JVM_SENDS);
+        long pid = warmChild();
         signal(pid, "STOP");
         HandshakeResult hung = run(JVM_SENDS);
         assertEquals(Outcome.TIMEOUT, hung.outcome(), hung::summary);
@@ -73,7 +88,7 @@ class JvmChildFaultsTest {
 
     @Test
     void aReceiverChildThatHangsBeforeListeningIsTimeoutAndTheNextCellGetsANewChild() throws Exception {
-        long pid = warmChild(JVM_RECEIVES);
+        long pid = warmChild();
         signal(pid, "STOP");
         HandshakeResult hung = run(JVM_RECEIVES);
         assertEquals(Outcome.TIMEOUT, hung.outcome(), hung::summary);
@@ -86,7 +101,7 @@ class JvmChildFaultsTest {
 
     @Test
     void aChildThatDiesWhileACellWaitsIsErrorForThatCellOnly() throws Exception {
-        long pid = warmChild(JVM_SENDS);
+        long pid = warmChild();
         signal(pid, "STOP"); // it takes the request and cannot answer it: the kill below lands mid-cell
         CompletableFuture<HandshakeResult> cell = CompletableFuture.supplyAsync(() -> run(JVM_SENDS));
         Thread.sleep(500);
@@ -98,9 +113,41 @@ class JvmChildFaultsTest {
         assertNextCellRunsOnANewChild(JVM_SENDS, pid);
     }
 
-    /** Runs {@code cell} once normally (it must be ok) and returns the pid of the child it started. */
-    private long warmChild(Cell cell) {
-        HandshakeResult first = run(cell);
+    @Test
+    void aChildWhoseAnswerIsNotOneJsonLineIsErrorForThatCellOnly() throws Exception {
+        // The real child JVM behind a wrapper that passes its answers through line by line, except that it turns
+        // one done answer into a line that is not JSON while the file 'garble' exists (it removes the file).
+        Path real = JavaRuntimes.find(17).orElseThrow();
+        Path garble = dir.resolve("garble");
+        Path wrapper = dir.resolve("java");
+        Files.writeString(wrapper, "#!/bin/sh\n"
+                + "'" + real + "' \"$@\" | while IFS= read -r line; do\n"
+                + "  case \"$line\" in *'\"event\":\"done\"'*)\n"
+                + "    if rm '" + garble + "' 2>/dev/null; then echo 'garbage instead of a done line'; continue; fi;;\n"
+                + "  esac\n"
+                + "  printf '%s\\n' \"$line\"\n"
+                + "done\n");
+        TestEnvironment.require(wrapper.toFile().setExecutable(true), () -> "cannot make " + wrapper + " executable");
+        engines(new JvmEngine(feature -> Optional.of(wrapper)));
+        long pid = warmChild(); // the wrapper's pid: it is the child process the engine started
+
+        Files.createFile(garble);
+        HandshakeResult garbled = run(JVM_RECEIVES);
+        assertEquals(Outcome.ERROR, garbled.outcome(), garbled::summary);
+        assertEquals("receiver: child JVM: the shim's answer is not one JSON line: garbage instead of a done line",
+                garbled.detail());
+        assertFalse(Files.exists(garble));
+        assertGone(pid);
+        assertNextCellRunsOnANewChild(JVM_RECEIVES, pid);
+    }
+
+    /**
+     * Runs a cell with the jdk-17 child as receiver (it must be ok) and returns the pid of the child it started.
+     * As receiver, because a sender's child starting cold inside connect() would race the receiver's accept
+     * timeout (3 s here); a replacement child is started at once in the background for the same reason.
+     */
+    private long warmChild() {
+        HandshakeResult first = run(JVM_RECEIVES);
         TestEnvironment.require(first.outcome() != Outcome.SKIPPED, () -> "jvm tier: " + first.detail());
         assertEquals(Outcome.OK, first.outcome(), first::summary);
         return jvm.childPid("jdk-17").orElseThrow();
