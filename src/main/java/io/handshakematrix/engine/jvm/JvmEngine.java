@@ -32,7 +32,8 @@ import java.util.function.IntFunction;
 /**
  * Real Java TLS stacks (the JDK's JSSE, BCJSSE over bc-fips) as senders and receivers, each profile in its
  * own child JVM so that its java.security is its own. A child starts on the first cell that needs it and
- * serves every later cell of the run over the shim protocol (see {@link ShimProcess} for the messages).
+ * serves every later cell of the run over the shim protocol (see {@link ShimProcess} for the messages), unless
+ * it hangs (its cell is a {@code timeout}) or breaks (an {@code error}): then a fresh child serves the later cells.
  */
 public final class JvmEngine implements Engine {
     public static final String NAME = "jvm";

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One child JVM running {@code ShimMain} for one stack, started once per run and serving many cells.
+ * One child JVM running {@code ShimMain} for one stack, started once per run and serving many cells (replaced
+ * by a new one if it hangs or breaks, see {@link Request}).
  * Requests are tagged with an id; a reader thread routes each answer line to the waiting cell.
  * The messages are the shim protocol's persistent form (images/README.md), plus one setup line:
  * <pre>
