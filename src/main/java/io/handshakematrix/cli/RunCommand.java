@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--receiver", paramLabel = "GLOB", description = "only receivers matching")
     String receiverFilter;
 
-    @Option(names = "--quiet", description = "no table, only the summary and differences")
+    @Option(names = "--quiet", description = "no table and no progress lines, only the summary and differences "
+            + "(errors and warnings are still printed)")
     boolean quiet;
 
     @Option(names = "--baseline", paramLabel = "OLD.json",
@@ -109,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--progress-every", paramLabel = "N", defaultValue = "0",
             description = "without a terminal (CI), print a progress line every N cells "
-                    + "(default 0: every 10%%, at most 50 cells apart)")
+                    + "(default 0: every 10%%, at most 50 cells apart; none with --quiet)")
     int progressEvery;
 
     @Option(names = "--allow-outside", description = "let the matrix include: files outside its own folder "
@@ -176,7 +177,9 @@ final class RunCommand implements Callable<Integer> {
              OutLock lock = OutLock.acquire(out);
              ResultJournal journal = resume ? ResultJournal.resume(journalFile) : ResultJournal.create(journalFile);
              Interruption interruption = Interruption.watch(journalFile, resumeCommand());
-             ProgressListener progress = interruption.counting(ProgressDisplays.choose(System.err, progressEvery))) {
+             // --quiet silences the display only: the interruption still counts the cells for its one line
+             ProgressListener progress = interruption.counting(quiet ? ProgressListener.NONE
+                     : ProgressDisplays.choose(System.err, progressEvery))) {
             journal.warnings().forEach(w -> System.err.println("  warning: " + w));
             CellRunner runner = new CellRunner(engines, profiles, groups, matrix.product(),
                     matrixFile.toAbsolutePath().getParent(), Duration.ofSeconds(timeoutSeconds));

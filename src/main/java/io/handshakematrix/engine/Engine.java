@@ -19,8 +19,10 @@ public interface Engine extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Throws {@link NoAnswerException} if the receiver's stack hangs before it listens. */
     RunningReceiver serve(ReceiverSpec spec) throws IOException;
 
+    /** Throws {@link NoAnswerException} if the sender's stack hangs (there is no report to return). */
     SideReport connect(SenderSpec spec, InetSocketAddress receiver);
 
     /** As {@link #connect(SenderSpec, InetSocketAddress)}; engines that can add each record's bytes do so. */

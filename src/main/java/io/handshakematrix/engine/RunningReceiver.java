@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 public interface RunningReceiver extends AutoCloseable {
     InetSocketAddress address();
 
-    /** The receiver's report once its handshake ended (or timed out). */
+    /**
+     * The receiver's report once its handshake ended (or timed out); {@link NoAnswerException} if its stack
+     * hangs and gives no report at all.
+     */
     SideReport await() throws InterruptedException;
 
     @Override

@@ -3,6 +3,7 @@ package io.handshakematrix.runner;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.engine.NoAnswerException;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
@@ -12,6 +13,7 @@ import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.model.StackRef;
 import io.handshakematrix.profile.ProfileCatalog;
@@ -19,6 +21,7 @@ import io.handshakematrix.profile.StackProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Runs one cell: start the receiver on 127.0.0.1, run the sender against it, classify both sides. */
@@ -89,10 +92,15 @@ public final class CellRunner {
         CellSettings.Pair specs = CellSettings.specs(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
         SenderSpec ss = specs.sender();
+        SideReport s = null;
         try (RunningReceiver running = receiverEngine.serve(rs)) {
-            SideReport s = senderEngine.connect(ss, running.address(), hexTranscript);
+            s = senderEngine.connect(ss, running.address(), hexTranscript);
             SideReport r = running.await();
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
+        } catch (NoAnswerException e) {
+            return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null,
+                    s == null ? List.of() : s.errors(), List.of(), s == null ? List.of() : s.transcript(), e.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (UnsupportedSettingException e) {
             return HandshakeResult.skipped(e.getMessage());
         } catch (IOException e) {

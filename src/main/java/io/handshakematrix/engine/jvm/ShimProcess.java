@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One child JVM running {@code ShimMain} for one stack, started once per run and serving many cells.
+ * One child JVM running {@code ShimMain} for one stack, started once per run and serving many cells (replaced
+ * by a new one if it hangs or breaks, see {@link Request}).
  * Requests are tagged with an id; a reader thread routes each answer line to the waiting cell.
  * The messages are the shim protocol's persistent form (images/README.md), plus one setup line:
  * <pre>
@@ -44,6 +47,8 @@ final class ShimProcess implements AutoCloseable {
     private final Path stderrFile;
     private final BlockingQueue<ShimAnswer> ready = new LinkedBlockingQueue<>();
     private final ShimConnection connection;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean retired;
 
     private ShimProcess(Process process, Path securityFile, Path stderrFile, String description) {
         this.process = process;
@@ -88,8 +93,73 @@ final class ShimProcess implements AutoCloseable {
     }
 
     /** Sends a request (an id is added) and returns where its answers arrive. */
-    ShimConnection.Exchange send(ShimSettings settings) throws IOException {
-        return connection.send(settings);
+    Request send(ShimSettings settings) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            return new Request(connection.send(settings));
+        } catch (IOException | RuntimeException e) {
+            settle();
+            throw e;
+        }
+    }
+
+    /**
+     * One request's answers. A request that got no answer in time, or an error answer (the child died, said
+     * something that is not one JSON line, or its shim failed), retires the child: a hung or broken child
+     * would only make every later cell wait in vain or fail the same way, so {@link JvmEngine} starts a
+     * fresh one for the next cell. The retired child is killed once its last request in flight has settled:
+     * killing it at once would turn the other cells waiting on it (cells run concurrently) from the timeout
+     * they are into an error ("the child exited").
+     */
+    final class Request implements AutoCloseable {
+        private final ShimConnection.Exchange exchange;
+        private boolean settled;
+
+        private Request(ShimConnection.Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        /** The next answer, or empty if none came within {@code deadline}: the child hangs. */
+        Optional<ShimAnswer> next(Duration deadline) throws InterruptedException {
+            Optional<ShimAnswer> a;
+            try {
+                a = exchange.poll(deadline);
+            } catch (InterruptedException e) {
+                close();
+                throw e;
+            }
+            if (a.isEmpty() || a.get().is(ShimAnswer.ERROR)) {
+                retired = true;
+            }
+            if (a.isEmpty() || !a.get().is(ShimAnswer.LISTENING)) {
+                close();
+            }
+            return a;
+        }
+
+        /** This request wants no more answers (its last came, or nobody will wait for it). */
+        @Override
+        public synchronized void close() {
+            if (!settled) {
+                settled = true;
+                settle();
+            }
+        }
+    }
+
+    /** False once the child hung, broke or exited: the engine then starts a new one. */
+    boolean usable() {
+        return !retired && process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void settle() {
+        if (inFlight.decrementAndGet() == 0 && retired) {
+            close();
+        }
     }
 
     private String stderrTail() {
@@ -105,6 +175,9 @@ final class ShimProcess implements AutoCloseable {
     @Override
     public void close() {
         connection.close(); // the shim exits when its stdin ends
+        if (retired) {
+            process.destroyForcibly(); // a hung child never reads its stdin's end (SIGKILL ends a stopped one too)
+        }
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,16 +61,25 @@ public final class ShimConnection implements AutoCloseable {
 
         /** The next answer; an {@code error} answer saying why if none came within {@code timeout}. */
         public ShimAnswer next(Duration timeout) throws InterruptedException {
+            return poll(timeout).orElseGet(() -> error(id, "the shim gave no answer within " + timeout.toSeconds() + " s"));
+        }
+
+        /**
+         * The next answer, or empty if none came within {@code timeout} and no stray line explains why: the shim
+         * hangs (a caller that can name the hung side reports a timeout). A stray non-JSON line seen meanwhile is
+         * this cell's {@code error} answer: the shim broke, it did not merely go quiet.
+         */
+        public Optional<ShimAnswer> poll(Duration timeout) throws InterruptedException {
             ShimAnswer a = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (a == null) {
                 pending.remove(id);
                 String bad = badLine;
-                return error(id, bad != null ? bad : "the shim gave no answer within " + timeout.toSeconds() + " s");
+                return bad == null ? Optional.empty() : Optional.of(error(id, bad));
             }
             if (!a.is(ShimAnswer.LISTENING)) {
                 pending.remove(id);
             }
-            return a;
+            return Optional.of(a);
         }
     }
 
