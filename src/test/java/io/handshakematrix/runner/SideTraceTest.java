@@ -34,6 +34,7 @@ class SideTraceTest {
     private static final Path MATRIX = Path.of("matrix.yaml");
     private static HandshakeResult supportCase;
     private static HandshakeResult ok;
+    private static HandshakeResult realJdk;
 
     @BeforeAll
     static void run() {
@@ -45,6 +46,8 @@ class SideTraceTest {
                     Duration.ofSeconds(20));
             supportCase = runner.run(new Cell("rhel-7.7", "rhel-6.10", "NO", "256-g1", "TLSv1.2", 0));
             ok = runner.run(new Cell("rhel-7.7", "rhel-6.10", "NO", "1024", "TLSv1.2", 0));
+            // a real JDK 17 sender in a child JVM, which reports its bytes with the time each crossed its socket
+            realJdk = runner.run(new Cell("jdk-17@jvm", "rhel-6.10", "NO", "256-g1", "TLSv1.2", 0));
         }
     }
 
@@ -75,6 +78,20 @@ class SideTraceTest {
                 "the receiver read the alert the sender wrote: " + supportCase.receiverTrace().events());
         assertTrue(ok.senderTrace().events().stream().anyMatch(e -> e.sent() && e.what().equals("ApplicationData")),
                 "an ok cell's sender sent its ping: " + ok.senderTrace().events());
+    }
+
+    @Test
+    void aRealStackInAChildJvmHasTimedEventsAndNoProfileRule() {
+        io.handshakematrix.TestEnvironment.require(realJdk.outcome() != Outcome.SKIPPED, realJdk::detail);
+        assertEquals(Outcome.FAIL, realJdk.outcome(), realJdk.summary());
+        assertNull(realJdk.senderTrace().rule(), "a real JDK has no profile rule: its words are its exception");
+        List<WireEvent> s = realJdk.senderTrace().events();
+        assertEquals(new WireEvent(0.0, true, "ClientHello"), s.get(0), s.toString());
+        assertTrue(s.stream().anyMatch(e -> !e.sent() && e.what().equals("ServerKeyExchange")), s.toString());
+        assertTrue(s.stream().anyMatch(e -> e.sent() && e.what().equals("Alert fatal handshake_failure (40)")), s.toString());
+        for (int i = 1; i < s.size(); i++) {
+            assertTrue(s.get(i).ms() >= s.get(i - 1).ms(), "times only grow: " + s);
+        }
     }
 
     @Test

@@ -33,23 +33,29 @@ final class JvmSideReports {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         boolean peerGone = false;
+        JsonNode micros = side.path("wire_us"); // when each chunk crossed, in the child (an older child: none)
+        int i = 0;
         for (JsonNode chunk : side.path("wire")) {
             String c = chunk.asText();
+            long at = micros.has(i) ? micros.get(i).asLong() * 1000 : RecordTranscript.NOW;
+            i++;
             if (c.equals("!")) {
                 peerGone = true; // JSSE writes an alert after EOF; the peer never sees it, so it is not "sent"
+                transcript.closed(false, at);
                 continue;
             }
             byte[] b = Base64.getDecoder().decode(c.substring(1));
             if (c.charAt(0) == '>') {
-                transcript.sent(b, 0, b.length);
+                transcript.sent(b, 0, b.length, at);
                 if (!peerGone) {
                     sent.writeBytes(b);
                 }
             } else {
-                transcript.received(b, 0, b.length);
+                transcript.received(b, 0, b.length, at);
                 received.writeBytes(b);
             }
         }
+        boolean timed = micros.size() > 0;
         WireFacts out = WireFacts.of(sent.toByteArray());
         WireFacts in = WireFacts.of(received.toByteArray());
         boolean completed = side.path("completed").asBoolean();
@@ -88,7 +94,7 @@ final class JvmSideReports {
         if (timedOut) {
             log.timedOut();
         }
-        return log.freeze(transcript.lines());
+        return log.freeze(transcript.lines(), timed ? transcript.events() : List.of());
     }
 
     /**

@@ -27,14 +27,27 @@ public final class RecordTranscript {
         this.hex = hex;
     }
 
+    /** For the timed forms: "the bytes pass now". */
+    public static final long NOW = Long.MIN_VALUE;
+
     /** Bytes this side wrote. */
     public void sent(byte[] b, int off, int len) {
-        out.feed(b, off, len);
+        out.feed(b, off, len, NOW);
     }
 
     /** Bytes this side read. */
     public void received(byte[] b, int off, int len) {
-        in.feed(b, off, len);
+        in.feed(b, off, len, NOW);
+    }
+
+    /** Bytes this side wrote at {@code atNanos} on some clock of its own (a replayed copy timed where it crossed). */
+    public void sent(byte[] b, int off, int len, long atNanos) {
+        out.feed(b, off, len, atNanos);
+    }
+
+    /** Bytes this side read at {@code atNanos}, as {@link #sent(byte[], int, int, long)}. */
+    public void received(byte[] b, int off, int len, long atNanos) {
+        in.feed(b, off, len, atNanos);
     }
 
     /**
@@ -53,7 +66,12 @@ public final class RecordTranscript {
 
     /** This side's end of the connection: its peer's direction ended ({@code sent} false) or its own did. */
     public void closed(boolean sent) {
-        event(sent, WireEvent.CLOSED);
+        event(sent, WireEvent.CLOSED, NOW);
+    }
+
+    /** As {@link #closed(boolean)}, at {@code atNanos} (a replayed copy). */
+    public void closed(boolean sent, long atNanos) {
+        event(sent, WireEvent.CLOSED, atNanos);
     }
 
     /** The events so far, in the order they passed, timed from the first. */
@@ -69,9 +87,9 @@ public final class RecordTranscript {
         }
     }
 
-    private void event(boolean sent, String what) {
+    private void event(boolean sent, String what, long atNanos) {
         synchronized (lines) {
-            eventTimes.add(new long[] {System.nanoTime(), sent ? 1 : 0});
+            eventTimes.add(new long[] {atNanos == NOW ? System.nanoTime() : atNanos, sent ? 1 : 0});
             eventNames.add(what);
         }
     }
@@ -89,11 +107,14 @@ public final class RecordTranscript {
             this.sent = arrow.equals(">>>");
         }
 
-        synchronized void feed(byte[] b, int off, int len) {
+        private long feedAt = NOW; // when the bytes being fed crossed (NOW: as they are fed)
+
+        synchronized void feed(byte[] b, int off, int len, long atNanos) {
+            feedAt = atNanos;
             framer.feed(b, off, len, (type, major, minor, buf, o, l) -> record(type, version(major, minor), buf, o, l),
                     (buf, o, l) -> {
                         lines.add(arrow + " not a TLS record (" + l + " bytes)");
-                        event(sent, "not a TLS record (" + l + " bytes)");
+                        event(sent, "not a TLS record (" + l + " bytes)", feedAt);
                         nonTls = preview(buf, o);
                     });
         }
@@ -147,7 +168,7 @@ public final class RecordTranscript {
 
         private void add(String line, String eventName, byte[] b, int off, int len) {
             lines.add(line);
-            event(sent, eventName);
+            event(sent, eventName, feedAt);
             if (hex) {
                 StringBuilder sb = new StringBuilder("    ");
                 for (int i = 0; i < len; i++) {

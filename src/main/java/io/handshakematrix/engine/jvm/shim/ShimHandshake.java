@@ -128,6 +128,7 @@ final class ShimHandshake {
         r.put("peerClosed", raw.peerClosed());
         r.put("timedOut", raw.timedOut());
         r.put("wire", raw.wire());
+        r.put("wire_us", raw.wireMicros());
         return r;
     }
 

@@ -22,6 +22,7 @@ final class TappedSocket extends Socket {
     private static final int MAX_COPY = 256 * 1024; // a handshake plus the ping; bounds memory on a runaway peer
 
     private final List<String> chunks = new ArrayList<>();
+    private final List<Long> chunkNanos = new ArrayList<>(); // when each chunk crossed: the harness times its events
     private int copied;
     private volatile boolean peerClosed;
     private volatile boolean timedOut;
@@ -91,6 +92,7 @@ final class TappedSocket extends Socket {
         if (!peerClosed) {
             peerClosed = true;
             chunks.add("!");
+            chunkNanos.add(System.nanoTime());
         }
     }
 
@@ -99,12 +101,22 @@ final class TappedSocket extends Socket {
         if (copied + len <= MAX_COPY) {
             copied += len;
             chunks.add(direction + Base64.getEncoder().encodeToString(Arrays.copyOfRange(b, off, off + len)));
+            chunkNanos.add(System.nanoTime());
         }
     }
 
     /** Both directions in the order they happened, so the harness can replay them into a transcript. */
     synchronized List<String> wire() {
         return List.copyOf(chunks);
+    }
+
+    /** Microseconds from the first chunk to each chunk of {@link #wire()}, in the same order. */
+    synchronized List<Long> wireMicros() {
+        List<Long> out = new ArrayList<>(chunkNanos.size());
+        for (long t : chunkNanos) {
+            out.add((t - chunkNanos.get(0)) / 1000);
+        }
+        return out;
     }
 
     boolean peerClosed() {
