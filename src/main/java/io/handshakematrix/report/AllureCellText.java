@@ -159,6 +159,10 @@ public final class AllureCellText {
         if (h.alert() != null) {
             sb.append("alert:    ").append(h.alert()).append('\n');
         }
+        if (h.senderTrace().rule() != null || h.receiverTrace().rule() != null) {
+            sb.append("rule:     ").append(h.senderTrace().rule() != null ? "sender " + h.senderTrace().rule()
+                    : "receiver " + h.receiverTrace().rule()).append(" (the profile rule that fired)\n");
+        }
         sb.append("\n-- message sequence --\n");
         h.transcript().forEach(l -> sb.append(l).append('\n'));
         if (h.transcript().isEmpty()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
+import io.handshakematrix.model.Side;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +84,7 @@ public final class AllureResults {
         attach(attachments, uuid, "error lines (sender and receiver)", AllureCellText.errorLines(r));
         attach(attachments, uuid, "diagnosis", diagnosis(r));
         t.put("attachments", attachments);
-        t.put("steps", List.of());
+        t.put("steps", List.of(wireStep(r, Side.SENDER), wireStep(r, Side.RECEIVER)));
         t.put("start", runStart);
         t.put("stop", runStart + Math.max(0, h.durationMs()));
         Files.write(dir.resolve(uuid + "-result.json"), JSON.writeValueAsBytes(t));
@@ -159,6 +161,40 @@ public final class AllureResults {
             sb.append("\nexact lines:\n").append(foot).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * One side's connection as an Allure step whose sub-steps are its wire events at their times (Allure draws
+     * them on the cell's timeline); failed when that side gave up, named with the profile rule that fired.
+     */
+    private Map<String, Object> wireStep(CellResult r, Side side) {
+        HandshakeResult h = r.result();
+        io.handshakematrix.model.SideTrace trace = side == Side.SENDER ? h.senderTrace() : h.receiverTrace();
+        String stack = side == Side.SENDER ? r.cell().sender() : r.cell().receiver();
+        boolean gaveUp = h.outcome() == Outcome.FAIL && h.failedSide() == side;
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (io.handshakematrix.model.WireEvent e : trace.events()) {
+            long at = runStart + Math.round(e.ms());
+            events.add(step((e.sent() ? ">>> " : "<<< ") + e.what() + " (" + e.ms() + " ms)", "passed", at, at, List.of()));
+        }
+        String name = side.label() + " " + stack + (gaveUp ? " gave up" : "")
+                + (trace.rule() != null ? " (rule " + trace.rule() + ")" : "") + ": " + trace.events().size() + " wire events";
+        long stop = events.isEmpty() ? runStart : (long) events.get(events.size() - 1).get("stop");
+        return step(name, gaveUp ? "failed" : h.outcome() == Outcome.SKIPPED ? "skipped" : "passed", runStart, stop, events);
+    }
+
+    private static Map<String, Object> step(String name, String status, long start, long stop,
+                                            List<Map<String, Object>> steps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("status", status);
+        m.put("stage", "finished");
+        m.put("start", start);
+        m.put("stop", stop);
+        m.put("steps", steps);
+        m.put("attachments", List.of());
+        m.put("parameters", List.of());
+        return m;
     }
 
     private static long startOf(Map<String, Object> run) {

@@ -63,6 +63,28 @@ class AllureResultsTest {
         return null;
     }
 
+    /** Each side's wire events are steps at their times; the side that gave up is the failed step, with its rule. */
+    @Test
+    void eachSidesWireEventsAreTimedStepsAndTheFailingSideNamesItsRule() throws Exception {
+        List<CellResult> cells = new java.util.ArrayList<>(KbReportsTest.supportCase());
+        CellResult f = cells.get(2);
+        var sent = new io.handshakematrix.model.SideTrace("g_above_1", List.of(
+                new io.handshakematrix.model.WireEvent(0.0, true, "ClientHello"),
+                new io.handshakematrix.model.WireEvent(4.2, false, "ServerKeyExchange"),
+                new io.handshakematrix.model.WireEvent(4.6, true, "Alert fatal decode_error (50)")));
+        cells.set(2, new CellResult(f.cell(), f.engine(), f.result().withTraces(sent, null), f.expected(),
+                f.expectationLine(), f.differences()));
+        JsonNode t = write(cells).get("rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256-g1 | TLSv1.2");
+        JsonNode sender = t.get("steps").get(0);
+        assertEquals("sender rhel-7.7 gave up (rule g_above_1): 3 wire events", sender.get("name").asText());
+        assertEquals("failed", sender.get("status").asText());
+        assertEquals(">>> Alert fatal decode_error (50) (4.6 ms)", sender.get("steps").get(2).get("name").asText());
+        assertEquals(t.get("start").asLong() + 5, sender.get("steps").get(2).get("start").asLong(), "timed from the run's start");
+        JsonNode receiver = t.get("steps").get(1);
+        assertEquals("receiver rhel-6.10: 0 wire events", receiver.get("name").asText());
+        assertEquals("passed", receiver.get("status").asText());
+    }
+
     @Test
     void statusIsTheHandshakeAndTheRefusalNamesSideCheckAlertAndLine() throws Exception {
         List<CellResult> cells = KbReportsTest.supportCase();
