@@ -5,6 +5,7 @@ import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
+import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.engine.emulated.ServerIdentity;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Side;
@@ -131,7 +132,8 @@ public final class ProductEngine implements Engine {
         try {
             int port = ContainerEngine.freePort();
             Map<String, String> values = values(spec.profile(), port, "TLSv1.2", spec.cipherSuites(), timeoutMs);
-            boolean dhe = spec.cipherSuites().stream().anyMatch(CipherSuites::isDhe);
+            // {dh} stays '' when the product serves no DHE suite: a template passes its DH file only if it has one
+            boolean dhe = spec.dhGroup() != null && spec.cipherSuites().stream().anyMatch(CipherSuites::isDhe);
             ProductRun run;
             if (p.local()) {
                 Path dir = localFiles();
@@ -150,6 +152,7 @@ public final class ProductEngine implements Engine {
                 run = ProductRun.in(c, p.command("receiver", values));
             }
             if (!run.awaitLine(p.roles().get("receiver").ready().asPredicate(), timeoutMs)) {
+                refusedSetting(p, run);
                 run.kill();
                 throw new IOException(p.id() + " receiver did not print its ready line ("
                         + p.roles().get("receiver").ready() + "): " + String.join(" | ", run.output()));
@@ -165,6 +168,24 @@ public final class ProductEngine implements Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        }
+    }
+
+    /**
+     * A receiver that ended before its ready line, with output its verdict patterns read as a failure and error
+     * lines of its own (OpenSSL 3.0's s_server given a DH group under its floor: "dh key too small"), refused the
+     * cell's setting: the shim's "cannot take that setting", so the cell is skipped with the product's own words.
+     * A product that hangs, or ends without an error line, stays a harness error.
+     */
+    private static void refusedSetting(ProductStack p, ProductRun run) throws InterruptedException,
+            UnsupportedSettingException {
+        if (!run.awaitExit(1000)) {
+            return;
+        }
+        ProductStack.Reading r = p.read(run.exitCode(), run.output());
+        if (!r.completed() && !r.broken() && !r.errors().isEmpty()) {
+            throw new UnsupportedSettingException(p.id() + " refused this setting before listening (exit "
+                    + run.exitCode() + "): " + String.join(" | ", r.errors()));
         }
     }
 
@@ -211,6 +232,7 @@ public final class ProductEngine implements Engine {
         v.put("port", Integer.toString(port));
         v.put("protocol", protocol);
         v.put("suites", String.join(":", suites));
+        v.put("dh", "");
         v.put("certfile", CERT);
         v.put("keyfile", KEY);
         v.put("cafile", CERT); // the receivers' certificate is self-signed: it is its own CA

@@ -91,7 +91,11 @@ record ProductStack(String id, String file, Path imageFolder, boolean local, Map
         }
         Pattern ready = null;
         if (role.equals("receiver")) {
-            ready = pattern(n.need(m, "ready"));
+            if (!m.containsKey("ready")) { // without it the harness cannot know when a sender may connect
+                throw n.error("missing key 'ready' in receiver; expected the pattern of the output line that means "
+                        + "the receiver listens, e.g. ready: '^ACCEPT$'");
+            }
+            ready = pattern(m.get("ready"));
         }
         return new Role(cmd.text(), ready);
     }
@@ -105,14 +109,18 @@ record ProductStack(String id, String file, Path imageFolder, boolean local, Map
         }
     }
 
-    /** The role's command with the placeholders filled (each value shell-quoted). */
+    /**
+     * The role's command with the placeholders filled (each value shell-quoted). {dh} is '' for a sender and for a
+     * receiver serving no DHE suite, so a template passes its DH file only when there is one:
+     * {@code dh={dh}; ... ${dh:+-dhparam "$dh"}}.
+     */
     String command(String role, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(roles.get(role).command());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String v = values.get(m.group(1));
             if (v == null) {
-                throw new InputError(file, 0, "{" + m.group(1) + "} has no value for this " + role + " (e.g. {dh} without a DHE suite)");
+                throw new InputError(file, 0, "{" + m.group(1) + "} has no value for this " + role);
             }
             m.appendReplacement(out, Matcher.quoteReplacement("'" + v.replace("'", "'\\''") + "'"));
         }

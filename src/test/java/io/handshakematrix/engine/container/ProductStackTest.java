@@ -44,4 +44,22 @@ class ProductStackTest {
         assertTrue(p.read(0, List.of("    Cipher    : DHE-RSA-AES256-SHA")).completed());
         assertTrue(p.read(127, List.of("sh: 1: openssl: command not found")).broken());
     }
+
+    @Test
+    void theExampleServerPassesItsDhFileOnlyWhenItHasOneAndReadsItsRefusal() {
+        ProductStack p = ProductStack.read(Path.of("examples/product/our-server.yaml"));
+        assertEquals("^ACCEPT$", p.roles().get("receiver").ready().pattern());
+        Map<String, String> rsa = Map.of("host", "127.0.0.1", "port", "4433", "suites", "AES256-SHA", "dh", "",
+                "certfile", "/hm/cert.pem", "keyfile", "/hm/key.pem");
+        String cmd = p.command("receiver", rsa);
+        assertTrue(cmd.startsWith("dh=''; exec openssl s_server -accept '127.0.0.1':'4433' "), cmd);
+        assertTrue(cmd.contains("-cipher 'AES256-SHA'@SECLEVEL=1 ${dh:+-dhparam \"$dh\"}"), cmd);
+        // s_server exits 0 after a failed handshake: its error line, not the exit code, says so
+        ProductStack.Reading refused = p.read(0, List.of("ACCEPT", "CONNECTION FAILURE",
+                "80DB487E9B7F0000:error:0A000076:SSL routines:tls_choose_sigalg:no suitable signature algorithm:../ssl/t1_lib.c:3353:"));
+        assertFalse(refused.completed());
+        assertEquals(List.of("error:0A000076:SSL routines:tls_choose_sigalg:no suitable signature algorithm:../ssl/t1_lib.c:3353:"),
+                refused.errors());
+        assertTrue(p.read(0, List.of("ACCEPT", "CONNECTION ESTABLISHED", "Ciphersuite: AES256-SHA")).completed());
+    }
 }
