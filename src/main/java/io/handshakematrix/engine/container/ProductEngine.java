@@ -293,7 +293,7 @@ public final class ProductEngine implements Engine {
                 harness = p.id() + "'s output matched an error pattern: " + String.join(" | ", r.errors());
             }
         }
-        return ShimSideReports.of(client, relay.facts(), errors, relay.transcript().lines(), timedOut, harness);
+        return ShimSideReports.of(client, relay, errors, timedOut, harness);
     }
 
     @Override

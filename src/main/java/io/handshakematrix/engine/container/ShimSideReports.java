@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 /**
  * The {@link SideReport} of a stack behind a shim: completion, alerts, closes and DH bits from the wire (the
  * relay), the error lines from the shim's answer, in the stack's own words. A side gave up when it was first to
- * send an alert, or first to close before the handshake completed while its peer had sent none (RHEL 6.10's
- * "invalid public key", 7.7's "DH lib"). An answer that is not one JSON line makes this side a harness error
+ * end its part before the handshake completed, with an alert or a close (RHEL 6.10's "invalid public key" and
+ * 7.7's "DH lib" close without one), whatever its peer did after. An answer that is not one JSON line makes this side a harness error
  * (the cell is {@code error}, never {@code fail}); the reserved {@code unsupported} answer makes it a skip.
  */
 final class ShimSideReports {
@@ -49,9 +49,10 @@ final class ShimSideReports {
         boolean completed = wire.handshakeCompleted();
         long myEnd = first(mine.alertAt(), mine.closedAt());
         long theirEnd = first(theirs.alertAt(), theirs.closedAt());
-        boolean gaveUp = !completed && myEnd != Long.MAX_VALUE
-                && (mine.alert() != null ? theirs.alert() == null || mine.alertAt().getAsLong() <= theirs.alertAt().getAsLong()
-                                         : myEnd <= theirEnd && theirs.alert() == null);
+        // Whichever side ended first (its alert or its close) gave up; what the other did after is a reaction. A
+        // side that closes on its own failure may well be answered by an alert (OpenSSL 3.0's decode_error after an
+        // unexpected EOF): that alert comes second and is not a refusal.
+        boolean gaveUp = !completed && myEnd != Long.MAX_VALUE && myEnd <= theirEnd;
         boolean peerClosed = theirs.alert() == null && theirs.closedAt().isPresent() && theirEnd < myEnd;
         return new SideReport(completed, completed ? wire.protocol() : null, completed ? wire.cipher() : null,
                 wire.dhBits(), gaveUp, mine.alert(), theirs.alert(), theirs.lastHandshake(), List.copyOf(errors),
