@@ -64,4 +64,16 @@ final class ProductMatrices {
     static Map<Outcome, Long> outcomes(List<CellResult> results) {
         return results.stream().collect(Collectors.groupingBy(r -> r.result().outcome(), Collectors.counting()));
     }
+
+    /**
+     * The support case's sender error provoked by the product's own server (g = p-1 at 1024 bits, which its
+     * OpenSSL 3.0 serves at security level 1): RHEL 7.7 refuses it while parsing, alert 50; the product's line.
+     */
+    static void assertTheSupportCaseSenderError(HandshakeResult g) {
+        assertEquals(io.handshakematrix.model.Side.SENDER, g.failedSide(), g.summary());
+        assertEquals(new io.handshakematrix.model.Alert(50, "decode_error", io.handshakematrix.model.Side.SENDER), g.alert());
+        assertEquals(List.of("error:1408D177:SSL routines:ssl3_get_key_exchange:bad dh g value:s3_clnt.c:1786:"), g.senderErrors());
+        assertEquals(List.of("error:0A00041A:SSL routines:ssl3_read_bytes:tlsv1 alert decode error:"
+                + "../ssl/record/rec_layer_s3.c:1601:SSL alert number 50"), g.receiverErrors()); // the product's own line
+    }
 }
