@@ -19,17 +19,24 @@ import picocli.CommandLine.Option;
             "their shim wrappers) and one image per stack profile (the emulated stacks, run by the stack agent).",
             "Each tag is the harness version plus a content hash; an existing tag is reused, so a changed folder or",
             "profile rebuilds only its own image. Needs a Docker engine and the debian-11/12 bases (images/build.sh).",
-            "With --check DIR, only reads every folder under DIR (labels, Dockerfile, COPY sources): exit 2 on bad input."},
+            "With --check DIR, only reads every folder under DIR (labels, Dockerfile, COPY sources): exit 2 on bad input.",
+            "With --prune, then removes the other tags of the images it just built or reused: each changed jar or",
+            "profile leaves its previous image behind, hundreds on a CI machine that keeps its Docker state."},
         footer = {"", "Examples:",
             "  java -jar target/handshake-matrix.jar images",
             "  java -jar target/handshake-matrix.jar images --profiles my-profiles/",
-            "  java -jar target/handshake-matrix.jar images --check images"})
+            "  java -jar target/handshake-matrix.jar images --check images",
+            "  java -jar target/handshake-matrix.jar images --prune"})
 final class ImagesCommand implements Callable<Integer> {
     @Option(names = "--profiles", paramLabel = "DIR", description = "also build images of the profiles in DIR")
     Path profilesDir;
 
     @Option(names = "--check", paramLabel = "DIR", description = "read every image folder in DIR; build nothing")
     Path check;
+
+    @Option(names = "--prune", description = "after building, remove the stale tags of those images (older versions "
+            + "and hashes); never a base, a product's or a user's image, nor one a container uses")
+    boolean prune;
 
     @Override
     public Integer call() throws IOException {
@@ -47,6 +54,11 @@ final class ImagesCommand implements Callable<Integer> {
             if (p.jvm() == null) { // the jvm stacks run in child JVMs, not images
                 failed += report("profile " + p.id(), () -> StackImages.ensure(p));
             }
+        }
+        if (prune && failed == 0) { // a failed build would leave its repository without a kept tag to judge by
+            List<String> lines = StackImages.pruneStale();
+            lines.forEach(System.out::println);
+            System.out.println("pruned " + lines.stream().filter(l -> l.startsWith("removed ")).count() + " stale tags");
         }
         return failed == 0 ? Main.OK : Main.HARNESS;
     }

@@ -91,8 +91,16 @@ final class ImageBuilder {
         }
     }
 
+    /** Every tag this process built or reused, layers under the profile images included (what a prune keeps). */
+    private static final Set<String> ENSURED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static Set<String> ensuredTags() {
+        return Set.copyOf(ENSURED);
+    }
+
     synchronized String ensure(Build b) {
         String tag = b.tag();
+        ENSURED.add(tag);
         try {
             docker.inspectImageCmd(tag).exec();
             return tag;

@@ -2,6 +2,7 @@ package io.handshakematrix.engine.container;
 
 import io.handshakematrix.profile.StackProfile;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The public door to the emulated-stack images for code outside the engines (the testkit, the images command). */
 public final class StackImages {
@@ -18,6 +19,18 @@ public final class StackImages {
     /** The tag of the image of folder images/{@code name} (e.g. debian-12-product bases), built if absent. */
     public static String ensureFolder(String name) {
         return new ImageBuilder(ContainerEngine.client()).ensure(ImageFolder.read(name, ImageBuilder::classpathFile, "images/"));
+    }
+
+    /**
+     * After this process built or reused its images ({@link #ensure}, {@link #ensureFolder}): removes every other
+     * tag of those images' repositories. Returns one line per removed tag, and one per tag a container still uses.
+     */
+    public static List<String> pruneStale() {
+        ImagePrune.Outcome o = ImagePrune.run(ContainerEngine.client(), ImageBuilder.ensuredTags());
+        List<String> lines = new java.util.ArrayList<>();
+        o.removed().forEach(t -> lines.add("removed " + t));
+        o.inUse().forEach(t -> lines.add("kept " + t + (t.contains(" (") ? "" : " (a container uses it)")));
+        return lines;
     }
 
     /** A DH group as the PKCS#3 PEM a shim takes ("DH PARAMETERS"). */
