@@ -130,8 +130,14 @@ public final class ContainerEngine implements Engine {
                 p.awaitStdout(l -> l.contains("\"event\""), timeoutMs);
                 ShimAnswer first = firstAnswer(p, stack, timeoutMs);
                 if (first.is(ShimAnswer.LISTENING)) {
-                    return new ShimReceiver(p, new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                            port), false, (int) timeoutMs), timeoutMs);
+                    TcpRelay relay = new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), false,
+                            (int) timeoutMs);
+                    return new RelayedReceiver<Boolean>(relay, () -> p.exitedOrKilled(timeoutMs),
+                            exited -> ShimSideReports.of(false, p, relay, !exited), () -> {
+                                if (!p.hasExited()) {
+                                    p.kill();
+                                }
+                            });
                 }
                 if (!p.hasExited()) {
                     p.kill();
@@ -182,10 +188,7 @@ public final class ContainerEngine implements Engine {
                     spec.maxProtocol(), spec.profile().cipherSuites(), null, spec.minDhBitsOverride(), timeoutMs,
                     stack.settings());
             ContainerProcess p = c.exec(settings.toArgs());
-            boolean exited = p.awaitExit(timeoutMs);
-            if (!exited) {
-                p.kill();
-            }
+            boolean exited = p.exitedOrKilled(timeoutMs);
             relay.awaitClosed(exited ? timeoutMs : 1000);
             return ShimSideReports.of(true, p, relay, !exited);
         } catch (IOException | RuntimeException e) {
@@ -220,41 +223,5 @@ public final class ContainerEngine implements Engine {
 
     static DockerClient client() {
         return DockerClientFactory.instance().client();
-    }
-
-    /** A receiver's shim run behind its relay; its report is ready once the shim answered (or was killed). */
-    private static final class ShimReceiver implements RunningReceiver {
-        private final ContainerProcess process;
-        private final TcpRelay relay;
-        private final long timeoutMs;
-
-        ShimReceiver(ContainerProcess process, TcpRelay relay, long timeoutMs) {
-            this.process = process;
-            this.relay = relay;
-            this.timeoutMs = timeoutMs;
-        }
-
-        @Override
-        public InetSocketAddress address() {
-            return relay.address();
-        }
-
-        @Override
-        public SideReport await() throws InterruptedException {
-            boolean exited = process.awaitExit(timeoutMs);
-            if (!exited) {
-                process.kill();
-            }
-            relay.awaitClosed(1000);
-            return ShimSideReports.of(false, process, relay, !exited);
-        }
-
-        @Override
-        public void close() {
-            relay.close();
-            if (!process.hasExited()) {
-                process.kill();
-            }
-        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * The command is wrapped to print its pid first, so it can be killed after a timeout (the shim passes
  * the kill on to its tool).
  */
-final class ContainerProcess {
+final class ContainerProcess implements StackProcess {
     private static final String PID_MARK = "hm-pid ";
 
     private final DockerClient docker;
@@ -90,7 +90,8 @@ final class ContainerProcess {
         return true;
     }
 
-    boolean awaitExit(long timeoutMs) throws InterruptedException {
+    @Override
+    public boolean awaitExit(long timeoutMs) throws InterruptedException {
         return exited.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
@@ -116,7 +117,8 @@ final class ContainerProcess {
     boolean hasExited() { return exited.getCount() == 0; }
 
     /** Ends the command (after a timeout), by the pid it printed; nothing else in the container is touched. */
-    void kill() {
+    @Override
+    public void kill() {
         String pid;
         synchronized (this) {
             pid = err.toString().lines().filter(l -> l.startsWith(PID_MARK)).map(l -> l.substring(PID_MARK.length()))

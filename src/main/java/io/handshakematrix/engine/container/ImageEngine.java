@@ -119,7 +119,9 @@ public final class ImageEngine implements Engine {
             }
             TcpRelay relay = new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), first.port()), false,
                     (int) timeoutMs);
-            return new AgentReceiver(ex, relay, spec.timeout());
+            // its report is the agent's done answer
+            return new RelayedReceiver<ShimAnswer>(relay, () -> ex.next(spec.timeout().multipliedBy(2).plus(ANSWER_SLACK)),
+                    done -> report(false, done, relay), () -> { });
         } catch (RuntimeException e) {
             throw new IOException(containers.broke(id, tag(spec.profile()), Side.RECEIVER, e));
         } catch (InterruptedException e) {
@@ -169,35 +171,5 @@ public final class ImageEngine implements Engine {
     @Override
     public void close() {
         containers.close();
-    }
-
-    /** A receiver in an agent's container, behind its relay; its report is the agent's done answer. */
-    private static final class AgentReceiver implements RunningReceiver {
-        private final ShimConnection.Exchange exchange;
-        private final TcpRelay relay;
-        private final Duration timeout;
-
-        AgentReceiver(ShimConnection.Exchange exchange, TcpRelay relay, Duration timeout) {
-            this.exchange = exchange;
-            this.relay = relay;
-            this.timeout = timeout;
-        }
-
-        @Override
-        public InetSocketAddress address() {
-            return relay.address();
-        }
-
-        @Override
-        public SideReport await() throws InterruptedException {
-            ShimAnswer done = exchange.next(timeout.multipliedBy(2).plus(ANSWER_SLACK));
-            relay.awaitClosed(1000);
-            return report(false, done, relay);
-        }
-
-        @Override
-        public void close() {
-            relay.close();
-        }
     }
 }

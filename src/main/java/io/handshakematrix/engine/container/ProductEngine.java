@@ -159,7 +159,8 @@ public final class ProductEngine implements Engine {
             }
             TcpRelay relay = new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), false,
                     (int) timeoutMs);
-            return new ProductReceiver(p, run, relay, timeoutMs);
+            return new RelayedReceiver<Boolean>(relay, () -> run.exitedOrKilled(timeoutMs),
+                    exited -> report(p, false, run, relay, !exited), run::kill);
         } catch (RuntimeException e) {
             if (e instanceof InputError) {
                 throw e;
@@ -209,10 +210,7 @@ public final class ProductEngine implements Engine {
             }
             ProductRun run = p.local() ? ProductRun.local(p.command("sender", values))
                     : ProductRun.in(c, p.command("sender", values));
-            boolean exited = run.awaitExit(timeoutMs);
-            if (!exited) {
-                run.kill();
-            }
+            boolean exited = run.exitedOrKilled(timeoutMs);
             relay.awaitClosed(exited ? timeoutMs : 1000);
             return report(p, true, run, relay, !exited);
         } catch (IOException | RuntimeException e) {
@@ -301,41 +299,6 @@ public final class ProductEngine implements Engine {
         containers.close();
         if (localDir != null) {
             ImageBuilder.delete(localDir);
-        }
-    }
-
-    private static final class ProductReceiver implements RunningReceiver {
-        private final ProductStack product;
-        private final ProductRun run;
-        private final TcpRelay relay;
-        private final long timeoutMs;
-
-        ProductReceiver(ProductStack product, ProductRun run, TcpRelay relay, long timeoutMs) {
-            this.product = product;
-            this.run = run;
-            this.relay = relay;
-            this.timeoutMs = timeoutMs;
-        }
-
-        @Override
-        public InetSocketAddress address() {
-            return relay.address();
-        }
-
-        @Override
-        public SideReport await() throws InterruptedException {
-            boolean exited = run.awaitExit(timeoutMs);
-            if (!exited) {
-                run.kill();
-            }
-            relay.awaitClosed(1000);
-            return report(product, false, run, relay, !exited);
-        }
-
-        @Override
-        public void close() {
-            relay.close();
-            run.kill();
         }
     }
 }

@@ -9,17 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** One run of a product's command, in its container (docker exec) or on this machine, with its output and exit code. */
-interface ProductRun {
+interface ProductRun extends StackProcess {
     boolean awaitLine(Predicate<String> line, long timeoutMs) throws InterruptedException;
-
-    boolean awaitExit(long timeoutMs) throws InterruptedException;
 
     /** stdout lines, then stderr lines. */
     List<String> output();
 
     int exitCode();
-
-    void kill();
 
     static ProductRun in(ShimContainer c, String command) {
         ContainerProcess p = ContainerProcess.start(c.getDockerClient(), c.getContainerId(), "/bin/sh", List.of("-c", command));

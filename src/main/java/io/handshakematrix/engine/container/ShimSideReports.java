@@ -42,8 +42,8 @@ final class ShimSideReports {
                 .withEvents(relay.transcript().events());
     }
 
-    static SideReport of(boolean client, WireFacts wire, List<String> errors, List<String> transcript,
-                         boolean timedOut, String harnessError) {
+    private static SideReport of(boolean client, WireFacts wire, List<String> errors, List<String> transcript,
+                                 boolean timedOut, String harnessError) {
         WireFacts.Direction mine = wire.from(client);
         WireFacts.Direction theirs = wire.from(!client);
         boolean completed = wire.handshakeCompleted();

@@ -17,8 +17,10 @@ import java.util.Optional;
  */
 public final class RecordTranscript {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final List<long[]> eventTimes = new ArrayList<>(); // {nanoTime, sent ? 1 : 0}, under lines' lock
-    private final List<String> eventNames = new ArrayList<>();
+    private final List<Timed> events = new ArrayList<>(); // under lines' lock, so lines and events keep one order
+
+    private record Timed(long nanos, boolean sent, String what) {
+    }
     private final Direction out = new Direction(">>>");
     private final Direction in = new Direction("<<<");
     private final boolean hex;
@@ -77,20 +79,15 @@ public final class RecordTranscript {
     /** The events so far, in the order they passed, timed from the first. */
     public List<WireEvent> events() {
         synchronized (lines) {
-            List<WireEvent> out = new ArrayList<>(eventNames.size());
-            long t0 = eventTimes.isEmpty() ? 0 : eventTimes.get(0)[0];
-            for (int i = 0; i < eventNames.size(); i++) {
-                long[] t = eventTimes.get(i);
-                out.add(new WireEvent(Math.round((t[0] - t0) / 100_000.0) / 10.0, t[1] == 1, eventNames.get(i)));
-            }
-            return out;
+            long t0 = events.isEmpty() ? 0 : events.get(0).nanos();
+            return events.stream() // ms, to a tenth
+                    .map(e -> new WireEvent(Math.round((e.nanos() - t0) / 100_000.0) / 10.0, e.sent(), e.what())).toList();
         }
     }
 
     private void event(boolean sent, String what, long atNanos) {
         synchronized (lines) {
-            eventTimes.add(new long[] {atNanos == NOW ? System.nanoTime() : atNanos, sent ? 1 : 0});
-            eventNames.add(what);
+            events.add(new Timed(atNanos == NOW ? System.nanoTime() : atNanos, sent, what));
         }
     }
 
