@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.*;
 
-/** Issue 12. Run: javac -cp target/handshake-matrix.jar CaptureJvm.java && java -cp target/handshake-matrix.jar:. CaptureJvm jdk-17 ...
+/** Twins' real hello. Run: javac -cp target/handshake-matrix.jar CaptureJvm.java && java -cp target/handshake-matrix.jar:. CaptureJvm jdk-17 ...
  * Captures the first record a jvm-tier sender (the real JSSE / BCJSSE in its child JVM) sends, as hex. */
 public class CaptureJvm {
     public static void main(String[] a) throws Exception {

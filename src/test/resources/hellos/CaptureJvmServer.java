@@ -9,7 +9,7 @@ import java.nio.file.*;
 import java.time.Duration;
 import java.util.*;
 
-/** Issue 12. Run: javac -cp target/handshake-matrix.jar CaptureJvmServer.java && java -cp target/handshake-matrix.jar:. CaptureJvmServer jdk-17 hellos/jdk-17-twin-client-hello.hex
+/** Twins' real answer. Run: javac -cp target/handshake-matrix.jar CaptureJvmServer.java && java -cp target/handshake-matrix.jar:. CaptureJvmServer jdk-17 hellos/jdk-17-twin-client-hello.hex
  * The first server flight of a jvm-tier receiver (real JSSE / BCJSSE) answering a ClientHello file, as hex. */
 public class CaptureJvmServer {
     public static void main(String[] a) throws Exception {

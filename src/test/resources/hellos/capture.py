@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Records the first TLS record a real client sends, as hex (issue 12: the twins' real ClientHello bytes).
+"""Records the first TLS record a real client sends, as hex (the twins' real ClientHello bytes).
 
 Usage: capture.py OUT.hex "HEADER LINE" -- CLIENT COMMAND ... ({port} in the command is replaced by the port).
 Listens on 127.0.0.1 only, on a free port, accepts one connection, reads one record, hangs up, and writes

@@ -192,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Issue 13: the matrix's cells between emulated stacks with both sides in their stack images (X@image), one
+     * Image tier: the matrix's cells between emulated stacks with both sides in their stack images (X@image), one
      * container per image and role; a warm-up sample first builds the images and starts the containers, whose
      * cost the engine prints when the run ends (build times, container starts).
      */
@@ -235,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** issue 16: plan on a generated 200-host, 2,000-link fleet (target: under a minute on 2 cores). */
+    /** Fleet scale: plan on a generated 200-host, 2,000-link fleet (target: under a minute on 2 cores). */
     private void fleetPlan(EngineRegistry engines) throws IOException, InterruptedException {
         io.handshakematrix.bench.FleetScale.Figure f = io.handshakematrix.bench.FleetScale.run(200, 20, engines, jobs);
         System.out.printf("%nPlan, generated fleet (fixed seed, %d hosts, %d links, every RHEL 6 sender -> rhel-7.7, "

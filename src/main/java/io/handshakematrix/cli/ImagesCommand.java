@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Builds the stack images offline (issue 13), or checks image folders without building. */
+/** Builds the stack images offline (no registry here), or checks image folders without building. */
 @Command(name = "images", mixinStandardHelpOptions = true,
         description = {"Build the stack images offline: every image folder (images/index.txt: the real tools behind",
             "their shim wrappers) and one image per stack profile (the emulated stacks, run by the stack agent).",

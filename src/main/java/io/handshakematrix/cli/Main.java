@@ -36,7 +36,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        TestcontainersEnvironment.relaunchIfNeeded(args).ifPresent(System::exit); // issue 14: mends two env vars
+        TestcontainersEnvironment.relaunchIfNeeded(args).ifPresent(System::exit); // mends two env vars
         System.exit(execute(args));
     }
 

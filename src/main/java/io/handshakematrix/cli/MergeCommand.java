@@ -42,7 +42,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ShardMerge merged;
         Path json;
-        // Refusals come before OUT is touched, so a refused merge leaves OUT as it was (issue 17).
+        // Refusals come before OUT is touched, so a refused merge leaves OUT as it was.
         ShardMerge.check(inputs);
         try (OutLock lock = OutLock.acquire(out);
              ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {

@@ -172,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
         Path journalFile = out.resolve(ResultJournal.FILE_NAME);
         JournaledRun done;
         Path json;
-        // Every check above ran before OUT is touched; the lock refuses a second run on OUT at once (issue 17).
+        // Every check above ran before OUT is touched; the lock refuses a second run on OUT at once.
         try (engines;
              OutLock lock = OutLock.acquire(out);
              ResultJournal journal = resume ? ResultJournal.resume(journalFile) : ResultJournal.create(journalFile);
@@ -311,7 +311,7 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    /** Linear-time wildcards, every other character literal (issue 17: no regex, 'rhel-[7' is just a name). */
+    /** Linear-time wildcards, every other character literal (no regex: 'rhel-[7' is just a name). */
     private static boolean globMatch(String glob, String value) {
         return Glob.of(glob).matches(value);
     }

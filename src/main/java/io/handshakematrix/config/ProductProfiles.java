@@ -102,7 +102,7 @@ public final class ProductProfiles {
                 support(root, top));
     }
 
-    /** The support keys (issue 15); each optional, so a user's older product file still reads. */
+    /** The keys explain, diagnose and the KB read; each optional, so a user's older product file still reads. */
     private static ProductSupport support(YamlNode root, Map<String, YamlNode> top) {
         List<String> peers = List.of();
         String peersSource = "";

@@ -14,8 +14,8 @@ public final class Engines {
     public static EngineRegistry standard() {
         return new EngineRegistry().register(StackRef.EMULATED, EmulatedEngine::new)
                 .register(ContainerEngine.NAME, ContainerEngine::new)
-                .register(JvmEngine.NAME, JvmEngine::new) // real JSSE and bc-fips in child JVMs (issue 8)
-                .register(ImageEngine.NAME, ImageEngine::new) // emulated profiles in their own images (issue 13)
-                .register(ProductEngine.NAME, ProductEngine::new); // a user's product declared in data (issue 13)
+                .register(JvmEngine.NAME, JvmEngine::new) // real JSSE and bc-fips in child JVMs
+                .register(ImageEngine.NAME, ImageEngine::new) // emulated profiles in their own images
+                .register(ProductEngine.NAME, ProductEngine::new); // a user's product declared in data
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Checks on a matrix's axis values (issue 17), kept out of MatrixLoader so its call sites stay one line each:
+ * Checks on a matrix's axis values, kept out of MatrixLoader so its call sites stay one line each:
  * no empty axis, no value listed twice under two spellings ({@code [0, "00"]}, {@code rhel-7.7} next to
  * {@code rhel-7.7@emulated}: the same cell would run and be reported twice), and a cap on the cells the axes
  * cross to, checked from the axis sizes before any cell exists (a small file can cross to billions).

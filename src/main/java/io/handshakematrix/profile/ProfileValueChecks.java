@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Profile values that parse but cannot be meant (issue 17): an empty protocol or suite list (every cell would
+ * Profile values that parse but cannot be meant: an empty protocol or suite list (every cell would
  * blame the stack with "no shared cipher"), a MinimumDHBits floor above its ceiling, a default DH group no
  * catalog has, a log-line placeholder nothing fills. Kept apart from ProfileReader so its call sites stay one line.
  */

@@ -33,7 +33,7 @@ public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolea
         CLIENT_FIRST("client_first"),
         /**
          * The same, RSA-PSS with an rsaEncryption key (rsa_pss_rsae_*, 0804-0806) counted as usable (OpenSSL 1.1.1
-         * and 3.0 tls1_set_server_sigalgs): a real 3.0 client's list gives 0804 (real s_server, issue 12).
+         * and 3.0 tls1_set_server_sigalgs): a real 3.0 client's list gives 0804 (real s_server, captured).
          */
         CLIENT_FIRST_PSS("client_first_pss"),
         /** SHA-256 with the key's algorithm if the client lists it (BouncyCastle-style default). */

@@ -28,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** reports/results.json: one object per cell, field names fixed by issue 2; read back for baselines and merges. */
+/** reports/results.json: one object per cell, field names others read; read back for baselines and merges. */
 public final class ResultsJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -61,7 +61,7 @@ public final class ResultsJson {
         m.put("cipher", r.cipher());
         m.put("negotiatedProtocol", r.protocol());
         m.put("dhBits", r.dhBits());
-        m.put("tempKey", r.tempKey()); // "ECDH, P-256, 256 bits": names the ECDHE group (issue 12)
+        m.put("tempKey", r.tempKey()); // "ECDH, P-256, 256 bits": names the ECDHE group, which DH bits cannot
         m.put("failedSide", r.failedSide() == null ? null : r.failedSide().label());
         m.put("stoppedAfter", r.stoppedAfter());
         if (r.alert() == null) {
@@ -79,7 +79,7 @@ public final class ResultsJson {
         m.put("durationMs", r.durationMs());
         m.put("differences", cr.differences());
         m.put("expectationLine", cr.expectationLine());
-        m.put("senderRule", r.senderTrace().rule()); // the profile rule that fired on that side (issue 13)
+        m.put("senderRule", r.senderTrace().rule()); // the profile rule that fired on that side
         m.put("receiverRule", r.receiverTrace().rule());
         m.put("transcript", r.transcript());
         m.put("senderEvents", events(r.senderTrace()));

@@ -47,7 +47,7 @@ public final class Verdicts {
             }
             return new HandshakeResult(Outcome.OK, sender.protocol(), sender.cipher(), sender.dhBits(), null, null,
                     null, sender.errors(), receiver.errors(), sender.transcript(), null, durationMs)
-                    .withTempKey(sender.tempKey()); // names the ECDHE group (issue 12)
+                    .withTempKey(sender.tempKey()); // names the ECDHE group, which DH bits cannot
         }
         Side failed = failedSide(sender, receiver);
         if (failed == null) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where an {@code include:} of a matrix may point (issue 17). Resolved relative to the including file, then to
+ * Where an {@code include:} of a matrix may point (never any file). Resolved relative to the including file, then to
  * its real path (symbolic links followed), which must lie inside the top matrix's folder unless the user said
  * {@code --allow-outside}: {@code include: [/etc/passwd]} is refused before the file is opened, so its content
  * can never reach a message. A loop is found by real path, so a symbolic link back to a file being read is named

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What CI needs to tell apart (issue 14): a drift from matrix.yaml (exit 1, first in the report's categories),
+ * What CI needs to tell apart: a drift from matrix.yaml (exit 1, first in the report's categories),
  * a filter that matches nothing (exit 2, nothing written), a machine that lacks a piece (one line, exit 3).
  */
 class CiFaultsTest {

@@ -27,7 +27,7 @@ class MainTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("RECEIVE_SIDE = NO"), r.out());
         JsonNode cells = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("cells");
-        // 44 of the product's own setup, and 4 of matrix-wire.yaml (matrix.yaml includes it: issues 11 and 15): the ECDSA
+        // 44 of the product's own setup, and 4 of matrix-wire.yaml (matrix.yaml includes it): the ECDSA
         // receiver with the product's settings (2) and the stack's DEFAULT list with each certificate (2)
         assertEquals(48, cells.size());
         JsonNode g1 = null;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * OUT kept safe (issue 17): a second command on one OUT is refused at once; merge refuses shards of another
+ * OUT kept safe: a second command on one OUT is refused at once; merge refuses shards of another
  * matrix, of another harness version or with a malformed cell, and a refused merge leaves OUT as it was.
  * A 4-cell matrix (emulated stacks), so each run is a few handshakes.
  */

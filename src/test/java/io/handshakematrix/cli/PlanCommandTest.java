@@ -28,7 +28,7 @@ class PlanCommandTest {
         assertTrue(o.contains("[ok]   set [DH] DH_1024_RECEIVE_SIDE = dh1024.pem"), o);
         assertTrue(o.contains("[ok]   set [RSAKEY] RECEIVE_SIDE = YES"), o);
         // The article's DH_1024 fix is verified and listed; the fleet-wide choice is the 2048 table, which the
-        // product's current peers (OpenSSL 3.0/1.1.1 clients refuse 1024) accept too (issue 15's ranking).
+        // product's current peers (OpenSSL 3.0/1.1.1 clients refuse 1024) accept too (the ranking by peers).
         assertTrue(o.contains("1. receiver-1: set [DH] DH_2048_RECEIVE_SIDE = dh2048.pem"), o);
         assertTrue(o.contains("receiver-1: set [DH] DH_1024_RECEIVE_SIDE = dh1024.pem (configssl.cnf of receiver-1: "
                 + "examples/configssl.cnf): fixes 4 links"), o);

@@ -177,7 +177,7 @@ class RealPeersTest {
         }
     }
 
-    /** issue 12: serve the stack's own DEFAULT list with an ECDSA certificate; a 3.0 client gets ECDHE-ECDSA. */
+    /** Serve the stack's own DEFAULT list with an ECDSA certificate; a 3.0 client gets ECDHE-ECDSA. */
     @Test
     void serveDefaultSuitesWithAnEcdsaCertificate() throws Exception {
         try (Serve serve = new Serve("serve", "--stack", "rhel-7.7", "--suites", "default", "--certificate", "ecdsa-p256",
@@ -207,7 +207,7 @@ class RealPeersTest {
         run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
                 "-out", cert.toString(), "-subj", "/CN=localhost", "-days", "1"), "");
         // An s_server with ECDHE and DHE: the real RHEL 7.7 client lists ECDHE first and gets it (docs/stacks.md
-        // "ECDHE"; issue 12: the emulation used to offer no ECDHE and negotiated DHE here).
+        // "ECDHE"; an emulation without the real hello offers no ECDHE and negotiated DHE here).
         try (SServer both = SServer.start(cert, key, "DEFAULT:@SECLEVEL=1")) {
             CliRun ok = CliRun.of("connect", "--stack", "rhel-7.7", "--host", "127.0.0.1", "--port", Integer.toString(both.port));
             assertEquals(0, ok.code(), ok.all());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inputs that are no regular file (issue 17): a FIFO (which blocked for ever), /dev/zero (read whole: 5 GB, then
+ * Inputs that are no regular file: a FIFO (which blocked for ever), /dev/zero (read whole: 5 GB, then
  * OutOfMemoryError and exit 1), a directory. Each is one line naming it and exit 2, for every kind of input file:
  * matrix, PEM, configssl.cnf, product profile, baseline, a profile in a profile directory, a shard. Also the
  * numeric option ranges and no arguments. The @Timeout is a hang guard, not a speed target.
@@ -146,7 +146,7 @@ class UnsafeInputsTest {
     @Test
     void aSliceGlobIsLiteralNotARegex() throws Exception {
         Path m = matrixNaming("  receive_side: [\"YES\"]\n  dh: [\"1024\"]");
-        // Nothing is called 'rhel-[7' or 'rhel-7.7|x': no cell (an empty slice's exit code is issue 14's), no stack trace.
+        // Nothing is called 'rhel-[7' or 'rhel-7.7|x': no cell (CiFaultsTest has its exit code), no stack trace.
         for (String literal : new String[] {"rhel-[7", "rhel-7.7|x"}) {
             CliRun r = CliRun.of("run", "--matrix", m.toString(), "--out", out(), "--sender", literal, "--quiet");
             assertTrue(r.code() != Main.HARNESS && !r.all().contains("Exception"), r.all());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * matrix-wire.yaml (issue 12's receiver settings as matrix axes, issue 11's way of adding one): the emulated RHEL
+ * matrix-wire.yaml (the wire-faithful receiver settings as matrix axes, each added as data): the emulated RHEL
  * receivers serve their own DEFAULT list with an RSA or an ECDSA P-256 certificate, and the product's settings on an
  * ECDSA receiver. Every cell is a real handshake; the run must match every expectation the file writes down.
  */

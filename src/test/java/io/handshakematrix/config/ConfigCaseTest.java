@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * configssl.cnf names match without regard to case on both sides (issue 17): a product profile that spells its
+ * configssl.cnf names match without regard to case on both sides: a product profile that spells its
  * keys and values in lower or mixed case must not blame a valid config written in upper case.
  */
 class ConfigCaseTest {

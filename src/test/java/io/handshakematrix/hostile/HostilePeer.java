@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Peers that try to hold the harness (issue 17), on 127.0.0.1 only, each stopping by itself after a bounded time.
+ * Peers that try to hold the harness, on 127.0.0.1 only, each stopping by itself after a bounded time.
  * Used in-process by the hostile-peer tests and as a program by .ci/hostile (which measures connect/serve under
  * each). Plain JDK sockets: a hostile peer must not depend on the TLS library it attacks.
  * <pre>

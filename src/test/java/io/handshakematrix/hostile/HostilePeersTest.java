@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Peers that try to hold the harness (issue 17), all on 127.0.0.1, each stopping by itself: the emulated sender
+ * Peers that try to hold the harness, all on 127.0.0.1, each stopping by itself: the emulated sender
  * (connect) and receiver (serve) must end every connection within its bounds, with an honest verdict. The
  * @Timeout is a hang guard (before the fix these hung for ever), not a speed target; memory and time under each
  * peer are measured by .ci/hostile.

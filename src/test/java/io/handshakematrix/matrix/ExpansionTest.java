@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>the 60 cells of a Temurin 25 or BCJSSE FIPS receiver with RECEIVE_SIDE = YES, skipped before, are the
  *       receiver's failure now (a finding: it cannot enable TLS_RSA_*);</li>
  *   <li>the 2 cells of a RHEL sender (1.0.x hello, no FFDHE group offered) and a BCJSSE FIPS receiver on
- *       ffdhe2048 are the receiver's failure now (issue 12: measured with the real hello bytes);</li>
- *   <li>matrix.yaml includes matrix-wire.yaml (issues 11 and 15): its 16 cells (with its own include,
+ *       ffdhe2048 are the receiver's failure now (measured with the real hello bytes);</li>
+ *   <li>matrix.yaml includes matrix-wire.yaml: its 16 cells (with its own include,
  *       matrix-ecdsa-product.yaml) are additions, exactly the cells and verdicts of matrix-wire.yaml loaded alone,
  *       none of them an old key; the other cells compare as above.</li>
  * </ul>
@@ -76,7 +76,7 @@ class ExpansionTest {
                 assertEquals("fail (receiver, no alert, check no_enabled_cipher)", e.describe(), c.key());
                 continue;
             }
-            if (refusesDheToARealRhelHello(c)) { // issue 12: the wire changed, and the real BCJSSE judged it
+            if (refusesDheToARealRhelHello(c)) { // the wire became the real one, and the real BCJSSE judged it
                 assertEquals("ok", was.get("outcome"), c.key());
                 assertEquals("fail", is.get("outcome"), c.key());
                 assertEquals("receiver", is.get("side"), c.key());
@@ -100,7 +100,7 @@ class ExpansionTest {
         }
     }
 
-    /** The parts matrix.yaml gained by including matrix-wire.yaml (issues 11 and 15). */
+    /** The parts matrix.yaml gained by including matrix-wire.yaml. */
     private static final List<String> WIRE_PARTS = List.of("matrix-wire.yaml", "matrix-ecdsa-product.yaml");
 
     /**
@@ -123,7 +123,7 @@ class ExpansionTest {
 
     /**
      * A Temurin 25 or BCJSSE FIPS receiver with RECEIVE_SIDE = YES: it cannot enable TLS_RSA_*, which was a skip
-     * and is now what the real receiver does about it (issue 11: findings, not skips).
+     * and is now what the real receiver does about it (findings, not skips).
      */
     private static boolean cannotEnableRsa(Cell c) {
         return c.receiveSide().equals("YES")
@@ -131,7 +131,7 @@ class ExpansionTest {
     }
 
     /**
-     * A RHEL sender's real 1.0.x ClientHello (issue 12: supported_groups lists curves only) against a BCJSSE FIPS
+     * A RHEL sender's real 1.0.x ClientHello (supported_groups lists curves only) against a BCJSSE FIPS
      * receiver on ffdhe2048: the real BCJSSE reads it as "no DHE" and refuses (measured with the real hello
      * bytes); with BouncyCastle's old hello, which listed FFDHE groups, it was ok.
      */

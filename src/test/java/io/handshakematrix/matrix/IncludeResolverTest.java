@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** include: stays inside the matrix's folder unless allowed, and an outside file is never read (issue 17). */
+/** include: stays inside the matrix's folder unless allowed, and an outside file is never read. */
 class IncludeResolverTest {
     private static final String PART = """
             product:

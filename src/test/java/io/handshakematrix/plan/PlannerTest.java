@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The planner on real handshakes. Two links break when the sender moves to RHEL 7.7 (512- and 768-bit tables).
  * Lowering the sender's MinimumDHBits to 512 would fix both with one edit, but a group under 1024 bits is never
- * offered as a fix (issue 15: Logjam; current clients refuse it), so each receiver gets a DHE table of its own,
+ * offered as a fix (Logjam; current clients refuse it), so each receiver gets a DHE table of its own,
  * the one most current peers accept.
  */
 class PlannerTest {

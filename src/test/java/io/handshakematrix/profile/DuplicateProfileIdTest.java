@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two user profiles with one id are refused (issue 17); replacing a shipped profile stays allowed. */
+/** Two user profiles with one id are refused (which would win?); replacing a shipped profile stays allowed. */
 class DuplicateProfileIdTest {
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ class ProfileCatalogTest {
 
     @Test
     void shipsTheFiveRhelProfiles() {
-        // Other stacks (the container tier's twins, issue 4) ship beside them.
+        // Other stacks (the twins of the container tier's real stacks) ship beside them.
         assertEquals(List.of("rhel-6-pre-logjam", "rhel-6.10", "rhel-6.10-fips", "rhel-7.7", "rhel-7.7-fips"),
                 ProfileCatalog.builtin().ids().stream().filter(id -> id.startsWith("rhel-")).toList());
     }

@@ -86,7 +86,7 @@ class KbReportsTest {
                 List.of(NO_SHARED), List.of(">>> ClientHello"), "no shared cipher", 5), "fail", 20, List.of());
     }
 
-    /** Issue 18: another receiver setup gets rows of its own, and no fix proven by the product's own cells. */
+    /** Another receiver setup gets rows of its own, and no fix proven by the product's own cells. */
     @Test
     void cellsOfAnotherReceiverSetupAreReportedApart() {
         List<CellResult> all = new java.util.ArrayList<>(supportCase());

@@ -83,7 +83,7 @@ class ReportsBrowserIT {
     }
 
     /**
-     * kb.html, the article to paste: summary first, no literal Markdown; kb.md under 15 KB (issue 15's target for the
+     * kb.html, the article to paste: summary first, no literal Markdown; kb.md under 15 KB (the support target for the
      * default matrix), naming only [DH] keys the product declares, none under 1024 bits.
      */
     @Test

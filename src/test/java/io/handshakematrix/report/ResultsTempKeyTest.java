@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An ok ECDHE cell names its group in results.json and results.csv ("tempKey": "ECDH, P-256, 256 bits", issue 12),
+ * An ok ECDHE cell names its group in results.json and results.csv ("tempKey": "ECDH, P-256, 256 bits"),
  * and reading results.json back (resume, merge, baseline) keeps it; a cell without one reads back as null.
  */
 class ResultsTempKeyTest {

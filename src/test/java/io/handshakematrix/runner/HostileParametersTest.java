@@ -123,7 +123,7 @@ class HostileParametersTest {
 
     @Test
     void p16384BitsEndsWithTheProfilesVerdict() {
-        // Issue 17: 1.0.1e/1.0.2k compute_key refuses p over OPENSSL_DH_MAX_MODULUS_BITS (10000), without an alert.
+        // Huge p: 1.0.1e/1.0.2k compute_key refuses p over OPENSSL_DH_MAX_MODULUS_BITS (10000), without an alert.
         senderFails(run("rhel-7.7", "rhel-6.10", P16384), null, "modulus too large", "ServerHelloDone");
         senderFails(run("rhel-6.10", "rhel-6.10", P16384), null, "modulus too large", "ServerHelloDone");
         // The test profile with its own max_bits 10000 refuses it where that check runs, without an alert.

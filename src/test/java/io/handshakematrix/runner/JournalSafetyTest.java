@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal never glues two records and a resume keeps every complete one (issue 17). */
+/** The journal never glues two records and a resume keeps every complete one: a killed CI job loses no result. */
 class JournalSafetyTest {
     @TempDir
     Path dir;

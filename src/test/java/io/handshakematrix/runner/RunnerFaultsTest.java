@@ -31,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 7, faults the runner owns: a receiver that accepts and never answers makes that cell {@code timeout},
+ * Faults the runner owns: a receiver that accepts and never answers makes that cell {@code timeout},
  * an engine that ignores every timeout is cut off by the runner's hard limit, an engine that throws makes that
  * cell {@code error} with the reason; the other cells of the run are unaffected.
  */

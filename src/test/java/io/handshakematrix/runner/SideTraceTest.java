@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13: each side reports the profile rule that fired and its connection's events timed off the wire, and a
+ * Each side reports the profile rule that fired and its connection's events timed off the wire, and a
  * cell's result keeps both through results.json and the journal (resume, merge). The support case, run for real:
  * RHEL 7.7's sender gives up on rule g_above_1 right after the 256-bit group's ServerKeyExchange, with alert 50.
  */

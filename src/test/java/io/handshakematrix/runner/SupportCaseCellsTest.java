@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The cells of the support case (issue 2), each from a real handshake on the emulated engine. */
+/** The cells of the support case the tool was built for, each from a real handshake on the emulated engine. */
 class SupportCaseCellsTest {
     private static EngineRegistry engine;
     private static CellRunner runner;

@@ -58,7 +58,7 @@ final class PeerEvents {
     /**
      * {@code noneEnabled}: the server's own settings left it no suite at all, not just none in common. Returns
      * true when the profile words that case apart (no_enabled_cipher): JSSE and BCJSSE then refuse to start the
-     * handshake and send no alert (real runs, issue 11).
+     * handshake and send no alert (seen in real runs).
      */
     boolean noSharedCipher(boolean noneEnabled) {
         if (noneEnabled && !lines.noEnabledCipher().isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one connection may cost us, whatever the peer does (issue 17). The per-read timeout alone lets a peer
+ * What one connection may cost us, whatever the peer does. The per-read timeout alone lets a peer
  * hold a handshake for ever: a flight trickled one byte every 2 s never trips a 3 s read timeout, and endless
  * HelloRequests or warning alerts keep the reads busy while the transcript grows. So beside it:
  * <ul>

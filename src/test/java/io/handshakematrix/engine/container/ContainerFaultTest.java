@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
-/** Issue 7: a container stopped mid-run makes its cells {@code error} with the reason; the rest of the run completes. */
+/** A container stopped mid-run makes its cells {@code error} with the reason; the rest of the run completes. */
 class ContainerFaultTest {
     private static final String IMAGE = "handshake-matrix/debian-12:bookworm";
 

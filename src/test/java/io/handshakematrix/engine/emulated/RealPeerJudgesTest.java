@@ -113,7 +113,7 @@ class RealPeerJudgesTest {
     /**
      * OpenSSL 3.0 s_server, RSA certificate, ECDHE and DHE: the real 1.0.x client lists ECDHE first and the server
      * follows the client's order, so it ends with ECDHE-RSA-AES256-GCM-SHA384 (docs/stacks.md "ECDHE") on the client's
-     * first curve. ECDHE only: the real client succeeds (it offers ECDHE; before issue 12 the emulation failed).
+     * first curve. ECDHE only: the real client succeeds (it offers ECDHE; an emulation without the real hello failed).
      * An ECDSA P-256 certificate: ECDHE-ECDSA, the client's first ECDSA suite.
      */
     @ParameterizedTest(name = "{0} -> openssl 3.0 s_server -cipher {1}, {2} certificate")
@@ -137,7 +137,7 @@ class RealPeerJudgesTest {
 
     /**
      * A JDK 17 server requiring the extended master secret (jdk.tls.allowLegacyMasterSecret=false): 1.0.x sends
-     * no EMS, so the server refuses it with alert 40; before issue 12 the emulation sent EMS and succeeded.
+     * no EMS, so the server refuses it with alert 40; an emulation without the real hello sent EMS and succeeded.
      */
     @ParameterizedTest(name = "{0} -> JDK server requiring EMS")
     @ValueSource(strings = {"rhel-6.10", "rhel-7.7"})
@@ -258,7 +258,7 @@ class RealPeerJudgesTest {
 
     /**
      * sslscan probes with many ClientHellos, some without the renegotiation SCSV: a 1.0.x server answers them
-     * (before issue 12 the emulation sent alert 40 and sslscan found no protocols and no ciphers).
+     * (an emulation without the real server hello sent alert 40 and sslscan found no protocols and no ciphers).
      */
     @ParameterizedTest(name = "sslscan -> {0}")
     @ValueSource(strings = {"rhel-7.7"})

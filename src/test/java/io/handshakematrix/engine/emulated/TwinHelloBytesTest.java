@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Byte checks for the emulated twins of the real container-tier stacks (issue 12): each twin's ClientHello, as a
+ * Byte checks for the emulated twins of the real container-tier stacks: each twin's ClientHello, as a
  * TCP listener on 127.0.0.1 receives it, decoded field by field and compared with the real client's ClientHello
  * captured with the container or jvm tier's own settings (src/test/resources/hellos/PROFILE-twin-client-hello.hex, made by
  * capture.py or CaptureJvm.java; the command is in each file). The expected side is the committed capture, not the profile, so a

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13: a real child JVM that hangs (stopped with SIGSTOP, so it reads its request and never answers) makes
+ * A real child JVM that hangs (stopped with SIGSTOP, so it reads its request and never answers) makes
  * its cell {@code timeout} with a detail naming the child, and is retired: the next cell gets a new child and is
  * judged normally. A child that dies while a cell waits on it, or answers with a line that is not JSON, makes that
  * cell {@code error}, and only that one.

@@ -86,7 +86,7 @@ public final class ShimMain {
             switch (settings.role()) {
                 case ShimSettings.RECEIVER -> {
                     List<String> suites = settings.suites().stream().map(StandardSuiteNames::standard).toList();
-                    // A suite the provider lacks is left out and the real stack decides (issue 11: a receiver that
+                    // A suite the provider lacks is left out and the real stack decides (a finding, no skip: a receiver that
                     // can enable none of them fails in its own words; a finding, not a skip).
                     answer(id, ShimAnswer.DONE, h.serve(suites, timeoutMs,
                             port -> answer(id, ShimAnswer.LISTENING, Map.of("port", port))));
