@@ -7,7 +7,7 @@ import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixRunner;
 import io.handshakematrix.runner.ProgressListener;
-import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.results.ResultJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.handshakematrix.cli;
 import io.handshakematrix.report.ConsoleTable;
 import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.OutLock;
-import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.results.ResultJournal;
 import io.handshakematrix.runner.ShardMerge;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.handshakematrix.engine;
 
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.CertificateType;
+import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.profile.StackProfile;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
                            HostileReceiver hostile, CertificateType certificate) {
 
     /** The settings name no suite: the receiver serves its stack's DEFAULT list, as a stock s_server does. */
-    public static final List<String> STACK_DEFAULT = List.of("DEFAULT");
+    public static final List<String> STACK_DEFAULT = CipherSuites.STACK_DEFAULT;
 
     public ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout) {
         this(profile, cipherSuites, dhGroup, timeout, HostileReceiver.NONE, CertificateType.RSA);
@@ -41,7 +42,7 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
 
     /** Refuses a DHE cell whose group a fixed-group stack (server.dh_configurable: false) cannot serve. */
     public void requireServableGroup() throws UnsupportedSettingException {
-        boolean dhe = effectiveSuites().stream().anyMatch(io.handshakematrix.model.CipherSuites::isDhe);
+        boolean dhe = effectiveSuites().stream().anyMatch(CipherSuites::isDhe);
         String own = profile.server().defaultDhGroup();
         if (dhe && dhGroup != null && !profile.server().dhConfigurable() && !dhGroup.name().equals(own)) {
             throw new UnsupportedSettingException(profile.id() + " as receiver serves only its own DH group " + own

@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.model.CellResult;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
 package io.handshakematrix.runner;
 
+import io.handshakematrix.results.ResultJournal;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.yaml.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;

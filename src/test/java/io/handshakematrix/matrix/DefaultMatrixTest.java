@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.Outcome;
@@ -50,7 +50,7 @@ class DefaultMatrixTest {
         Path file = Path.of(System.getProperty("handshake.matrix", "matrix.yaml"));
         profiles = ProfileCatalog.builtin();
         DhGroupCatalog groups = DhGroupCatalog.builtin();
-        matrix = new MatrixLoader(profiles, groups, io.handshakematrix.engine.Engines.standard().names()).load(file);
+        matrix = new MatrixLoader(profiles, groups, io.handshakematrix.runner.Engines.standard().names()).load(file);
         engine = Engines.standard();
         runner = new MatrixRunner(new CellRunner(engine, profiles, groups, matrix.product(),
                 file.toAbsolutePath().getParent(), Duration.ofSeconds(10)), 1);

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.emulated;
 
+import io.handshakematrix.engine.ServerIdentity;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.SideLog;
