@@ -100,8 +100,8 @@ class ArchitectureTest {
         Matcher m = REFERENCE.matcher("import static io.handshakematrix.engine.emulated.EmulatedEngine.NAME;");
         assertTrue(m.find());
         assertEquals("engine.emulated.", m.group(1));
-        Matcher nested = REFERENCE.matcher("io.handshakematrix.engine.HostileReceiver.ForcedYs x");
+        Matcher nested = REFERENCE.matcher("io.handshakematrix.engine.emulated.ServerMisbehaviour.HONEST x");
         assertTrue(nested.find());
-        assertEquals("engine.", nested.group(1));
+        assertEquals("engine.emulated.", nested.group(1));
     }
 }

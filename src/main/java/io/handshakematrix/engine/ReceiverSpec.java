@@ -10,29 +10,19 @@ import java.util.List;
 /**
  * How to run a receiver: its profile, the suites its settings enable (OpenSSL names, or
  * {@link #STACK_DEFAULT} for the stack's own DEFAULT list), its DH group and its certificate type.
- * {@code hostile} is {@link HostileReceiver#NONE} except in hostile-parameter tests.
  */
 public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout,
-                           HostileReceiver hostile, CertificateType certificate) {
+                           CertificateType certificate) {
 
     /** The settings name no suite: the receiver serves its stack's DEFAULT list, as a stock s_server does. */
     public static final List<String> STACK_DEFAULT = CipherSuites.STACK_DEFAULT;
 
     public ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout) {
-        this(profile, cipherSuites, dhGroup, timeout, HostileReceiver.NONE, CertificateType.RSA);
-    }
-
-    public ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout,
-                        HostileReceiver hostile) {
-        this(profile, cipherSuites, dhGroup, timeout, hostile, CertificateType.RSA);
-    }
-
-    public ReceiverSpec withHostile(HostileReceiver h) {
-        return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, h, certificate);
+        this(profile, cipherSuites, dhGroup, timeout, CertificateType.RSA);
     }
 
     public ReceiverSpec withCertificate(CertificateType c) {
-        return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, hostile, c);
+        return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, c);
     }
 
     /** The suites in force: the settings' own, or the stack's DEFAULT list in the stack's order. */
