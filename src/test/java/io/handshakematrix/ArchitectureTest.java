@@ -94,6 +94,26 @@ class ArchitectureTest {
         assertEquals("", String.join("\n", upward), "imports that run back up (" + DOC + ")");
     }
 
+    /** Reports read results only: the product's settings and the catalogs are handed to them from above. */
+    @Test
+    void reportsLoadNoConfiguration() throws IOException {
+        Pattern loads = Pattern.compile("\\b(ProductProfiles|ProfileCatalog|DhGroupCatalog)\\b|\\.builtin\\(\\)");
+        List<String> found = new ArrayList<>();
+        for (String pkg : List.of("results", "explain", "report")) {
+            try (Stream<Path> files = Files.list(MAIN.resolve("io/handshakematrix").resolve(pkg))) {
+                for (Path f : files.sorted().toList()) {
+                    List<String> lines = Files.readAllLines(f);
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (loads.matcher(lines.get(i)).find()) {
+                            found.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals("", String.join("\n", found), "reports loading configuration themselves");
+    }
+
     @Test
     void theScanSeesAnUpwardImport() {
         // The check itself: a reference written the way the sources write it is found, with its package.

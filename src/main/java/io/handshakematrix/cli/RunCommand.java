@@ -1,5 +1,6 @@
 package io.handshakematrix.cli;
 
+import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.runner.Engines;
@@ -203,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
             run.put("axes", axes(matrix));
             run.put("resumedCells", done.resumed());
             run.put("notStartedCells", done.notStarted().size());
-            json = RunReports.writeAll(out, run, done.full(), !noAllureReport && RunReports.renderAllureByDefault());
+            json = RunReports.writeAll(out, run, done.full(), ProductProfiles.builtin(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         List<CellResult> results = done.brief();
         if (!quiet) {

@@ -91,6 +91,6 @@ class DefaultMatrixTest {
         Map<String, String> libs = new LinkedHashMap<>();
         profiles.all().forEach(p -> libs.put(p.id(), p.library()));
         Map<String, Object> run = RunInfo.of(matrix.file(), started, ran, libs);
-        RunReports.writeAll(Path.of("reports"), run, ran, true); // rendered even where other tests' runs are not
+        RunReports.writeAll(Path.of("reports"), run, ran, io.handshakematrix.config.ProductProfiles.builtin(), true); // rendered even where other tests' runs are not
     }
 }
