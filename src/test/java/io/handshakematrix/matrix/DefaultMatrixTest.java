@@ -2,6 +2,7 @@ package io.handshakematrix.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakematrix.TestEnvironment;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.runner.Engines;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -77,7 +77,7 @@ class DefaultMatrixTest {
                 + "\n  transcript:\n    " + String.join("\n    ", r.result().transcript()));
         // Reached only when the skip was expected (a stack that cannot run the cell, with the reason).
         if (r.result().outcome() == Outcome.SKIPPED) {
-            Assumptions.abort(r.result().detail());
+            TestEnvironment.skipAsDeclared(r.result().detail());
         }
     }
 
