@@ -189,6 +189,7 @@ public final class MatrixLoader {
         Map<String, YamlNode> m = node.entries(PRODUCT);
         Map<String, List<String>> sides = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.need(m, "receive_side").entries().entrySet()) {
+            ProductProfiles.requireSomeSuite(e.getValue());
             List<YamlNode> suites = e.getValue().itemsOrOne();
             for (YamlNode s : suites) {
                 if (!CipherSuites.known(s.text())) {
