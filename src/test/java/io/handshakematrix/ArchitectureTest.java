@@ -100,16 +100,7 @@ class ArchitectureTest {
         Pattern loads = Pattern.compile("\\b(ProductProfiles|ProfileCatalog|DhGroupCatalog)\\b|\\.builtin\\(\\)");
         List<String> found = new ArrayList<>();
         for (String pkg : List.of("results", "explain", "report")) {
-            try (Stream<Path> files = Files.list(MAIN.resolve("io/handshakematrix").resolve(pkg))) {
-                for (Path f : files.sorted().toList()) {
-                    List<String> lines = Files.readAllLines(f);
-                    for (int i = 0; i < lines.size(); i++) {
-                        if (loads.matcher(lines.get(i)).find()) {
-                            found.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
-                        }
-                    }
-                }
-            }
+            found.addAll(SourceLines.matching(MAIN.resolve("io/handshakematrix").resolve(pkg), loads, f -> false));
         }
         assertEquals("", String.join("\n", found), "reports loading configuration themselves");
     }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,20 +24,7 @@ class SkipChannelTest {
     void noTestSkipsButThroughTestEnvironment() throws IOException {
         Path channel = TESTS.resolve("io/handshakematrix/TestEnvironment.java");
         Path self = TESTS.resolve("io/handshakematrix/SkipChannelTest.java");
-        List<String> direct = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(TESTS)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                if (f.equals(channel) || f.equals(self)) {
-                    continue;
-                }
-                List<String> lines = Files.readAllLines(f);
-                for (int i = 0; i < lines.size(); i++) {
-                    if (SKIP.matcher(lines.get(i)).find()) {
-                        direct.add(f + ":" + (i + 1) + ": " + lines.get(i).strip());
-                    }
-                }
-            }
-        }
+        List<String> direct = SourceLines.matching(TESTS, SKIP, f -> f.equals(channel) || f.equals(self));
         assertEquals("", String.join("\n", direct), "skips that bypass TestEnvironment");
     }
 
