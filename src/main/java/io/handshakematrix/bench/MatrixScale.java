@@ -7,7 +7,7 @@ import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixRunner;
 import io.handshakematrix.runner.ProgressListener;
-import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.results.ResultJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,8 @@ public final class MatrixScale {
             JournaledRun done;
             try (ResultJournal journal = ResultJournal.create(dir.resolve(ResultJournal.FILE_NAME))) {
                 done = new JournaledRun(runner, matrix, cells, journal).run(ProgressListener.NONE, null);
-                RunReports.writeAll(dir, Map.of("matrix", matrix.file(), "bench", label), done.full(), false);
+                RunReports.writeAll(dir, Map.of("matrix", matrix.file(), "bench", label), done.full(),
+                        io.handshakematrix.config.ProductProfiles.builtin(), false);
             }
             long differ = done.brief().stream().filter(r -> !r.matches()).count();
             return new Figure(label, cells.size(), m.wallSeconds(), m.cpuSeconds(), Meter.peakHeapMiB(), differ);

@@ -8,7 +8,7 @@ import io.handshakematrix.bench.OpensslLoop;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.engine.container.ImageEngine;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;

@@ -3,7 +3,7 @@ package io.handshakematrix.cli;
 import io.handshakematrix.diagnose.Explainer;
 import io.handshakematrix.diagnose.FixFinder;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;

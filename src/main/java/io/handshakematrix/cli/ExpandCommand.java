@@ -1,7 +1,7 @@
 package io.handshakematrix.cli;
 
 import io.handshakematrix.dh.DhGroupCatalog;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.matrix.MatrixLock;

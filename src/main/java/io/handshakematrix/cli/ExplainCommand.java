@@ -9,7 +9,7 @@ import io.handshakematrix.explain.LineIndex;
 import io.handshakematrix.explain.LogLine;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.profile.ProfileCatalog;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.yaml.InputError;
 import java.io.PrintStream;
 import java.nio.file.Files;

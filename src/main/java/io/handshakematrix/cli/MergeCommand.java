@@ -1,9 +1,10 @@
 package io.handshakematrix.cli;
 
+import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.report.ConsoleTable;
 import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.OutLock;
-import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.results.ResultJournal;
 import io.handshakematrix.runner.ShardMerge;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ final class MergeCommand implements Callable<Integer> {
         try (OutLock lock = OutLock.acquire(out);
              ResultJournal journal = ResultJournal.create(out.resolve(ResultJournal.FILE_NAME))) {
             merged = ShardMerge.of(inputs, journal);
-            json = RunReports.writeAll(out, merged.run(), merged.full(), !noAllureReport && RunReports.renderAllureByDefault());
+            json = RunReports.writeAll(out, merged.run(), merged.full(), ProductProfiles.builtin(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         if (!quiet) {
             System.out.println(ConsoleTable.render(merged.brief()));

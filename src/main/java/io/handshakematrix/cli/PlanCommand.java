@@ -1,7 +1,7 @@
 package io.handshakematrix.cli;
 
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.plan.Fleet;
 import io.handshakematrix.plan.FleetReader;
 import io.handshakematrix.plan.LinkResult;

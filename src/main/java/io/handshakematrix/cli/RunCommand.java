@@ -1,8 +1,9 @@
 package io.handshakematrix.cli;
 
+import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.matrix.Glob;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
@@ -12,14 +13,14 @@ import io.handshakematrix.model.Outcome;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.report.BaselineDiff;
 import io.handshakematrix.report.ConsoleTable;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixRunner;
 import io.handshakematrix.runner.OutLock;
 import io.handshakematrix.runner.ProgressListener;
-import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.results.ResultJournal;
 import io.handshakematrix.runner.RunStamp;
 import io.handshakematrix.runner.Shard;
 import java.nio.file.Path;
@@ -203,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
             run.put("axes", axes(matrix));
             run.put("resumedCells", done.resumed());
             run.put("notStartedCells", done.notStarted().size());
-            json = RunReports.writeAll(out, run, done.full(), !noAllureReport && RunReports.renderAllureByDefault());
+            json = RunReports.writeAll(out, run, done.full(), ProductProfiles.builtin(), !noAllureReport && RunReports.renderAllureByDefault());
         }
         List<CellResult> results = done.brief();
         if (!quiet) {

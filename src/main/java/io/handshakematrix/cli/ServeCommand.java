@@ -1,7 +1,7 @@
 package io.handshakematrix.cli;
 
 import io.handshakematrix.model.Cell;
-import io.handshakematrix.matrix.CellSettings;
+import io.handshakematrix.runner.CellSpecs;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         // The receiver's settings reach the engine as a cell's do (the sender half is unused here).
         Cell cell = new Cell(stack, stack, ctx.setting().receiveSide(), ctx.setting().dhGroup(), "TLSv1.2", 0);
-        ReceiverSpec spec = CellSettings.specs(cell, profile, profile, ReceiverSettingsOptions.settings(ctx.product()),
+        ReceiverSpec spec = CellSpecs.of(cell, profile, profile, ReceiverSettingsOptions.settings(ctx.product()),
                 ctx.groups(), null, ctx.timeout()).receiver();
         if (suites.equals("default")) { // a stock s_server: the stack's own DEFAULT list
             spec = new ReceiverSpec(spec.profile(), ReceiverSpec.STACK_DEFAULT, spec.dhGroup(), spec.timeout());

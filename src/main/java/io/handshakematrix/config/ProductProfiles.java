@@ -63,6 +63,7 @@ public final class ProductProfiles {
         Map<String, YamlNode> side = sideNode.entries(SIDE);
         Map<String, List<String>> suites = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : sideNode.need(side, "values").entries().entrySet()) {
+            requireSomeSuite(e.getValue());
             for (YamlNode s : e.getValue().itemsOrOne()) {
                 if (!CipherSuites.known(s.text())) {
                     throw s.error(s.path() + ": unknown OpenSSL cipher suite '" + s.text() + "'; expected e.g. AES256-SHA");
@@ -100,6 +101,17 @@ public final class ProductProfiles {
                 dh.containsKey("suggest_file") ? dh.get("suggest_file").text() : "dh{bits}.pem",
                 root.file(),
                 support(root, top));
+    }
+
+    /**
+     * A RECEIVE_SIDE value must enable a suite: with none, every cell of it would end in "no shared cipher", a
+     * verdict blamed on a stack for what is a typo in the product's file.
+     */
+    public static void requireSomeSuite(YamlNode suites) {
+        if (suites.isList() && suites.items().isEmpty()) {
+            throw suites.error(suites.path() + ": enables no cipher suite; expected at least one OpenSSL suite name "
+                    + "(e.g. AES256-SHA) for this RECEIVE_SIDE value");
+        }
     }
 
     /** The keys explain, diagnose and the KB read; each optional, so a user's older product file still reads. */

@@ -2,6 +2,7 @@ package io.handshakematrix.engine;
 
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.model.CertificateType;
+import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.profile.StackProfile;
 import java.time.Duration;
 import java.util.List;
@@ -9,29 +10,19 @@ import java.util.List;
 /**
  * How to run a receiver: its profile, the suites its settings enable (OpenSSL names, or
  * {@link #STACK_DEFAULT} for the stack's own DEFAULT list), its DH group and its certificate type.
- * {@code hostile} is {@link HostileReceiver#NONE} except in hostile-parameter tests.
  */
 public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout,
-                           HostileReceiver hostile, CertificateType certificate) {
+                           CertificateType certificate) {
 
     /** The settings name no suite: the receiver serves its stack's DEFAULT list, as a stock s_server does. */
-    public static final List<String> STACK_DEFAULT = List.of("DEFAULT");
+    public static final List<String> STACK_DEFAULT = CipherSuites.STACK_DEFAULT;
 
     public ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout) {
-        this(profile, cipherSuites, dhGroup, timeout, HostileReceiver.NONE, CertificateType.RSA);
-    }
-
-    public ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGroup dhGroup, Duration timeout,
-                        HostileReceiver hostile) {
-        this(profile, cipherSuites, dhGroup, timeout, hostile, CertificateType.RSA);
-    }
-
-    public ReceiverSpec withHostile(HostileReceiver h) {
-        return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, h, certificate);
+        this(profile, cipherSuites, dhGroup, timeout, CertificateType.RSA);
     }
 
     public ReceiverSpec withCertificate(CertificateType c) {
-        return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, hostile, c);
+        return new ReceiverSpec(profile, cipherSuites, dhGroup, timeout, c);
     }
 
     /** The suites in force: the settings' own, or the stack's DEFAULT list in the stack's order. */
@@ -41,7 +32,7 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
 
     /** Refuses a DHE cell whose group a fixed-group stack (server.dh_configurable: false) cannot serve. */
     public void requireServableGroup() throws UnsupportedSettingException {
-        boolean dhe = effectiveSuites().stream().anyMatch(io.handshakematrix.model.CipherSuites::isDhe);
+        boolean dhe = effectiveSuites().stream().anyMatch(CipherSuites::isDhe);
         String own = profile.server().defaultDhGroup();
         if (dhe && dhGroup != null && !profile.server().dhConfigurable() && !dhGroup.name().equals(own)) {
             throw new UnsupportedSettingException(profile.id() + " as receiver serves only its own DH group " + own

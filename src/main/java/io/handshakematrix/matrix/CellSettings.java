@@ -2,24 +2,23 @@ package io.handshakematrix.matrix;
 
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.dh.DhGroupCatalog;
-import io.handshakematrix.engine.ReceiverSpec;
-import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.model.CertificateType;
 import io.handshakematrix.model.Cell;
+import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.yaml.InputError;
 import io.handshakematrix.yaml.YamlNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every axis a matrix may declare besides sender and receiver, and the one place where each reaches the
- * engines: its name (in a cell and in {@code when:}), its key under {@code axes:}, its value when a matrix leaves
- * it out (null: required), how the loader checks a value, and what it sets on the {@link SenderSpec} or
- * {@link ReceiverSpec}. Adding an axis is one entry here plus the matrix file that declares it.
+ * Every axis a matrix may declare besides sender and receiver, and the one place where each is given its meaning:
+ * its name (in a cell and in {@code when:}), its key under {@code axes:}, its value when a matrix leaves it out
+ * (null: required), how the loader checks a value, and what it sets in a cell's {@link Resolved} settings (which the
+ * runner hands to the engines: the matrix never sees an engine). Adding an axis is one entry here plus the matrix
+ * file that declares it.
  */
 public final class CellSettings {
     private CellSettings() {}
@@ -61,7 +60,7 @@ public final class CellSettings {
             new Axis(Cell.SENDER_MIN_DH_BITS, "sender_min_dh_bits", "0", (v, ctx) -> Integer.toString(v.integer(0, 100_000)),
                     (v, s) -> s.minDhBits = Integer.parseInt(v)),
             // The receiver's certificate type: rsa (RSA-2048, every engine) or ecdsa-p256 (the emulated engine;
-            // the others skip such a cell with the reason, ReceiverSpec.requireRsaCertificate).
+            // the others skip such a cell with the reason: the engines' ReceiverSpec.requireRsaCertificate).
             new Axis(CERTIFICATE, "certificate", Cell.NEUTRAL.get(CERTIFICATE), CellSettings::checkCertificate,
                     (v, s) -> s.certificate = CertificateType.byLabel(v)),
             // Which suites the receiver enables: the product's settings (RECEIVE_SIDE decides), or the stack's own
@@ -69,7 +68,7 @@ public final class CellSettings {
             new Axis(RECEIVER_SUITES, "receiver_suites", Cell.NEUTRAL.get(RECEIVER_SUITES), CellSettings::checkReceiverSuites,
                     (v, s) -> {
                         if (v.equals("default")) {
-                            s.suites = ReceiverSpec.STACK_DEFAULT;
+                            s.suites = CipherSuites.STACK_DEFAULT;
                         }
                     }));
 
@@ -85,12 +84,16 @@ public final class CellSettings {
         return AXES.stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
-    /** A cell's settings as the two engines' specs. */
-    public record Pair(SenderSpec sender, ReceiverSpec receiver) {}
+    /**
+     * A cell's settings, every axis applied: the suites the receiver enables ({@link CipherSuites#STACK_DEFAULT}
+     * for the stack's own list), its DH group, its certificate, the highest protocol the sender offers and the
+     * sender's MinimumDHBits (0: not set).
+     */
+    public record Resolved(List<String> receiverSuites, DhGroup dhGroup, CertificateType certificate,
+                           String maxProtocol, int minDhBits) {}
 
     /** What the axes set, on their way to the specs. */
     static final class Specs {
-        final StackProfile sender;
         final StackProfile receiver;
         final ProductSettings product;
         final DhGroupCatalog groups;
@@ -101,9 +104,7 @@ public final class CellSettings {
         int minDhBits;
         CertificateType certificate = CertificateType.RSA;
 
-        private Specs(StackProfile sender, StackProfile receiver, ProductSettings product, DhGroupCatalog groups,
-                      Path baseDir) {
-            this.sender = sender;
+        private Specs(StackProfile receiver, ProductSettings product, DhGroupCatalog groups, Path baseDir) {
             this.receiver = receiver;
             this.product = product;
             this.groups = groups;
@@ -112,12 +113,12 @@ public final class CellSettings {
     }
 
     /**
-     * The specs of {@code cell}: every axis applied, an axis the cell does not carry at its {@code whenAbsent}
+     * The settings of {@code cell}: every axis applied, an axis the cell does not carry at its {@code whenAbsent}
      * value. DH group files resolve against {@code baseDir}.
      */
-    public static Pair specs(Cell cell, StackProfile sender, StackProfile receiver, ProductSettings product,
-                             DhGroupCatalog groups, Path baseDir, Duration timeout) {
-        Specs s = new Specs(sender, receiver, product, groups, baseDir);
+    public static Resolved resolve(Cell cell, StackProfile receiver, ProductSettings product, DhGroupCatalog groups,
+                                   Path baseDir) {
+        Specs s = new Specs(receiver, product, groups, baseDir);
         for (Axis a : AXES) {
             String v = cell.settings().getOrDefault(a.name(), a.whenAbsent());
             if (v == null) {
@@ -125,8 +126,7 @@ public final class CellSettings {
             }
             a.apply().apply(v, s);
         }
-        return new Pair(new SenderSpec(sender, s.maxProtocol, s.minDhBits, timeout),
-                new ReceiverSpec(receiver, s.suites, s.group, timeout).withCertificate(s.certificate));
+        return new Resolved(s.suites, s.group, s.certificate, s.maxProtocol, s.minDhBits);
     }
 
     /** The DH group a receiver serves for {@code dh}: {@code default} is the receiver stack's own (profile data). */

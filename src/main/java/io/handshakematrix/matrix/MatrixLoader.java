@@ -61,6 +61,10 @@ public final class MatrixLoader {
         if (!top.containsKey("profiles")) {
             return null;
         }
+        if (top.get("profiles").text().isBlank()) { // resolved, "" would be the matrix's own folder
+            throw top.get("profiles").error("profiles: empty; expected a directory of profile *.yaml files (relative "
+                    + "to the matrix file)");
+        }
         Path dir = matrixFile.toAbsolutePath().getParent().resolve(top.get("profiles").text());
         if (!Files.isDirectory(dir)) {
             throw top.get("profiles").error("profiles: " + dir + " is not a directory; expected a directory of profile "
@@ -185,6 +189,7 @@ public final class MatrixLoader {
         Map<String, YamlNode> m = node.entries(PRODUCT);
         Map<String, List<String>> sides = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.need(m, "receive_side").entries().entrySet()) {
+            ProductProfiles.requireSomeSuite(e.getValue());
             List<YamlNode> suites = e.getValue().itemsOrOne();
             for (YamlNode s : suites) {
                 if (!CipherSuites.known(s.text())) {

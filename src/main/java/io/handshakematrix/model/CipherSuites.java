@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class CipherSuites {
     /** RFC 5746 3.3: a "suite" that only signals secure renegotiation. */
     public static final int RENEGOTIATION_SCSV = 0x00FF;
+    /** A receiver's settings name no suite: it serves its stack's DEFAULT list, as a stock s_server does. */
+    public static final java.util.List<String> STACK_DEFAULT = java.util.List.of("DEFAULT");
     private static final Map<String, Integer> CODES = load();
     private static final Map<Integer, String> NAMES = invert(CODES);
 

@@ -52,6 +52,10 @@ public final class FleetReader {
         ProfileCatalog profiles = ProfileCatalog.builtin();
         if (top.containsKey("profiles")) {
             YamlNode p = top.get("profiles");
+            if (p.text().isBlank()) { // resolved, "" would be the fleet file's own folder
+                throw p.error("profiles: empty; expected a directory of stack profile *.yaml files, relative to "
+                        + file.getFileName());
+            }
             Path pd = dir.resolve(p.text());
             if (!Files.isDirectory(pd)) {
                 throw p.error("profiles: '" + p.text() + "' (" + pd + ") is not a directory; expected a directory of "

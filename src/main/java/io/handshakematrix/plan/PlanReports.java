@@ -7,7 +7,7 @@ import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.report.KbCell;
 import io.handshakematrix.report.KbRender;
 import io.handshakematrix.report.ReportFiles;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

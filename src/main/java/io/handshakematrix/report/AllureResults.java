@@ -1,6 +1,7 @@
 package io.handshakematrix.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
@@ -34,25 +35,24 @@ public final class AllureResults {
     private final io.handshakematrix.explain.SiblingFixes fixes;
     private final long runStart;
 
-    private AllureResults(Path dir, List<CellResult> brief, long runStart) {
+    private AllureResults(Path dir, List<CellResult> brief, ProductProfile product, long runStart) {
         this.dir = dir;
         this.runStart = runStart;
         // The KB's fixes, from the same cells: only declared [DH] keys of 1024 bits and up, ranked as the KB ranks them.
-        this.fixes = new io.handshakematrix.explain.SiblingFixes(brief,
-                io.handshakematrix.config.ProductProfiles.builtin());
+        this.fixes = new io.handshakematrix.explain.SiblingFixes(brief, product);
     }
 
     /**
      * Replaces {@code dir} with the results of {@code cells} (full results, read once) plus categories.json,
      * environment.properties and executor.json. {@code brief}: the same cells without transcripts, for the
-     * KB's fixes.
+     * KB's fixes, which {@code product}'s settings bound.
      */
     public static void write(Path dir, Map<String, Object> run, Iterable<CellResult> cells, List<CellResult> brief,
-                             int buildOrder) throws IOException {
+                             ProductProfile product, int buildOrder) throws IOException {
         deleteTree(dir);
         Files.createDirectories(dir);
         long start = startOf(run);
-        AllureResults out = new AllureResults(dir, brief, start);
+        AllureResults out = new AllureResults(dir, brief, product, start);
         for (CellResult r : cells) {
             out.writeCell(r);
         }

@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.handshakematrix.model.Cell;

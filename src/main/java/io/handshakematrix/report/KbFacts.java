@@ -1,7 +1,6 @@
 package io.handshakematrix.report;
 
 import io.handshakematrix.config.ProductProfile;
-import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.explain.SiblingFixes;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellAxes;
@@ -36,10 +35,10 @@ final class KbFacts {
     private final Map<String, Integer> notes = new LinkedHashMap<>();
     private final Map<String, Integer> symptoms = new HashMap<>();
 
-    KbFacts(List<CellResult> results, Map<String, Object> run) {
+    KbFacts(List<CellResult> results, Map<String, Object> run, ProductProfile product) {
         this.results = results;
         this.run = run == null ? Map.of() : run;
-        this.product = ProductProfiles.builtin();
+        this.product = product;
         this.fixes = new SiblingFixes(results, product);
         results.forEach(r -> byCell.put(r.cell(), r));
         String rsa = null;

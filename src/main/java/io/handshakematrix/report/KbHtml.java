@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.model.CellResult;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +12,11 @@ import java.util.Map;
 public final class KbHtml {
     private KbHtml() {}
 
-    public static String render(List<CellResult> results) {
-        return render(results, Map.of());
+    public static String render(List<CellResult> results, Map<String, Object> run, ProductProfile product) {
+        return KbRender.html(KbArticle.TITLE, KbArticle.build(new KbFacts(results, run, product)));
     }
 
-    public static String render(List<CellResult> results, Map<String, Object> run) {
-        return KbRender.html(KbArticle.TITLE, KbArticle.build(new KbFacts(results, run)));
-    }
-
-    public static String renderDetail(List<CellResult> results, Map<String, Object> run) {
-        return KbRender.html(KbDetail.TITLE, KbDetail.build(new KbFacts(results, run)));
+    public static String renderDetail(List<CellResult> results, Map<String, Object> run, ProductProfile product) {
+        return KbRender.html(KbDetail.TITLE, KbDetail.build(new KbFacts(results, run, product)));
     }
 }

@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.model.CellResult;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +9,15 @@ import java.util.Map;
 public final class KbMarkdown {
     private KbMarkdown() {}
 
-    public static String render(List<CellResult> results) {
-        return render(results, Map.of());
+    /**
+     * {@code run}: the run object of results.json (date, matrix, JDK), for the article's header; {@code product}:
+     * the receiving product's settings, which the caller reads (reports read results, never configuration).
+     */
+    public static String render(List<CellResult> results, Map<String, Object> run, ProductProfile product) {
+        return KbRender.markdown(KbArticle.build(new KbFacts(results, run, product)));
     }
 
-    /** {@code run}: the run object of results.json (date, matrix, JDK), for the article's header. */
-    public static String render(List<CellResult> results, Map<String, Object> run) {
-        return KbRender.markdown(KbArticle.build(new KbFacts(results, run)));
-    }
-
-    public static String renderDetail(List<CellResult> results, Map<String, Object> run) {
-        return KbRender.markdown(KbDetail.build(new KbFacts(results, run)));
+    public static String renderDetail(List<CellResult> results, Map<String, Object> run, ProductProfile product) {
+        return KbRender.markdown(KbDetail.build(new KbFacts(results, run, product)));
     }
 }

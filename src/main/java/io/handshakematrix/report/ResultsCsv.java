@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.handshakematrix.model.CellResult;

@@ -1,5 +1,7 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
+import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.model.CellResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,9 +22,11 @@ public final class RunReports {
     /**
      * Writes every report, the Allure report included (unless the system property handshake.allure.render is
      * false: the unit tests' runs of small matrices skip the renderer); returns the results.json path.
+     * {@code product}: the receiving product's settings (the KB's RSA and DHE columns, the fixes it may propose).
      */
-    public static Path writeAll(Path outDir, Map<String, Object> run, Iterable<CellResult> cells) throws IOException {
-        return writeAll(outDir, run, cells, renderAllureByDefault());
+    public static Path writeAll(Path outDir, Map<String, Object> run, Iterable<CellResult> cells, ProductProfile product)
+            throws IOException {
+        return writeAll(outDir, run, cells, product, renderAllureByDefault());
     }
 
     public static boolean renderAllureByDefault() {
@@ -34,7 +38,7 @@ public final class RunReports {
      * a separate program whose time is not the harness's).
      */
     public static Path writeAll(Path outDir, Map<String, Object> run, Iterable<CellResult> cells,
-                                boolean generateAllure) throws IOException {
+                                ProductProfile product, boolean generateAllure) throws IOException {
         Path json = outDir.resolve("results.json");
         ResultsJson.writeStreaming(json, run, cells);
         List<CellResult> brief = new ArrayList<>();
@@ -42,19 +46,20 @@ public final class RunReports {
             brief.add(withoutTranscript(c));
         }
         ResultsCsv.write(outDir.resolve("results.csv"), brief);
-        ReportFiles.writeText(outDir.resolve("kb.md"), KbMarkdown.render(brief, run));
-        ReportFiles.writeText(outDir.resolve("kb.html"), KbHtml.render(brief, run));
-        ReportFiles.writeText(outDir.resolve("kb-detail.md"), KbMarkdown.renderDetail(brief, run));
-        ReportFiles.writeText(outDir.resolve("kb-detail.html"), KbHtml.renderDetail(brief, run));
-        writeAllure(outDir, run, cells, brief, generateAllure);
+        ReportFiles.writeText(outDir.resolve("kb.md"), KbMarkdown.render(brief, run, product));
+        ReportFiles.writeText(outDir.resolve("kb.html"), KbHtml.render(brief, run, product));
+        ReportFiles.writeText(outDir.resolve("kb-detail.md"), KbMarkdown.renderDetail(brief, run, product));
+        ReportFiles.writeText(outDir.resolve("kb-detail.html"), KbHtml.renderDetail(brief, run, product));
+        writeAllure(outDir, run, cells, brief, product, generateAllure);
         return json;
     }
 
     private static void writeAllure(Path outDir, Map<String, Object> run, Iterable<CellResult> cells,
-                                    List<CellResult> brief, boolean generate) throws IOException {
+                                    List<CellResult> brief, ProductProfile product, boolean generate)
+            throws IOException {
         Path results = outDir.resolve("allure-results");
         Path report = outDir.resolve("allure");
-        AllureResults.write(results, run, cells, brief, AllureReport.nextBuildOrder(report));
+        AllureResults.write(results, run, cells, brief, product, AllureReport.nextBuildOrder(report));
         if (!generate) {
             return;
         }

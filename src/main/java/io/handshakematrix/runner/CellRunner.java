@@ -9,7 +9,6 @@ import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
-import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -89,7 +88,7 @@ public final class CellRunner {
         if (cannot.isPresent()) {
             return HandshakeResult.skipped(cannot.get());
         }
-        CellSettings.Pair specs = CellSettings.specs(cell, sender, receiver, product, groups, baseDir, timeout);
+        CellSpecs specs = CellSpecs.of(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
         SenderSpec ss = specs.sender();
         SideReport s = null;

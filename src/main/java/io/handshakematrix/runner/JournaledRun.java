@@ -1,5 +1,6 @@
 package io.handshakematrix.runner;
 
+import io.handshakematrix.results.ResultJournal;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;

@@ -1,8 +1,12 @@
 package io.handshakematrix.runner;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.handshakematrix.results.ResultJournal;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.yaml.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +62,7 @@ public final class ShardMerge {
                 same(first, firstFile, run, file, RunStamp.VERSION_KEY, "harness version");
                 same(first, firstFile, run, file, RunStamp.DIGEST_KEY, "matrix (digest)");
             }
-            Shard shard = Shard.parse(String.valueOf(run.getOrDefault("shard", "1/1")));
+            Shard shard = shardOf(run, file);
             counts.add(shard.count());
             Path twin = shardIndex.put(shard.index(), file);
             if (twin != null && shard.count() > 1) {
@@ -99,6 +103,46 @@ public final class ShardMerge {
         }
     }
 
+    /**
+     * The shard a results.json says it is ({@code run.shard}, as 'run --shard K/N' writes it; absent: the whole
+     * matrix), refused in one line naming the file and the line that holds the value.
+     */
+    private static Shard shardOf(Map<String, Object> run, Path file) {
+        String text = String.valueOf(run.getOrDefault("shard", "1/1"));
+        return Shard.tryParse(text).orElseThrow(() -> new InputError(file.toString(), runKeyLine(file, "shard"),
+                "run.shard: " + Shard.EXPECTED + " as 'run --shard K/N' writes it, found '" + text + "'"));
+    }
+
+    /** The line of {@code key} in the top-level "run" object of a results.json; 0 when it is not there. */
+    private static int runKeyLine(Path file, String key) {
+        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+            int depth = 0;
+            boolean inRun = false;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> {
+                        depth--;
+                        if (inRun && depth == 1) {
+                            return 0;
+                        }
+                    }
+                    case FIELD_NAME -> {
+                        if (depth == 1) {
+                            inRun = p.currentName().equals("run");
+                        } else if (inRun && depth == 2 && p.currentName().equals(key)) {
+                            return p.currentLocation().getLineNr();
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        } catch (IOException e) {
+            return 0; // the file was read once already; a line number is a courtesy
+        }
+        return 0;
+    }
+
     private static Path resultsFile(Path input) {
         Path file = Files.isDirectory(input) ? input.resolve("results.json") : input;
         if (!Files.exists(file)) {
@@ -116,10 +160,14 @@ public final class ShardMerge {
         Set<Object> engines = new LinkedHashSet<>();
         List<Object> durations = new ArrayList<>();
         Map<String, Object> first = null;
+        Path firstFile = null;
         for (Path input : inputs) {
             Path file = resultsFile(input);
             Map<String, Object> run = ResultsJson.readRun(file);
-            first = first == null ? run : first;
+            if (first == null) {
+                first = run;
+                firstFile = file;
+            }
             if (run.get("engines") instanceof List<?> l) {
                 engines.addAll(l);
             }
@@ -139,7 +187,7 @@ public final class ShardMerge {
         if (first != null) {
             m.run.putAll(first);
         }
-        int n = first == null ? 1 : Shard.parse(String.valueOf(first.getOrDefault("shard", "1/1"))).count(); // one split (check)
+        int n = first == null ? 1 : shardOf(first, firstFile).count(); // one split (check)
         m.run.put("engines", List.copyOf(engines));
         m.run.put("shard", "merged " + n + " of " + n);
         m.run.put("shardDurationsMs", durations);

@@ -149,4 +149,24 @@ class DiagnoseCommandsTest {
         assertTrue(r.out().contains("FAILED   rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256-g1 | TLSv1.2: fail sender: bad dh g value (alert 50)"), r.out());
         assertTrue(r.out().contains("[ok]   set [DH] DH_1024_RECEIVE_SIDE = dh1024.pem"), r.out());
     }
+
+    /**
+     * A product file whose RECEIVE_SIDE value enables no suite is refused before any handshake, even for the other
+     * value: run, its cells would all end in "no shared cipher", blamed on the receiving stack.
+     */
+    @Test
+    void aProductFileWhoseReceiveSideEnablesNoSuiteIsRefused(@TempDir Path dir) throws IOException {
+        Path product = dir.resolve("product.yaml");
+        String shipped = Files.readString(Path.of("src/main/resources/products/file-transfer.yaml"));
+        String broken = shipped.replace("    \"NO\": [DHE-RSA-AES256-SHA]\n", "    \"NO\": []\n");
+        assertTrue(!broken.equals(shipped), "the shipped product no longer lists NO as expected");
+        Files.writeString(product, broken);
+        int line = broken.substring(0, broken.indexOf("\"NO\": []")).split("\n", -1).length;
+        CliRun r = CliRun.of("ping", "--sender", "rhel-7.7", "--receiver", "rhel-6.10", "--receive-side", "YES",
+                "--dh", "1024", "--product", product.toString());
+        assertEquals(2, r.code(), r.all());
+        assertEquals(product + ":" + line + ": receive_side.values.NO: enables no cipher suite; expected at least one "
+                + "OpenSSL suite name (e.g. AES256-SHA) for this RECEIVE_SIDE value", r.err().strip());
+        assertTrue(r.out().isEmpty(), "no handshake may run: " + r.out());
+    }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.runner.OutLock;
-import io.handshakematrix.runner.ResultJournal;
+import io.handshakematrix.results.ResultJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

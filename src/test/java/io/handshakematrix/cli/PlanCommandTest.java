@@ -67,6 +67,18 @@ class PlanCommandTest {
         assertEquals(2, CliRun.of("plan", "--fleet", "examples/fleet.yaml", "--change", "nobody=rhel-7.7").code());
     }
 
+    /** An empty profiles: is refused as such, not read as the fleet file's own folder (whose files it would blame). */
+    @Test
+    void anEmptyProfilesDirectoryIsRefusedNamingTheFleetFile() throws IOException {
+        Path f = out.resolve("fleet.yaml");
+        Files.writeString(f, "protocol: TLSv1.2\nprofiles: \"\"\nhosts:\n  a: {stack: rhel-6.10}\nlinks: []\n");
+        Files.writeString(out.resolve("not-a-profile.yaml"), "this: is not a stack profile\n");
+        CliRun r = CliRun.of("plan", "--fleet", f.toString(), "--out", out.resolve("out").toString());
+        assertEquals(2, r.code(), r.all());
+        assertEquals(f + ":2: profiles: empty; expected a directory of stack profile *.yaml files, relative to "
+                + "fleet.yaml", r.err().strip());
+    }
+
     @Test
     void aLinkWithoutVerdictIsExit3() throws IOException {
         Path f = out.resolve("fleet.yaml");

@@ -109,6 +109,38 @@ class ShardMergeTest {
                 + "or its results.json", none.err().strip());
     }
 
+    /** A shard's results.json whose run.shard is not K/N is refused naming that file and line, not '--shard'. */
+    @Test
+    void mergeNamesTheFileWhoseRunShardIsMalformed() throws IOException {
+        Path matrix = dir.resolve("tiny.yaml");
+        java.nio.file.Files.writeString(matrix, """
+                product:
+                  receive_side: {"YES": [AES256-SHA], "NO": [DHE-RSA-AES256-SHA]}
+                axes: {senders: [rhel-7.7], receivers: [rhel-6.10], receive_side: ["YES", "NO"], dh: ["1024"]}
+                expect:
+                  - {why: "both work", outcome: ok}
+                """);
+        CliRun shard = CliRun.of("run", "--matrix", matrix.toString(), "--shard", "1/2", "--out",
+                dir.resolve("s1").toString(), "--quiet");
+        assertEquals(0, shard.code(), shard.all());
+        Path json = dir.resolve("s1/results.json");
+        List<String> lines = java.nio.file.Files.readAllLines(json);
+        int at = -1;
+        for (int i = 0; i < lines.size() && at < 0; i++) {
+            if (lines.get(i).contains("\"shard\"") && lines.get(i).contains("\"1/2\"")) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "no run.shard line in " + json);
+        lines.set(at, lines.get(at).replace("\"1/2\"", "\"1/two\""));
+        java.nio.file.Files.write(json, lines);
+
+        CliRun merged = CliRun.of("merge", dir.resolve("s1").toString(), "--out", dir.resolve("m").toString());
+        assertEquals(2, merged.code(), merged.all());
+        assertEquals(json + ":" + (at + 1) + ": run.shard: expected K/N with 1 <= K <= N (e.g. 2/3) as 'run --shard K/N' "
+                + "writes it, found '1/two'", merged.err().strip());
+    }
+
     private static List<JsonNode> cells(Path out) throws IOException {
         List<JsonNode> l = new ArrayList<>();
         JSON.readTree(out.resolve("results.json").toFile()).get("cells").forEach(l::add);

@@ -10,7 +10,7 @@ import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;

@@ -6,6 +6,7 @@ import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.StackProfile;
+import io.handshakematrix.runner.CellSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class CellSettingsTest {
     void everyAxisReachesItsSpec() {
         StackProfile s = profiles.get("rhel-7.7");
         StackProfile r = profiles.get("rhel-6.10");
-        CellSettings.Pair p = CellSettings.specs(new Cell("rhel-7.7", "rhel-6.10", "NO", "768", "TLSv1.1", 512), s, r,
+        CellSpecs p = CellSpecs.of(new Cell("rhel-7.7", "rhel-6.10", "NO", "768", "TLSv1.1", 512), s, r,
                 PRODUCT, DhGroupCatalog.builtin(), null, Duration.ofSeconds(3));
         assertEquals(List.of("DHE-RSA-AES256-SHA"), p.receiver().cipherSuites());
         assertEquals(768, p.receiver().dhGroup().bits());
@@ -36,7 +37,7 @@ class CellSettingsTest {
     void defaultIsTheReceiversOwnGroupAndAbsentAxesTakeTheirNeutralValue() {
         StackProfile r = profiles.get("rhel-7.7");
         Cell c = new Cell("rhel-7.7", "rhel-7.7", Map.of(Cell.RECEIVE_SIDE, "NO", Cell.DH, "default"));
-        CellSettings.Pair p = CellSettings.specs(c, r, r, PRODUCT, DhGroupCatalog.builtin(), null, Duration.ofSeconds(3));
+        CellSpecs p = CellSpecs.of(c, r, r, PRODUCT, DhGroupCatalog.builtin(), null, Duration.ofSeconds(3));
         assertEquals(r.server().defaultDhGroup(), p.receiver().dhGroup().name());
         assertEquals("TLSv1.2", p.sender().maxProtocol());
         assertEquals(0, p.sender().minDhBitsOverride());

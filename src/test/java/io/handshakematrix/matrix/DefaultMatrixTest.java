@@ -3,6 +3,7 @@ package io.handshakematrix.matrix;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.SharedMatrixRun;
+import io.handshakematrix.TestEnvironment;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.Outcome;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -52,7 +52,7 @@ class DefaultMatrixTest {
                 + "\n  transcript:\n    " + String.join("\n    ", r.result().transcript()));
         // Reached only when the skip was expected (a stack that cannot run the cell, with the reason).
         if (r.result().outcome() == Outcome.SKIPPED) {
-            Assumptions.abort(r.result().detail());
+            TestEnvironment.skipAsDeclared(r.result().detail());
         }
     }
 
@@ -66,6 +66,7 @@ class DefaultMatrixTest {
         Map<String, String> libs = new LinkedHashMap<>();
         run.profiles().all().forEach(p -> libs.put(p.id(), p.library()));
         Map<String, Object> info = RunInfo.of(run.matrix().file(), run.started(), ran, libs);
-        RunReports.writeAll(Path.of("reports"), info, ran, true); // rendered even where other tests' runs are not
+        // rendered even where other tests' runs are not
+        RunReports.writeAll(Path.of("reports"), info, ran, io.handshakematrix.config.ProductProfiles.builtin(), true);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.cli.Main;
 import io.handshakematrix.dh.DhGroupCatalog;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.yaml.InputError;
 import java.io.ByteArrayOutputStream;

@@ -43,7 +43,8 @@ class AllureResultsTest {
 
     private Map<String, JsonNode> write(List<CellResult> cells) throws Exception {
         AllureResults.write(dir, RunInfo.of("matrix.yaml", java.time.Instant.now(), cells,
-                Map.of("rhel-7.7", "openssl-1.0.2k-19.el7")), cells, cells, 7);
+                Map.of("rhel-7.7", "openssl-1.0.2k-19.el7")), cells, cells,
+                io.handshakematrix.config.ProductProfiles.builtin(), 7);
         Map<String, JsonNode> byName = new HashMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith("-result.json")).toList()) {

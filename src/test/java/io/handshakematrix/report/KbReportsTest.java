@@ -73,7 +73,7 @@ class KbReportsTest {
         List<CellResult> alone = List.of(senderFail(cell("NO", "256-g1"), G_LINE, 50),
                 senderFail(cell("NO", "1024"), SMALL_LINE, 40));
         assertTrue(new io.handshakematrix.explain.SiblingFixes(alone, PRODUCT).of(cell("NO", "256-g1")).isEmpty());
-        assertTrue(KbMarkdown.renderDetail(alone, Map.of()).contains("none of the cells in these results passes"));
+        assertTrue(KbMarkdown.renderDetail(alone, Map.of(), PRODUCT).contains("none of the cells in these results passes"));
     }
 
     private static final String NO_SHARED = "error:1408A0C1:SSL routines:SSL3_GET_CLIENT_HELLO:no shared cipher:s3_srvr.c:1407:";
@@ -98,12 +98,12 @@ class KbReportsTest {
         io.handshakematrix.explain.SiblingFixes fixes = new io.handshakematrix.explain.SiblingFixes(all, PRODUCT);
         assertTrue(fixes.of(ecdsaFail("NO", "256-g1").cell()).isEmpty(), "an RSA receiver's DH table is no ECDSA fix");
         assertEquals("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem", fixes.of(cell("NO", "256-g1")).get(0).change());
-        String md = KbMarkdown.render(all, Map.of());
+        String md = KbMarkdown.render(all, Map.of(), PRODUCT);
         assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | – | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
         assertTrue(md.matches("(?s).*\\| rhel-7\\.7 -> rhel-6\\.10 \\| certificate ecdsa-p256 \\| ✖ receiver: no shared cipher \\[\\^\\d] "
                 + "\\| ✖ receiver: no shared cipher \\[\\^\\d] \\| none in this run \\|.*"), md);
         assertTrue(md.contains("no shared cipher (with certificate ecdsa-p256) (3 cells)."), md);
-        String detail = KbMarkdown.renderDetail(all, Map.of());
+        String detail = KbMarkdown.renderDetail(all, Map.of(), PRODUCT);
         assertTrue(detail.contains("## RECEIVE_SIDE = NO  (TLSv1.2, certificate ecdsa-p256)"), detail);
         assertTrue(detail.contains("| RECEIVE_SIDE = NO, DH 256-g1 / 1024, certificate ecdsa-p256 | receiver: no shared cipher"
                 + ", alert 40 [^"), detail);
@@ -111,7 +111,7 @@ class KbReportsTest {
 
     @Test
     void articleStartsWithRunFactsAndTheSummaryThenOnlyWhatFails() {
-        String md = KbMarkdown.render(supportCase(), Map.of("started", "2026-12-01T08:00:00Z", "matrix", "m.yaml"));
+        String md = KbMarkdown.render(supportCase(), Map.of("started", "2026-12-01T08:00:00Z", "matrix", "m.yaml"), PRODUCT);
         assertTrue(md.contains("Run 2026-12-01T08:00:00Z · harness handshake-matrix "), md);
         assertTrue(md.matches("(?s).*matrix `m.yaml`, digest `sha256:[0-9a-f]{16}`.*"), md);
         int summary = md.indexOf("## Summary");
@@ -129,7 +129,7 @@ class KbReportsTest {
 
     @Test
     void theDetailKeepsEveryCellTestOnlyGroupsInTheAppendixAndRsaAsOneRow() {
-        String md = KbMarkdown.renderDetail(supportCase(), Map.of());
+        String md = KbMarkdown.renderDetail(supportCase(), Map.of(), PRODUCT);
         assertTrue(md.indexOf("## Appendix: the harness's test-only DH groups") > md.indexOf("## Resolution"), md);
         assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | RECEIVE_SIDE = YES  (TLSv1.2) | ✔ OK AES256-SHA | 256-g1, 1024 |"), md);
         assertTrue(md.contains("✔ OK DHE-RSA-AES256-SHA, DH 1024"), md);
@@ -138,7 +138,7 @@ class KbReportsTest {
     @Test
     void sameErrorTextSharesOneFootnote() {
         List<CellResult> two = List.of(senderFail(cell("NO", "256"), SMALL_LINE, 40), senderFail(cell("NO", "512"), SMALL_LINE, 40));
-        String md = KbMarkdown.renderDetail(two, Map.of());
+        String md = KbMarkdown.renderDetail(two, Map.of(), PRODUCT);
         assertTrue(md.contains("[^1]: ") && !md.contains("[^2]: "), md);
     }
 
@@ -155,8 +155,8 @@ class KbReportsTest {
         }
         results.add(senderFail(new Cell("rhel-7.7", "rhel-6.10", "NO", "512", "TLSv1.2", 0), SMALL_LINE, 40));
         results.remove(ok(cell("NO", "512"), "DHE-RSA-AES256-SHA", 512));
-        String all = KbMarkdown.render(results, Map.of()) + KbMarkdown.renderDetail(results, Map.of())
-                + KbHtml.render(results, Map.of()) + KbHtml.renderDetail(results, Map.of());
+        String all = KbMarkdown.render(results, Map.of(), PRODUCT) + KbMarkdown.renderDetail(results, Map.of(), PRODUCT)
+                + KbHtml.render(results, Map.of(), PRODUCT) + KbHtml.renderDetail(results, Map.of(), PRODUCT);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(DH_\\d+_RECEIVE_SIDE)").matcher(all);
         int named = 0;
         while (m.find()) {
@@ -174,13 +174,13 @@ class KbReportsTest {
         CellResult drifted = senderFail(cell("NO", "256-g1"), G_LINE + " <b>", 50, "expected ok, got fail");
         List<CellResult> rs = List.of(drifted, ok(cell("NO", "1024"), "DHE-RSA-AES256-SHA", 1024),
                 ok(cell("YES", "256-g1"), "AES256-SHA", null));
-        String html = KbHtml.render(rs, Map.of());
+        String html = KbHtml.render(rs, Map.of(), PRODUCT);
         assertFalse(html.contains("`"), "no literal backticks");
         assertFalse(html.contains("[^"), "no literal footnote marks");
         assertTrue(html.contains("<code>[DH] DH_1024_RECEIVE_SIDE = dh1024.pem</code>"), html);
         assertFalse(html.contains("<b>"), "error text is escaped");
         assertTrue(html.contains("&lt;b&gt;"));
-        String detail = KbHtml.renderDetail(rs, Map.of());
+        String detail = KbHtml.renderDetail(rs, Map.of(), PRODUCT);
         assertTrue(detail.contains("class=\"v-fail differs\""), detail);
         assertTrue(detail.contains(KbText.DIFFERS));
         assertFalse(html.contains("src=") || html.contains("http") || detail.contains("src=") || detail.contains("http"),

@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.handshakematrix.report;
 
+import io.handshakematrix.results.ResultsJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,8 @@ class ResultsTempKeyTest {
     /** Through RunReports, as a run writes them (its slim copy for the CSV and KB once dropped the key). */
     @Test
     void csvHasATempKeyColumn(@TempDir Path dir) throws Exception {
-        RunReports.writeAll(dir, new java.util.LinkedHashMap<>(), List.of(ecdheCell(KEY)), false);
+        RunReports.writeAll(dir, new java.util.LinkedHashMap<>(), List.of(ecdheCell(KEY)),
+                io.handshakematrix.config.ProductProfiles.builtin(), false);
         List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
         List<String> header = List.of(lines.get(0).split(","));
         int at = header.indexOf("tempKey");

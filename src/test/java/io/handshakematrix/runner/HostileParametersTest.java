@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
-import io.handshakematrix.engine.HostileReceiver;
-import io.handshakematrix.engine.HostileReceiver.ForcedYs;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
+import io.handshakematrix.hostile.HostileReceiver;
+import io.handshakematrix.hostile.HostileReceiver.ForcedYs;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -44,18 +44,25 @@ class HostileParametersTest {
     private static EngineRegistry engines;
     private static CellRunner runner;
 
-    /** The emulated engine whose receivers misbehave as {@code hostile} says. */
-    private record HostileEmulated(String name, HostileReceiver hostile) implements Engine {
-        private static final EmulatedEngine INNER = new EmulatedEngine();
+    /** The emulated engine whose receivers misbehave as {@code hostile} says, under its own name. */
+    private record HostileEmulated(String name, EmulatedEngine inner) implements Engine {
+        HostileEmulated(String name, HostileReceiver hostile) {
+            this(name, new EmulatedEngine(hostile));
+        }
 
         @Override
         public RunningReceiver serve(ReceiverSpec spec) throws IOException {
-            return INNER.serve(spec.withHostile(hostile));
+            return inner.serve(spec);
         }
 
         @Override
         public SideReport connect(SenderSpec spec, InetSocketAddress receiver) {
-            return INNER.connect(spec, receiver);
+            return inner.connect(spec, receiver);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 

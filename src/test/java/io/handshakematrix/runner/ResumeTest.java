@@ -1,5 +1,6 @@
 package io.handshakematrix.runner;
 
+import io.handshakematrix.results.ResultJournal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class ResumeTest {
     private static final ProfileCatalog PROFILES = ProfileCatalog.builtin();
     private static final DhGroupCatalog GROUPS = DhGroupCatalog.builtin();
     private static final Matrix MATRIX = new MatrixLoader(PROFILES, GROUPS,
-            io.handshakematrix.engine.Engines.standard().names()).load(Path.of("matrix.yaml"));
+            io.handshakematrix.runner.Engines.standard().names()).load(Path.of("matrix.yaml"));
     private static final List<Cell> CELLS = MATRIX.cells().stream()
             .filter(c -> c.sender().equals("rhel-7.7") && c.receiver().equals("rhel-6.10")).toList(); // 48 cells: 44 of the product setup, 4 of matrix-wire.yaml
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** --shard K/N: every cell of the default matrix in exactly one shard, decided by its key alone. */
 class ShardTest {
     private static final List<Cell> CELLS = new MatrixLoader(ProfileCatalog.builtin(), DhGroupCatalog.builtin(),
-            io.handshakematrix.engine.Engines.standard().names())
+            io.handshakematrix.runner.Engines.standard().names())
             .load(Path.of("matrix.yaml")).cells();
 
     @Test

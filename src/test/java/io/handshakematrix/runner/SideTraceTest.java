@@ -1,5 +1,6 @@
 package io.handshakematrix.runner;
 
+import io.handshakematrix.results.ResultJournal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.model.Cell;
@@ -17,7 +18,7 @@ import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.SideTrace;
 import io.handshakematrix.model.WireEvent;
 import io.handshakematrix.profile.ProfileCatalog;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

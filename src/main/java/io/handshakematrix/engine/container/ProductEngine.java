@@ -1,12 +1,12 @@
 package io.handshakematrix.engine.container;
 
+import io.handshakematrix.engine.ServerIdentity;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
-import io.handshakematrix.engine.emulated.ServerIdentity;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.StackProfile;

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.emulated;
 
+import io.handshakematrix.engine.ServerIdentity;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
@@ -47,8 +48,15 @@ public final class EmulatedEngine implements Engine {
     private final ServerIdentity ecdsaIdentity;
     private final org.bouncycastle.tls.Certificate ecdsaChain;
     private final ExecutorService receivers;
+    private final ServerMisbehaviour misbehaviour;
 
     public EmulatedEngine() {
+        this(ServerMisbehaviour.HONEST);
+    }
+
+    /** An engine whose receivers misbehave as {@code misbehaviour} says (hostile-parameter tests only). */
+    public EmulatedEngine(ServerMisbehaviour misbehaviour) {
+        this.misbehaviour = misbehaviour;
         SecureRandom random = new SecureRandom();
         this.crypto = new RawDhCrypto(random);
         this.identity = ServerIdentity.generate(random);
@@ -149,7 +157,7 @@ public final class EmulatedEngine implements Engine {
             s.setTcpNoDelay(true);
             boolean ecdsa = spec.certificate() == io.handshakematrix.model.CertificateType.ECDSA_P256;
             EmulatedServer server = new EmulatedServer(crypto, spec, ecdsa ? ecdsaIdentity : identity,
-                    ecdsa ? ecdsaChain : chain, log);
+                    ecdsa ? ecdsaChain : chain, log, misbehaviour);
             LoggingProtocols.Server protocol = new LoggingProtocols.Server(
                     new ObservedInput(guard, log, transcript),
                     TappedSocketStreams.output(s.getOutputStream(), transcript), log).withHelloOrder(server.helloOrder())

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.emulated;
 
+import io.handshakematrix.engine.ServerIdentity;
 import io.handshakematrix.dh.DhGroup;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.SideLog;
@@ -53,9 +54,12 @@ final class EmulatedServer extends DefaultTlsServer {
     private final SideLog log;
     private final PeerEvents events;
     private final ServerHelloProfile hello;
+    private final ServerMisbehaviour misbehaviour;
 
-    EmulatedServer(BcTlsCrypto crypto, ReceiverSpec spec, ServerIdentity identity, Certificate chain, SideLog log) {
+    EmulatedServer(BcTlsCrypto crypto, ReceiverSpec spec, ServerIdentity identity, Certificate chain, SideLog log,
+                   ServerMisbehaviour misbehaviour) {
         super(crypto);
+        this.misbehaviour = misbehaviour;
         this.crypto = crypto;
         this.spec = spec;
         this.identity = identity;
@@ -228,16 +232,17 @@ final class EmulatedServer extends DefaultTlsServer {
         }
         DhGroup g = spec.dhGroup();
         org.bouncycastle.tls.crypto.DHGroup group = new org.bouncycastle.tls.crypto.DHGroup(g.p(), null, g.g(), 0);
-        if (spec.hostile().ys() != null) {
-            return new RawDhCrypto.ForcedYsConfig(group, spec.hostile().ys().of(g.p()));
+        java.math.BigInteger forcedYs = misbehaviour.forcedYs(g.p());
+        if (forcedYs != null) {
+            return new RawDhCrypto.ForcedYsConfig(group, forcedYs);
         }
         return new TlsDHConfig(group);
     }
 
-    /** Hostile tests only: a ServerKeyExchange whose dh_p length claims 65535 bytes the message does not have. */
+    /** Hostile tests only: the ServerKeyExchange as the misbehaviour rewrites it (a length past its end, say). */
     @Override
     public TlsKeyExchangeFactory getKeyExchangeFactory() throws IOException {
-        if (!spec.hostile().skeLengthPastEnd()) {
+        if (misbehaviour.honest()) {
             return super.getKeyExchangeFactory();
         }
         return new DefaultTlsKeyExchangeFactory() {
@@ -246,10 +251,7 @@ final class EmulatedServer extends DefaultTlsServer {
                 return new TlsDHEKeyExchange(keyExchange, dhConfig) {
                     @Override
                     public byte[] generateServerKeyExchange() throws IOException {
-                        byte[] ske = super.generateServerKeyExchange();
-                        ske[0] = (byte) 0xFF;
-                        ske[1] = (byte) 0xFF;
-                        return ske;
+                        return misbehaviour.serverKeyExchange(super.generateServerKeyExchange());
                     }
                 };
             }

@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.jvm;
 
+import io.handshakematrix.engine.ServerIdentity;
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.NoAnswerException;
 import io.handshakematrix.engine.ReceiverSpec;
@@ -8,7 +9,6 @@ import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
-import io.handshakematrix.engine.emulated.ServerIdentity;
 import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.model.Side;

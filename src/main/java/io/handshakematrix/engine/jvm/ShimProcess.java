@@ -1,8 +1,8 @@
 package io.handshakematrix.engine.jvm;
 
+import io.handshakematrix.engine.ServerIdentity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.handshakematrix.engine.emulated.ServerIdentity;
 import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.shim.ShimConnection;
 import io.handshakematrix.engine.shim.ShimSettings;

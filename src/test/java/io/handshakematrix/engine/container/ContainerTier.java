@@ -2,7 +2,7 @@ package io.handshakematrix.engine.container;
 
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.model.Cell;

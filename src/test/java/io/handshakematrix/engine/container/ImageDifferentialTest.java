@@ -6,7 +6,7 @@ import io.handshakematrix.SharedMatrixRun;
 import io.handshakematrix.TestEnvironment;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.matrix.Matrix;
 import io.handshakematrix.matrix.MatrixLoader;
 import io.handshakematrix.model.Alert;

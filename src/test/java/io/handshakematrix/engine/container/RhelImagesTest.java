@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.handshakematrix.profile.ProfileCatalog;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * images/rhel-* need their CentOS base image from a registry, which this sandbox lacks: skipped with that reason
- * while the base is absent. Where it is present, the folder's image is built (with its 1.0.x shim wrapper, the
+ * images/rhel-* need their CentOS base image from a registry (nothing here pulls one): skipped with that reason
+ * while the base is absent (CI here has no registry either). Where it is present, the folder's image is built (with its
+ * 1.0.x shim wrapper, the
  * one Openssl10WrapperTest checks against a stand-in) and its OpenSSL must print the version string the
  * emulated profile claims.
  */
@@ -26,18 +26,23 @@ class RhelImagesTest {
             TestEnvironment.require(tier.dockerProblem().isEmpty(), () -> "no Docker: " + tier.dockerProblem().orElse(""));
         }
         DockerClient docker = DockerClientFactory.instance().client();
-        try {
-            docker.inspectImageCmd(base).exec();
-        } catch (NotFoundException e) {
-            Assumptions.abort("base image " + base + " is absent and cannot be pulled (no container registry here); "
-                    + "images/" + profile + " is for users who have one");
-        }
+        TestEnvironment.requireRegistryImage(present(docker, base), () -> "base image " + base + " is absent (docker pull " + base
+                + " where a container registry answers); images/" + profile + " is for users who have one");
         String tag = new ImageBuilder(docker).ensure(ShimTier.folder(profile, ShimTier.IMAGES));
         try (GenericContainer<?> c = new GenericContainer<>(tag).withNetworkMode("host")
                 .withCommand("sleep", "infinity")) {
             c.start();
             String version = c.execInContainer("openssl", "version").getStdout().strip();
             assertEquals(ProfileCatalog.builtin().get(profile).versionString(), version);
+        }
+    }
+
+    private static boolean present(DockerClient docker, String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 }

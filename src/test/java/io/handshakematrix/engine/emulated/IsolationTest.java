@@ -18,7 +18,7 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.StackRef;
 import io.handshakematrix.profile.ProfileCatalog;
-import io.handshakematrix.report.ResultsJson;
+import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.MatrixRunner;
 import java.io.IOException;

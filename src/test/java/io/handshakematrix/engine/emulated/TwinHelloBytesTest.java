@@ -1,5 +1,6 @@
 package io.handshakematrix.engine.emulated;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakematrix.engine.wire.HelloMessage;
@@ -8,21 +9,25 @@ import io.handshakematrix.profile.TlsCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Byte checks for the emulated twins of the real container-tier stacks: each twin's ClientHello, as a
  * TCP listener on 127.0.0.1 receives it, decoded field by field and compared with the real client's ClientHello
  * captured with the container or jvm tier's own settings (src/test/resources/hellos/PROFILE-twin-client-hello.hex, made by
- * capture.py or CaptureJvm.java; the command is in each file). The expected side is the committed capture, not the profile, so a
+ * capture.py or CaptureJvm.java; the command is in each file). Every capture there is checked: a new one is a new
+ * case, found by its file name. The expected side is the committed capture, not the profile, so a
  * profile that drifts from the real bytes fails with "field: expected X, got Y". Random aside.
  */
 class TwinHelloBytesTest {
@@ -34,9 +39,39 @@ class TwinHelloBytesTest {
         ENGINE.close();
     }
 
+    private static final Path HELLOS = Path.of("src/test/resources/hellos");
+    private static final String CLIENT = "-twin-client-hello.hex";
+    private static final String SERVER = "-twin-server-hello.hex";
+
+    /** Every profile with a real client's capture: PROFILE-twin-client-hello.hex. */
+    static List<String> clientCaptures() throws IOException {
+        List<String> profiles;
+        try (Stream<Path> files = Files.list(HELLOS)) {
+            profiles = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(CLIENT))
+                    .map(n -> n.substring(0, n.length() - CLIENT.length())).sorted().toList();
+        }
+        assertFalse(profiles.isEmpty(), "no *" + CLIENT + " in " + HELLOS);
+        return profiles;
+    }
+
+    /**
+     * Every profile whose receiver answered a real client in a capture (PROFILE-twin-server-hello.hex), and the
+     * -legacy / -approved variants of those, which answered byte for byte as their base stack did
+     * (CaptureJvmServer.java).
+     */
+    static List<String> serverCaptures() throws IOException {
+        List<String> profiles = clientCaptures().stream()
+                .filter(p -> Files.exists(HELLOS.resolve(serverCaptureOf(p) + SERVER))).toList();
+        assertFalse(profiles.isEmpty(), "no *" + SERVER + " in " + HELLOS);
+        return profiles;
+    }
+
+    private static String serverCaptureOf(String profile) {
+        return profile.replaceFirst("-(legacy|approved)$", "");
+    }
+
     @ParameterizedTest(name = "{0} ClientHello equals the real client's capture")
-    @ValueSource(strings = {"openssl-3.0", "openssl-3.0-seclevel1", "openssl-1.1.1", "openssl-1.1.1-seclevel1",
-            "gnutls-3.7", "jdk-17", "jdk-17-legacy", "jdk-25", "jdk-25-legacy", "bc-fips", "bc-fips-approved"})
+    @MethodSource("clientCaptures")
     void clientHelloIsTheRealClients(String profile) throws Exception {
         byte[] real = capture(profile);
         byte[] emulated = HelloBytesTest.clientHelloRecord(ENGINE, PROFILES.get(profile));
@@ -50,12 +85,10 @@ class TwinHelloBytesTest {
      * and ServerKeyExchange signature algorithm, captured in PROFILE-twin-server-hello.hex); random aside.
      */
     @ParameterizedTest(name = "{0} ServerHello equals the real server's answer")
-    @ValueSource(strings = {"openssl-3.0", "openssl-3.0-seclevel1", "openssl-1.1.1", "openssl-1.1.1-seclevel1",
-            "jdk-17", "jdk-17-legacy", "jdk-25", "jdk-25-legacy", "bc-fips", "bc-fips-approved"})
+    @MethodSource("serverCaptures")
     void serverHelloIsTheRealServers(String profile) throws Exception {
-        // The -legacy / -approved receivers answered byte for byte as their base stack did (CaptureJvmServer.java).
-        String capture = profile.replaceFirst("-(legacy|approved)$", "");
-        String name = "/hellos/" + capture + "-twin-server-hello.hex";
+        String capture = serverCaptureOf(profile);
+        String name = "/hellos/" + capture + SERVER;
         List<String> lines;
         try (InputStream in = TwinHelloBytesTest.class.getResourceAsStream(name)) {
             lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
@@ -108,7 +141,7 @@ class TwinHelloBytesTest {
     }
 
     static byte[] capture(String profile) throws IOException {
-        String name = "/hellos/" + profile + "-twin-client-hello.hex";
+        String name = "/hellos/" + profile + CLIENT;
         try (InputStream in = TwinHelloBytesTest.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("no capture " + name);

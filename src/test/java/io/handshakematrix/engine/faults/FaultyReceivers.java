@@ -2,7 +2,7 @@ package io.handshakematrix.engine.faults;
 
 import io.handshakematrix.engine.Engine;
 import io.handshakematrix.engine.EngineRegistry;
-import io.handshakematrix.engine.Engines;
+import io.handshakematrix.runner.Engines;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;

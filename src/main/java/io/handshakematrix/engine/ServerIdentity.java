@@ -1,4 +1,4 @@
-package io.handshakematrix.engine.emulated;
+package io.handshakematrix.engine;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -66,7 +66,7 @@ public final class ServerIdentity {
         }
     }
 
-    AsymmetricKeyParameter privateKey() {
+    public AsymmetricKeyParameter privateKey() {
         return privateKey;
     }
 

@@ -1,4 +1,4 @@
-package io.handshakematrix.report;
+package io.handshakematrix.results;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package io.handshakematrix.runner;
+package io.handshakematrix.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

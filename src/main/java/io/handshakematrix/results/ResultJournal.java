@@ -1,10 +1,8 @@
-package io.handshakematrix.runner;
+package io.handshakematrix.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handshakematrix.model.CellResult;
-import io.handshakematrix.report.CellShape;
-import io.handshakematrix.report.ResultsJson;
 import io.handshakematrix.yaml.InputError;
 import io.handshakematrix.yaml.InputFiles;
 import java.io.BufferedInputStream;

@@ -1,10 +1,11 @@
-package io.handshakematrix.engine;
+package io.handshakematrix.runner;
 
 import io.handshakematrix.engine.container.ContainerEngine;
 import io.handshakematrix.engine.container.ImageEngine;
 import io.handshakematrix.engine.container.ProductEngine;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
 import io.handshakematrix.engine.jvm.JvmEngine;
+import io.handshakematrix.engine.EngineRegistry;
 import io.handshakematrix.model.StackRef;
 
 /** The engines this build knows; a run starts only those its cells name. */
