@@ -13,7 +13,6 @@ import io.handshakematrix.matrix.CellSettings;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
-import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.model.StackRef;
 import io.handshakematrix.profile.ProfileCatalog;
@@ -21,7 +20,6 @@ import io.handshakematrix.profile.StackProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Runs one cell: start the receiver on 127.0.0.1, run the sender against it, classify both sides. */
@@ -80,14 +78,14 @@ public final class CellRunner {
         StackProfile sender = profiles.get(senderRef.profileId());
         StackProfile receiver = profiles.get(receiverRef.profileId());
         if (!sender.supportsProtocol(cell.protocol())) {
-            return HandshakeResult.skipped(cell.sender() + " does not offer " + cell.protocol());
+            return Verdicts.unsupported(cell.sender() + " does not offer " + cell.protocol());
         }
         Engine senderEngine = engines.get(senderRef.engine());
         Engine receiverEngine = engines.get(receiverRef.engine());
         Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol())
                 .or(() -> receiverEngine.cannotRun(receiver, Side.RECEIVER, cell.protocol()));
         if (cannot.isPresent()) {
-            return HandshakeResult.skipped(cannot.get());
+            return Verdicts.unsupported(cannot.get());
         }
         CellSettings.Pair specs = CellSettings.specs(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
@@ -98,16 +96,14 @@ public final class CellRunner {
             SideReport r = running.await();
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
         } catch (NoAnswerException e) {
-            return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null,
-                    s == null ? List.of() : s.errors(), List.of(), s == null ? List.of() : s.transcript(), e.getMessage(),
-                    (System.nanoTime() - start) / 1_000_000);
+            return Verdicts.noAnswer(e.getMessage(), s, (System.nanoTime() - start) / 1_000_000);
         } catch (UnsupportedSettingException e) {
-            return HandshakeResult.skipped(e.getMessage());
+            return Verdicts.unsupported(e.getMessage());
         } catch (IOException e) {
-            return HandshakeResult.error("cannot start receiver: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            return Verdicts.harnessFault("cannot start receiver: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HandshakeResult.error("interrupted", (System.nanoTime() - start) / 1_000_000);
+            return Verdicts.harnessFault("interrupted", (System.nanoTime() - start) / 1_000_000);
         }
     }
 }

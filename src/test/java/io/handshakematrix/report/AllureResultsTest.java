@@ -166,11 +166,11 @@ class AllureResultsTest {
         assertEquals(List.of("DH 0256 bits: 256", "DH 0512 bits: 512", "DH 0768 bits: 768", "DH 1024 bits: 1024-composite",
                 "DH 2048 bits: 2048", "DH 2048 bits: ffdhe2048", "DH 4096 bits: 4096"), sorted, "text order is size order");
         CellResult broken = new CellResult(KbReportsTest.cell("NO", "256"), "jvm",
-                HandshakeResult.error("harness: java.net.BindException", 3), "fail", 1, List.of());
+                HandshakeResult.builder(Outcome.ERROR).detail("harness: java.net.BindException").durationMs(3).build(), "fail", 1, List.of());
         assertEquals("broken", AllureCellText.status(broken.result()));
         assertTrue(AllureCellText.message(broken).startsWith("Environment or harness error: "), AllureCellText.message(broken));
         CellResult skipped = new CellResult(KbReportsTest.cell("NO", "256"), "jvm",
-                HandshakeResult.skipped("jdk-25 does not offer TLSv1"), "skipped", 1, List.of());
+                HandshakeResult.builder(Outcome.SKIPPED).detail("jdk-25 does not offer TLSv1").build(), "skipped", 1, List.of());
         assertEquals("skipped", AllureCellText.status(skipped.result()));
         assertTrue(AllureCellText.message(skipped).startsWith("Cannot run here: skipped: jdk-25 does not offer TLSv1"));
         assertEquals(Outcome.SKIPPED, skipped.result().outcome());
