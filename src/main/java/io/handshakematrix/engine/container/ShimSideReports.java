@@ -3,6 +3,7 @@ package io.handshakematrix.engine.container;
 import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.wire.WireFacts;
 import java.util.List;
 import java.util.OptionalLong;
 
