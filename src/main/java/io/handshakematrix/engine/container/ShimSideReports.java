@@ -4,6 +4,9 @@ import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.wire.WireFacts;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.ErrorMap;
+import io.handshakematrix.profile.StackProfile;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -17,7 +20,11 @@ import java.util.OptionalLong;
 final class ShimSideReports {
     private ShimSideReports() {}
 
-    static SideReport of(boolean client, ContainerProcess p, TcpRelay relay, boolean timedOut) {
+    /**
+     * A real stack's side: its error lines are read back into the rule that prints them by its profile's
+     * {@link ErrorMap} (the stack names none itself).
+     */
+    static SideReport of(boolean client, ContainerProcess p, TcpRelay relay, boolean timedOut, StackProfile profile) {
         String harness = p.failure() != null ? "docker exec: " + p.failure()
                 : relay.connected() ? null : relay.failure();
         List<String> errors = List.of();
@@ -35,7 +42,8 @@ final class ShimSideReports {
                 harness = e.getMessage();
             }
         }
-        return of(client, relay, errors, timedOut, harness, null);
+        String rule = ErrorMap.of(profile).rule(client ? Side.SENDER : Side.RECEIVER, errors).orElse(null);
+        return of(client, relay, errors, timedOut, harness, rule);
     }
 
     /**

@@ -7,6 +7,9 @@ import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.wire.RecordTranscript;
 import io.handshakematrix.engine.wire.WireFacts;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.ErrorMap;
+import io.handshakematrix.profile.StackProfile;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ import java.util.Optional;
 final class JvmSideReports {
     private JvmSideReports() {}
 
-    static SideReport from(ShimAnswer answer, boolean server, DhGroup requested) {
+    static SideReport from(ShimAnswer answer, boolean server, DhGroup requested, StackProfile profile) {
         SideLog log = new SideLog();
         if (!answer.is(ShimAnswer.DONE)) {
             log.harnessError("child JVM: " + answer.reason());
@@ -87,7 +90,8 @@ final class JvmSideReports {
         side.path("errors").forEach(f -> failure.add(withoutInstanceTag(f.asText())));
         if (!failure.isEmpty()) {
             if (!completed && in.fatalAlert() == null && !peerClosed && !timedOut) {
-                log.gaveUp(failure);
+                // a real JDK names no rule: its exception's words are read back into one by its profile's lines
+                log.gaveUp(ErrorMap.of(profile).rule(server ? Side.RECEIVER : Side.SENDER, failure).orElse(null), failure);
             } else {
                 log.error(failure);
             }
