@@ -19,8 +19,11 @@ import java.util.Optional;
  * be a fact the stack never stated.
  */
 public final class ErrorMap {
+    /** Where in the profile a rule is stated: a client DH check, a server DH rule, or a log entry. */
+    public enum Source { CHECK, SERVER_RULE, LOG }
+
     /** What one rule of the stack prints, on the side where it fires. */
-    public record Entry(Side side, String rule, List<String> lines) {
+    public record Entry(Side side, Source source, String rule, List<String> lines) {
     }
 
     private final List<Entry> entries;
@@ -33,11 +36,11 @@ public final class ErrorMap {
     public static ErrorMap of(StackProfile p) {
         List<Entry> e = new ArrayList<>();
         for (DhCheck c : p.client().checks()) {
-            add(e, Side.SENDER, c.kind().yamlName(), c.errorLines());
+            add(e, Side.SENDER, Source.CHECK, c.kind().yamlName(), c.errorLines());
         }
         logRules(e, Side.SENDER, p.client().log());
         for (ServerDhRule r : p.server().unusableDh()) {
-            add(e, Side.RECEIVER, r.when().yamlName(), r.errorLines());
+            add(e, Side.RECEIVER, Source.SERVER_RULE, r.when().yamlName(), r.errorLines());
         }
         logRules(e, Side.RECEIVER, p.server().log());
         return new ErrorMap(e);
@@ -48,14 +51,14 @@ public final class ErrorMap {
         if (log == null) {
             return;
         }
-        add(e, side, "no_shared_cipher", log.noSharedCipher());
-        add(e, side, "no_enabled_cipher", log.noEnabledCipher());
-        add(e, side, "protocol_mismatch", log.protocolMismatch());
+        add(e, side, Source.LOG, "no_shared_cipher", log.noSharedCipher());
+        add(e, side, Source.LOG, "no_enabled_cipher", log.noEnabledCipher());
+        add(e, side, Source.LOG, "protocol_mismatch", log.protocolMismatch());
     }
 
-    private static void add(List<Entry> e, Side side, String rule, List<String> lines) {
+    private static void add(List<Entry> e, Side side, Source source, String rule, List<String> lines) {
         if (lines != null && !lines.isEmpty()) {
-            e.add(new Entry(side, rule, List.copyOf(lines)));
+            e.add(new Entry(side, source, rule, List.copyOf(lines)));
         }
     }
 
