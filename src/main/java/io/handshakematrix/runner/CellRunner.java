@@ -7,6 +7,7 @@ import io.handshakematrix.engine.NoAnswerException;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.matrix.CellSettings;
@@ -78,14 +79,17 @@ public final class CellRunner {
         StackProfile sender = profiles.get(senderRef.profileId());
         StackProfile receiver = profiles.get(receiverRef.profileId());
         if (!sender.supportsProtocol(cell.protocol())) {
-            return Verdicts.unsupported(cell.sender() + " does not offer " + cell.protocol());
+            return cannotTake(Side.SENDER, cell.sender() + " does not offer " + cell.protocol());
         }
         Engine senderEngine = engines.get(senderRef.engine());
         Engine receiverEngine = engines.get(receiverRef.engine());
-        Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol())
-                .or(() -> receiverEngine.cannotRun(receiver, Side.RECEIVER, cell.protocol()));
+        Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol());
         if (cannot.isPresent()) {
-            return Verdicts.unsupported(cannot.get());
+            return cannotTake(Side.SENDER, cannot.get());
+        }
+        cannot = receiverEngine.cannotRun(receiver, Side.RECEIVER, cell.protocol());
+        if (cannot.isPresent()) {
+            return cannotTake(Side.RECEIVER, cannot.get());
         }
         CellSettings.Pair specs = CellSettings.specs(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
@@ -97,13 +101,24 @@ public final class CellRunner {
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
         } catch (NoAnswerException e) {
             return Verdicts.noAnswer(e.getMessage(), s, (System.nanoTime() - start) / 1_000_000);
-        } catch (UnsupportedSettingException e) {
-            return Verdicts.unsupported(e.getMessage());
+        } catch (UnsupportedSettingException e) { // only serve throws it: the receiver's stack refused the setting
+            return cannotTake(Side.RECEIVER, e.getMessage());
         } catch (IOException e) {
             return Verdicts.harnessFault("cannot start receiver: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Verdicts.harnessFault("interrupted", (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * A side that cannot take the cell's setting before any handshake (its stack lacks the protocol, its engine cannot
+     * run here, its stack refused the setting): that side's report says so, its peer never started, and the verdict
+     * is {@link Verdicts}' like any other. The one channel every skip takes.
+     */
+    private static HandshakeResult cannotTake(Side side, String reason) {
+        SideReport cannot = SideReport.ended(new SideEnd.Unsupported(reason));
+        SideReport idle = SideReport.ended(new SideEnd.Stopped());
+        return side == Side.SENDER ? Verdicts.classify(cannot, idle, 0) : Verdicts.classify(idle, cannot, 0);
     }
 }

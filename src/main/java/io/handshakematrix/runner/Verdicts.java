@@ -77,8 +77,8 @@ public final class Verdicts {
         return HandshakeResult.builder(Outcome.FAIL).failure(failed, f.lastReceived(), alert).dhBits(sender.dhBits());
     }
 
-    /** A side that cannot take the cell's setting: the cell is skipped with the reason (the one channel for skips). */
-    public static HandshakeResult unsupported(String reason) {
+    /** A side that cannot take the cell's setting: the cell is skipped with the reason. */
+    private static HandshakeResult unsupported(String reason) {
         return HandshakeResult.builder(Outcome.SKIPPED).detail(reason).build();
     }
 
