@@ -189,4 +189,23 @@ class AllureResultsTest {
         Files.writeString(index, "<html>no history</html>");
         assertFalse(AllureReport.embeddedHistory(index, dir.resolve("none")), "falls back to the multi-file report");
     }
+
+    /**
+     * The failing side's rule names the cause before its words do: a JDK's "Invalid DH ServerKeyExchange" is its Ys
+     * check (a bad generator), though the words once read as a bad prime; without a rule, the words still decide.
+     */
+    @Test
+    void theFailingSidesRuleNamesTheCauseBeforeItsWords() {
+        String line = "javax.net.ssl.SSLHandshakeException: Invalid DH ServerKeyExchange: invalid parameters";
+        io.handshakematrix.model.Cell c = KbReportsTest.cell("NO", "256-g1");
+        HandshakeResult.Builder refused = HandshakeResult.builder(Outcome.FAIL)
+                .failure(io.handshakematrix.model.Side.SENDER, "ServerKeyExchange",
+                        new io.handshakematrix.model.Alert(40, "handshake_failure", io.handshakematrix.model.Side.SENDER))
+                .errors(List.of(line), List.of());
+        CellResult ruled = new CellResult(c, "jvm", refused.traces(
+                new io.handshakematrix.model.SideTrace("ys_in_range", List.of()), null).build(), "fail", 1, List.of());
+        assertEquals("Bad DH generator", AllureCauses.of("failed", ruled).name());
+        CellResult unruled = new CellResult(c, "jvm", refused.traces(null, null).build(), "fail", 1, List.of());
+        assertEquals("Bad DH prime", AllureCauses.of("failed", unruled).name());
+    }
 }
