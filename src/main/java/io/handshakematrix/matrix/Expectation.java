@@ -67,13 +67,13 @@ public record Expectation(
             boolean emulated = stack.engine().equals(StackRef.EMULATED);
             // the rule the side reported (or its stack's lines name) first; its words only where no rule is named
             String rule = (failedSide == Side.RECEIVER ? r.receiverTrace() : r.senderTrace()).rule();
+            String expected = "expected the " + failedSide.label() + "'s check " + check + " ('"
+                    + (want.isEmpty() ? "?" : OpensslErrorLine.reason(want.get(0))) + "'), got ";
+            String printed = got.isEmpty() ? "no error line" : "'" + String.join(" / ", got) + "'";
             if (rule != null && !rule.equals(check)) {
-                d.add("expected the " + failedSide.label() + "'s check " + check + ", got its rule " + rule
-                        + (got.isEmpty() ? "" : " ('" + String.join(" / ", got) + "')"));
+                d.add(expected + "its rule " + rule + " (" + printed + ")");
             } else if (rule == null && got.stream().noneMatch(l -> printedBy(l, want, emulated))) {
-                d.add("expected the " + failedSide.label() + "'s check " + check + " ('"
-                        + (want.isEmpty() ? "?" : OpensslErrorLine.reason(want.get(0))) + "'), got "
-                        + (got.isEmpty() ? "no error line" : "'" + String.join(" / ", got) + "'"));
+                d.add(expected + printed);
             }
         }
         contains(d, "sender error", senderError, r.senderErrors());
