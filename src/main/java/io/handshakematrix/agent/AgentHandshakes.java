@@ -6,6 +6,7 @@ import io.handshakematrix.dh.Pkcs3Pem;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.engine.emulated.EmulatedEngine;
@@ -90,6 +91,9 @@ final class AgentHandshakes {
     }
 
     static ObjectNode done(long id, SideReport r) {
+        if (r.end() instanceof SideEnd.Unsupported u) {
+            return ShimAnswer.event(id, ShimAnswer.UNSUPPORTED, u.reason());
+        }
         if (r.harnessError() != null) {
             return ShimAnswer.event(id, ShimAnswer.ERROR, r.harnessError());
         }

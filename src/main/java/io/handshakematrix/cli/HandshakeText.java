@@ -3,6 +3,7 @@ package io.handshakematrix.cli;
 import io.handshakematrix.diagnose.Explanation;
 import io.handshakematrix.diagnose.FixAttempt;
 import io.handshakematrix.diagnose.Resolution;
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.TlsAlerts;
@@ -66,6 +67,9 @@ final class HandshakeText {
 
     /** One side's view (connect, serve): what it did and why it stopped. */
     static String sideVerdict(SideReport s, String peer) {
+        if (s.end() instanceof SideEnd.Unsupported u) {
+            return "skipped: cannot take this setting: " + u.reason();
+        }
         if (s.harnessError() != null) {
             return "error: " + s.harnessError();
         }

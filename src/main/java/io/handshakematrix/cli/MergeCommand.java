@@ -53,6 +53,6 @@ final class MergeCommand implements Callable<Integer> {
         if (!quiet) {
             System.out.println(ConsoleTable.render(merged.brief()));
         }
-        return RunCommand.summarize(merged.brief(), json, Set.of());
+        return RunCommand.summarize(merged.brief(), json);
     }
 }

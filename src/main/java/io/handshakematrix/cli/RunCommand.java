@@ -217,7 +217,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(drift.text(baseline.toString()));
             drift.write(out.resolve("baseline-diff.json"), baseline.toString());
         }
-        int code = summarize(results, json, done.notStarted().stream().map(Cell::key).collect(Collectors.toSet()));
+        int code = summarize(results, json);
         if (!done.notStarted().isEmpty()) {
             System.out.printf("%d cells not run: the run timeout (%d s) passed first. '--resume' with the same --out "
                     + "runs only them.%n", done.notStarted().size(), runTimeoutSeconds);
@@ -239,17 +239,18 @@ final class RunCommand implements Callable<Integer> {
         return new LinkedHashMap<>(m.axesInCrossingOrder());
     }
 
-    /** Prints the counts and each differing cell; cells in {@code notRun} are no finding and are not listed. */
-    static int summarize(List<CellResult> results, Path json, Set<String> notRun) {
+    /** Prints the counts and each differing cell; cells not run (a run cut short) are no finding and are not listed. */
+    static int summarize(List<CellResult> results, Path json) {
         Map<Outcome, Long> counts = new LinkedHashMap<>();
         for (Outcome o : Outcome.values()) {
             counts.put(o, results.stream().filter(r -> r.result().outcome() == o).count());
         }
+        long notRun = counts.get(Outcome.NOT_RUN);
         List<CellResult> diffs = results.stream().filter(r -> !r.matches())
-                .filter(r -> !notRun.contains(r.cell().key())).toList();
+                .filter(r -> r.result().outcome() != Outcome.NOT_RUN).toList();
         System.out.printf("%d cells: %d ok, %d fail, %d error, %d timeout, %d skipped; %d as expected, %d differ. Results: %s%n",
                 results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
-                counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun.size(), diffs.size(), json);
+                counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun, diffs.size(), json);
         for (CellResult d : diffs) {
             System.out.println("DIFFERS  " + d.cell().displayName()
                     + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));

@@ -11,6 +11,7 @@ import io.handshakematrix.model.StackRef;
 import io.handshakematrix.model.TlsAlerts;
 import io.handshakematrix.profile.CheckStage;
 import io.handshakematrix.profile.DhCheck;
+import io.handshakematrix.profile.ErrorMap;
 import io.handshakematrix.profile.ServerDhRule;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.runner.CellRunner;
@@ -60,9 +61,7 @@ public final class Explainer {
     private Explanation sender(Cell cell, HandshakeResult r) {
         StackProfile p = profile(CellAxes.sender(cell));
         DhGroup g = group(cell);
-        Optional<DhCheck> check = p.client().checks().stream()
-                .filter(c -> !c.errorLines().isEmpty() && r.senderErrors().contains(c.errorLines().get(0)))
-                .findFirst();
+        Optional<DhCheck> check = firedCheck(p, r);
         String who = "the sender " + CellAxes.sender(cell) + " (" + p.description() + ")";
         if (check.isEmpty()) {
             return new Explanation(Side.SENDER, CellAxes.sender(cell), null, who + " gave up: " + first(r.senderErrors())
@@ -95,8 +94,7 @@ public final class Explainer {
             return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), x.when().yamlName(), sentence, x.source(),
                     p.source(), p.origin());
         }
-        if (!p.server().log().noSharedCipher().isEmpty()
-                && r.receiverErrors().contains(p.server().log().noSharedCipher().get(0))) {
+        if (NO_SHARED_CIPHER.equals(rule(p, Side.RECEIVER, r))) {
             List<String> enabled = receiveSideSuites.getOrDefault(CellAxes.receiveSide(cell), List.of());
             // explain reads results only and knows no product suites; a receiver setup beyond the product's
             // (an ECDSA certificate, ...) is named, since it, not RECEIVE_SIDE, is what leaves no suite
@@ -108,6 +106,32 @@ public final class Explainer {
         }
         return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), null, who + " gave up: " + first(r.receiverErrors()),
                 null, p.source(), p.origin());
+    }
+
+    private static final String NO_SHARED_CIPHER = "no_shared_cipher";
+
+    /**
+     * The rule that made {@code side} give up: the id its side reported, else the one its stack's error lines name in
+     * its profile's {@link ErrorMap} (a results.json from before sides reported rules); null when neither names one.
+     */
+    private static String rule(StackProfile p, Side side, HandshakeResult r) {
+        String reported = (side == Side.SENDER ? r.senderTrace() : r.receiverTrace()).rule();
+        return reported != null ? reported
+                : ErrorMap.of(p).rule(side, side == Side.SENDER ? r.senderErrors() : r.receiverErrors()).orElse(null);
+    }
+
+    /**
+     * The sender's DH check that fired, by its rule id; where no rule is named (lines several checks print), the
+     * first check in the profile's order whose first line the sender printed.
+     */
+    private static Optional<DhCheck> firedCheck(StackProfile p, HandshakeResult r) {
+        String rule = rule(p, Side.SENDER, r);
+        if (rule != null) {
+            return p.client().checks().stream().filter(c -> c.kind().yamlName().equals(rule)).findFirst();
+        }
+        return p.client().checks().stream()
+                .filter(c -> !c.errorLines().isEmpty() && r.senderErrors().contains(c.errorLines().get(0)))
+                .findFirst();
     }
 
     /** What a check demands, in words; the minimum names where it comes from. */

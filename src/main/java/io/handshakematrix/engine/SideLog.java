@@ -19,6 +19,7 @@ public final class SideLog {
     private boolean peerClosed;
     private boolean timedOut;
     private String harnessError;
+    private String unsupported;
     private volatile boolean muteAlerts;
     private String rule;
 
@@ -88,6 +89,13 @@ public final class SideLog {
         }
     }
 
+    /** This side's stack cannot take a setting the cell asks for (the shim's reserved answer): the cell is skipped. */
+    public synchronized void unsupported(String reason) {
+        if (unsupported == null) {
+            unsupported = reason;
+        }
+    }
+
     /** The stack closes without an alert (e.g. RHEL 6.10 on an invalid Ys): alerts must not reach the wire. */
     public void muteAlerts() { muteAlerts = true; }
 
@@ -99,7 +107,20 @@ public final class SideLog {
 
     /** The report, with this side's connection as timed events ({@code RecordTranscript.events()}). */
     public synchronized SideReport freeze(List<String> transcript, List<io.handshakematrix.model.WireEvent> events) {
-        return new SideReport(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived,
-                List.copyOf(errors), transcript, peerClosed, timedOut, harnessError, gaveUpAt, tempKey, rule, events);
+        return new SideReport(end(), dhBits, alertSent, alertReceived, lastReceived, List.copyOf(errors), transcript,
+                peerClosed, events);
+    }
+
+    /**
+     * How this side ended, first match wins: a setting it cannot take, a harness fault, its own abort (even after its
+     * handshake completed), completion, a wait past the timeout, else it stopped in reaction to its peer.
+     */
+    private SideEnd end() {
+        if (unsupported != null) return new SideEnd.Unsupported(unsupported);
+        if (harnessError != null) return new SideEnd.HarnessFault(harnessError);
+        if (gaveUp) return new SideEnd.GaveUp(rule, gaveUpAt);
+        if (completed) return new SideEnd.Completed(protocol, cipher, tempKey);
+        if (timedOut) return new SideEnd.NoAnswer();
+        return new SideEnd.Stopped();
     }
 }

@@ -5,69 +5,61 @@ import io.handshakematrix.model.WireEvent;
 import java.util.List;
 
 /**
- * What one side of a handshake saw, in engine-neutral terms; the runner's classifier turns a
- * sender report and a receiver report into a cell outcome. {@code gaveUp} is true when this side
- * itself decided to abort (a failed check, no shared cipher), false when it only reacted to its peer.
- * {@code tempKey}: the ephemeral key as OpenSSL prints "Server Temp Key" ("ECDH, P-256, 256 bits",
- * "DH, 1024 bits"), null when none was exchanged or the engine does not know it. {@code rule}: the id of the
- * profile rule that made this side give up (null for none, and for real stacks); {@code events}: this side's
- * connection as timed events read off the wire (empty where the engine has no timed view of it).
+ * What one side of a handshake saw, in engine-neutral terms: how it ended ({@link SideEnd}, the only thing the
+ * runner's verdict is made of, with its wire facts) plus what it saw on the wire. {@code alertSent} and
+ * {@code alertReceived}: the first fatal alert each way, null for none; {@code lastReceived}: the last handshake
+ * message this side received, null before the first; {@code peerClosed}: its peer closed the connection without an
+ * alert; {@code events}: this side's connection as timed events read off the wire (empty where the engine has no
+ * timed view of it).
  */
 public record SideReport(
-        boolean completed,
-        String protocol,
-        String cipher,
+        SideEnd end,
         Integer dhBits,
-        boolean gaveUp,
         Integer alertSent,
         Integer alertReceived,
         String lastReceived,
         List<String> errors,
         List<String> transcript,
         boolean peerClosed,
-        boolean timedOut,
-        String harnessError,
-        long gaveUpAtNanos,
-        String tempKey,
-        String rule,
         List<WireEvent> events) {
 
     public SideReport {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    /** A report without a fired rule or timed events. */
-    public SideReport(boolean completed, String protocol, String cipher, Integer dhBits, boolean gaveUp,
-                      Integer alertSent, Integer alertReceived, String lastReceived, List<String> errors,
-                      List<String> transcript, boolean peerClosed, boolean timedOut, String harnessError,
-                      long gaveUpAtNanos, String tempKey) {
-        this(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived, errors, transcript,
-                peerClosed, timedOut, harnessError, gaveUpAtNanos, tempKey, null, List.of());
-    }
-
-    /** A report without a temp key (engines that do not see the key exchange). */
-    public SideReport(boolean completed, String protocol, String cipher, Integer dhBits, boolean gaveUp,
-                      Integer alertSent, Integer alertReceived, String lastReceived, List<String> errors,
-                      List<String> transcript, boolean peerClosed, boolean timedOut, String harnessError,
-                      long gaveUpAtNanos) {
-        this(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived, errors, transcript,
-                peerClosed, timedOut, harnessError, gaveUpAtNanos, null);
-    }
-
-    /** This report with the id of the profile rule that fired on this side (null: none). */
-    public SideReport withRule(String id) {
-        return new SideReport(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived,
-                errors, transcript, peerClosed, timedOut, harnessError, gaveUpAtNanos, tempKey, id, events);
+    /** A side that ended before any wire fact: it could not take the setting, or the harness broke. */
+    public static SideReport ended(SideEnd end) {
+        return new SideReport(end, null, null, null, null, List.of(), List.of(), false, List.of());
     }
 
     /** This report with its connection's timed events. */
     public SideReport withEvents(List<WireEvent> wire) {
-        return new SideReport(completed, protocol, cipher, dhBits, gaveUp, alertSent, alertReceived, lastReceived,
-                errors, transcript, peerClosed, timedOut, harnessError, gaveUpAtNanos, tempKey, rule, wire);
+        return new SideReport(end, dhBits, alertSent, alertReceived, lastReceived, errors, transcript, peerClosed, wire);
     }
+
+    public boolean completed() { return end instanceof SideEnd.Completed; }
+
+    public boolean gaveUp() { return end instanceof SideEnd.GaveUp; }
+
+    public boolean timedOut() { return end instanceof SideEnd.NoAnswer; }
+
+    /** The negotiated protocol of a completed side; null otherwise. */
+    public String protocol() { return end instanceof SideEnd.Completed c ? c.protocol() : null; }
+
+    public String cipher() { return end instanceof SideEnd.Completed c ? c.cipher() : null; }
+
+    public String tempKey() { return end instanceof SideEnd.Completed c ? c.tempKey() : null; }
+
+    /** The profile rule this side gave up on; null when it did not give up or no rule names its reason. */
+    public String rule() { return end instanceof SideEnd.GaveUp g ? g.rule() : null; }
+
+    /** Why the harness broke on this side; null when it did not. */
+    public String harnessError() { return end instanceof SideEnd.HarnessFault h ? h.reason() : null; }
 
     /** The rule and events, as a cell's result keeps them. */
     public SideTrace trace() {
-        return new SideTrace(rule, events);
+        return new SideTrace(rule(), events);
     }
 }

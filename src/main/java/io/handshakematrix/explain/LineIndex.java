@@ -31,7 +31,7 @@ public final class LineIndex {
      * alert on the wire, the refusing side's first line, the stacks and groups involved, a representative cell
      * and the proven fixes with the number of the group's cells each fixed.
      */
-    public record Cause(Side printedBy, Side failedSide, Integer alert, String refusingLine, String otherLine, int cells,
+    public record Cause(Side printedBy, Side failedSide, String rule, Integer alert, String refusingLine, String otherLine, int cells,
                         List<String> senders, List<String> receivers, List<String> dhGroups, CellResult example,
                         List<FixCount> fixes) {
 
@@ -41,7 +41,8 @@ public final class LineIndex {
             String variant = CellAxes.variant(example.cell());
             String where = variant.isEmpty() ? "" : " (with " + variant + ")";
             if (printedBy == failedSide) {
-                return side + " gave up itself: " + io.handshakematrix.model.OpensslErrorLine.reason(refusingLine) + where;
+                return side + " gave up itself" + (rule == null ? "" : " on its rule " + rule) + ": "
+                        + io.handshakematrix.model.OpensslErrorLine.reason(refusingLine) + where;
             }
             String got = alert != null ? "received alert " + alert + " (" + TlsAlerts.name(alert) + ")"
                     : "saw the connection end without an alert";
@@ -116,7 +117,7 @@ public final class LineIndex {
             }
             HandshakeResult h = e.cell().result();
             // a variant (ECDSA certificate, ...) is a cause of its own: its fixes are not the product's
-            String gk = e.side() + "|" + h.failedSide() + "|" + refusingReason(h).toLowerCase(java.util.Locale.ROOT) + "|"
+            String gk = e.side() + "|" + h.failedSide() + "|" + why(h) + "|"
                     + alertCode(h) + "|" + CellAxes.variant(e.cell().cell());
             groups.computeIfAbsent(gk, k -> new ArrayList<>()).add(e.cell());
             printedBy.put(gk, e.side());
@@ -155,7 +156,7 @@ public final class LineIndex {
         List<FixCount> fx = fixCounts.values().stream()
                 .sorted(Comparator.comparing((FixCount f) -> -f.cells()).thenComparing(FixCount::fix, SiblingFixes.RANK))
                 .toList();
-        return new Cause(printedBy, h.failedSide(), alertCode(h), line, mostCommon(otherCounts), cells.size(), List.copyOf(senders),
+        return new Cause(printedBy, h.failedSide(), failingRule(h), alertCode(h), line, mostCommon(otherCounts), cells.size(), List.copyOf(senders),
                 List.copyOf(receivers), List.copyOf(groups), ex, fx);
     }
 
@@ -171,8 +172,15 @@ public final class LineIndex {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
     }
 
-    private static String refusingReason(HandshakeResult h) {
-        return h.reason();
+    /** Why the failing side gave up: the rule it reported, else (no rule named) its first line's reason. */
+    private static String why(HandshakeResult h) {
+        String rule = failingRule(h);
+        return rule != null ? "rule " + rule : h.reason().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String failingRule(HandshakeResult h) {
+        return h.failedSide() == null ? null
+                : (h.failedSide() == Side.RECEIVER ? h.receiverTrace() : h.senderTrace()).rule();
     }
 
     private static Integer alertCode(HandshakeResult h) {

@@ -3,6 +3,7 @@ package io.handshakematrix.matrix;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.OpensslErrorLine;
+import io.handshakematrix.profile.ErrorMap;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.model.StackRef;
@@ -64,10 +65,15 @@ public record Expectation(
             StackRef stack = StackRef.parse(c.get(failedSide.label()));
             List<String> want = checkLines.getOrDefault(stack.profileId(), List.of());
             boolean emulated = stack.engine().equals(StackRef.EMULATED);
-            if (got.stream().noneMatch(l -> printedBy(l, want, emulated))) {
-                d.add("expected the " + failedSide.label() + "'s check " + check + " ('"
-                        + (want.isEmpty() ? "?" : OpensslErrorLine.reason(want.get(0))) + "'), got "
-                        + (got.isEmpty() ? "no error line" : "'" + String.join(" / ", got) + "'"));
+            // the rule the side reported (or its stack's lines name) first; its words only where no rule is named
+            String rule = (failedSide == Side.RECEIVER ? r.receiverTrace() : r.senderTrace()).rule();
+            String expected = "expected the " + failedSide.label() + "'s check " + check + " ('"
+                    + (want.isEmpty() ? "?" : OpensslErrorLine.reason(want.get(0))) + "'), got ";
+            String printed = got.isEmpty() ? "no error line" : "'" + String.join(" / ", got) + "'";
+            if (rule != null && !rule.equals(check)) {
+                d.add(expected + "its rule " + rule + " (" + printed + ")");
+            } else if (rule == null && got.stream().noneMatch(l -> printedBy(l, want, emulated))) {
+                d.add(expected + printed);
             }
         }
         contains(d, "sender error", senderError, r.senderErrors());
@@ -84,9 +90,7 @@ public record Expectation(
      * real build's error code and file:line may differ from the profile's.
      */
     private static boolean printedBy(String line, List<String> checkLines, boolean emulated) {
-        String reason = OpensslErrorLine.reason(line);
-        return checkLines.stream().anyMatch(w -> w.equals(line)
-                || (!emulated && OpensslErrorLine.reason(w).equals(reason)));
+        return checkLines.stream().anyMatch(w -> w.equals(line) || (!emulated && ErrorMap.same(line, w)));
     }
 
     private static void check(List<String> d, String what, String want, String got) {

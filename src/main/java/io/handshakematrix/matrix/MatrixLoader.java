@@ -357,7 +357,8 @@ public final class MatrixLoader {
 
     private static Map<String, Outcome> outcomes() {
         Map<String, Outcome> m = new LinkedHashMap<>();
-        Arrays.stream(Outcome.values()).forEach(o -> m.put(o.label(), o));
+        // a run cut short is no outcome a matrix can expect
+        Arrays.stream(Outcome.values()).filter(o -> o != Outcome.NOT_RUN).forEach(o -> m.put(o.label(), o));
         return m;
     }
 

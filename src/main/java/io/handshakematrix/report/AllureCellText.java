@@ -95,7 +95,7 @@ public final class AllureCellText {
             case OK -> "passed";
             case FAIL -> "failed";
             case ERROR, TIMEOUT -> "broken";
-            case SKIPPED -> "skipped";
+            case SKIPPED, NOT_RUN -> "skipped";
         };
     }
 

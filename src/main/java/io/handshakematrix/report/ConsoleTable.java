@@ -52,6 +52,7 @@ public final class ConsoleTable {
             case TIMEOUT -> "T";
             case ERROR -> "E";
             case SKIPPED -> "skip";
+            case NOT_RUN -> "…";
         };
         return cr.matches() ? c : c + "!";
     }

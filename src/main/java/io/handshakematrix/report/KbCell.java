@@ -25,6 +25,7 @@ public record KbCell(String mark, String verdict, String words, int footnote, bo
             case TIMEOUT -> new KbCell("⚠", "TIMEOUT", "no answer in time", footnote, !cr.matches());
             case ERROR -> new KbCell("⚠", "ERROR", "harness or environment error", footnote, !cr.matches());
             case SKIPPED -> new KbCell("–", "SKIPPED", "not run", footnote, !cr.matches());
+            case NOT_RUN -> new KbCell("…", "NOT RUN", "run cut short", footnote, false);
         };
     }
 

@@ -74,6 +74,7 @@ final class KbText {
             case SKIPPED -> "–";
             case TIMEOUT -> "⚠ T";
             case ERROR -> "⚠ E";
+            case NOT_RUN -> "…";
         };
     }
 

@@ -246,12 +246,15 @@ public final class ResultsJson {
         JsonNode a = n.path("alert");
         Alert alert = a.isObject() ? new Alert(a.path("code").asInt(), a.path("name").asText(),
                 Side.valueOf(a.path("sentBy").asText().toUpperCase())) : null;
-        HandshakeResult r = new HandshakeResult(Outcome.parse(n.path("outcome").asText()), text(n, "negotiatedProtocol"),
-                text(n, "cipher"), n.path("dhBits").isInt() ? n.path("dhBits").asInt() : null,
-                n.path("failedSide").isTextual() ? Side.valueOf(n.path("failedSide").asText().toUpperCase()) : null,
-                text(n, "stoppedAfter"), alert, lines(n, "senderError"), lines(n, "receiverError"),
-                strings(n.path("transcript")), text(n, "detail"), n.path("durationMs").asLong(), text(n, "tempKey"),
-                trace(n, "sender"), trace(n, "receiver"));
+        HandshakeResult r = HandshakeResult.builder(Outcome.parse(n.path("outcome").asText()))
+                .negotiated(text(n, "negotiatedProtocol"), text(n, "cipher"), text(n, "tempKey"))
+                .dhBits(n.path("dhBits").isInt() ? n.path("dhBits").asInt() : null)
+                .failure(n.path("failedSide").isTextual() ? Side.valueOf(n.path("failedSide").asText().toUpperCase())
+                        : null, text(n, "stoppedAfter"), alert)
+                .errors(lines(n, "senderError"), lines(n, "receiverError"))
+                .traces(trace(n, "sender"), trace(n, "receiver"))
+                .transcript(strings(n.path("transcript"))).detail(text(n, "detail"))
+                .durationMs(n.path("durationMs").asLong()).build();
         return new CellResult(c, n.path("engine").asText(), r, text(n, "expected"),
                 n.path("expectationLine").isInt() ? n.path("expectationLine").asInt() : null,
                 strings(n.path("differences")));

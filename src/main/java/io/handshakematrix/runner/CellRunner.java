@@ -7,12 +7,12 @@ import io.handshakematrix.engine.NoAnswerException;
 import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.matrix.ProductSettings;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
-import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.model.StackRef;
 import io.handshakematrix.profile.ProfileCatalog;
@@ -20,7 +20,6 @@ import io.handshakematrix.profile.StackProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** Runs one cell: start the receiver on 127.0.0.1, run the sender against it, classify both sides. */
@@ -79,14 +78,17 @@ public final class CellRunner {
         StackProfile sender = profiles.get(senderRef.profileId());
         StackProfile receiver = profiles.get(receiverRef.profileId());
         if (!sender.supportsProtocol(cell.protocol())) {
-            return HandshakeResult.skipped(cell.sender() + " does not offer " + cell.protocol());
+            return cannotTake(Side.SENDER, cell.sender() + " does not offer " + cell.protocol());
         }
         Engine senderEngine = engines.get(senderRef.engine());
         Engine receiverEngine = engines.get(receiverRef.engine());
-        Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol())
-                .or(() -> receiverEngine.cannotRun(receiver, Side.RECEIVER, cell.protocol()));
+        Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol());
         if (cannot.isPresent()) {
-            return HandshakeResult.skipped(cannot.get());
+            return cannotTake(Side.SENDER, cannot.get());
+        }
+        cannot = receiverEngine.cannotRun(receiver, Side.RECEIVER, cell.protocol());
+        if (cannot.isPresent()) {
+            return cannotTake(Side.RECEIVER, cannot.get());
         }
         CellSpecs specs = CellSpecs.of(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
@@ -97,16 +99,25 @@ public final class CellRunner {
             SideReport r = running.await();
             return Verdicts.classify(s, r, (System.nanoTime() - start) / 1_000_000);
         } catch (NoAnswerException e) {
-            return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null,
-                    s == null ? List.of() : s.errors(), List.of(), s == null ? List.of() : s.transcript(), e.getMessage(),
-                    (System.nanoTime() - start) / 1_000_000);
-        } catch (UnsupportedSettingException e) {
-            return HandshakeResult.skipped(e.getMessage());
+            return Verdicts.noAnswer(e.getMessage(), s, (System.nanoTime() - start) / 1_000_000);
+        } catch (UnsupportedSettingException e) { // only serve throws it: the receiver's stack refused the setting
+            return cannotTake(Side.RECEIVER, e.getMessage());
         } catch (IOException e) {
-            return HandshakeResult.error("cannot start receiver: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
+            return Verdicts.harnessFault("cannot start receiver: " + e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HandshakeResult.error("interrupted", (System.nanoTime() - start) / 1_000_000);
+            return Verdicts.harnessFault("interrupted", (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * A side that cannot take the cell's setting before any handshake (its stack lacks the protocol, its engine cannot
+     * run here, its stack refused the setting): that side's report says so, its peer never started, and the verdict
+     * is {@link Verdicts}' like any other. The one channel every skip takes.
+     */
+    private static HandshakeResult cannotTake(Side side, String reason) {
+        SideReport cannot = SideReport.ended(new SideEnd.Unsupported(reason));
+        SideReport idle = SideReport.ended(new SideEnd.Stopped());
+        return side == Side.SENDER ? Verdicts.classify(cannot, idle, 0) : Verdicts.classify(idle, cannot, 0);
     }
 }

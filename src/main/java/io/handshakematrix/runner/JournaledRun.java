@@ -109,9 +109,8 @@ public final class JournaledRun {
     }
 
     private HandshakeResult notRun(Cell c) {
-        return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null, List.of(), List.of(),
-                List.of(), "not run: the run timeout (" + runTimeout.toSeconds() + " s) passed first; "
-                + "'run --resume' runs it", 0);
+        return Verdicts.notRun("the run timeout (" + runTimeout.toSeconds() + " s) passed first; "
+                + "'run --resume' runs it");
     }
 
     static CellResult withoutTranscript(CellResult r) {

@@ -95,13 +95,13 @@ public final class MatrixRunner {
 
     public CellResult judge(Matrix matrix, Cell c) {
         Optional<String> disabled = matrix.disabledReason(c);
-        return judge(matrix, c, disabled.map(HandshakeResult::skipped).orElseGet(() -> runSafely(c)));
+        return judge(matrix, c, disabled.map(Verdicts::disabled).orElseGet(() -> runSafely(c)));
     }
 
     /** Judges a result against the matrix as it is now (a resumed run may have edited expectations). */
     public static CellResult judge(Matrix matrix, Cell c, HandshakeResult handshake) {
         Optional<String> disabled = matrix.disabledReason(c);
-        HandshakeResult r = disabled.map(HandshakeResult::skipped).orElse(handshake);
+        HandshakeResult r = disabled.map(Verdicts::disabled).orElse(handshake);
         if (disabled.isPresent()) { // switched off by a disabled: entry, with its reason; no rule judges it
             return new CellResult(c, CellRunner.engineLabel(c), r, Outcome.SKIPPED.label(),
                     matrix.disabledFor(c).map(Matrix.Disabled::line).orElse(null), List.of());
@@ -129,16 +129,15 @@ public final class MatrixRunner {
             if (e.getCause() instanceof io.handshakematrix.yaml.InputError bad) {
                 throw bad; // bad input an engine reads on first use (a product stack's file): the run stops, exit 2
             }
-            return HandshakeResult.error("harness: " + e.getCause(), (System.nanoTime() - start) / 1_000_000);
+            return Verdicts.harnessFault("harness: " + e.getCause(), (System.nanoTime() - start) / 1_000_000);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), "no answer from the engines within " + limit.toSeconds()
-                    + " s (hard limit per cell)", limit.toMillis());
+            return Verdicts.noAnswer("no answer from the engines within " + limit.toSeconds()
+                    + " s (hard limit per cell)", null, limit.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return HandshakeResult.error("interrupted", 0);
+            return Verdicts.harnessFault("interrupted", 0);
         }
     }
 }

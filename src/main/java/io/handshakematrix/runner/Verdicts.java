@@ -1,72 +1,72 @@
 package io.handshakematrix.runner;
 
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
-import io.handshakematrix.engine.SideReports;
 import io.handshakematrix.model.Alert;
+import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import io.handshakematrix.model.TlsAlerts;
-import io.handshakematrix.model.CipherSuites;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what each side saw into one outcome. Engine-neutral: every engine reports sides the same way.
- * Harness problems are {@code error}, never blamed on a stack.
+ * The one place a cell's outcome is decided (after OpenSSL ssl_test.c's single check over a closed result enum):
+ * from the two sides' {@link SideEnd}s, or, where a cell never got two reports, from why not (a side that cannot
+ * take the setting, a harness fault, no answer, a matrix entry that disables it, a run cut short). Engine-neutral:
+ * every engine reports its side the same way. Harness problems are {@code error}, never blamed on a stack.
  */
 public final class Verdicts {
     private Verdicts() {}
 
     /**
      * The cell's outcome from its two sides, with each side's fired rule and wire events carried into the result
-     * (reported, never judged: the verdict rests on the sides' reports alone).
+     * (reported, never judged: the verdict rests on the sides' ends alone).
      */
     public static HandshakeResult classify(SideReport sender, SideReport receiver, long durationMs) {
-        HandshakeResult r = judge(sender, receiver, durationMs);
-        return r.outcome() == Outcome.SKIPPED ? r : r.withTraces(sender.trace(), receiver.trace());
+        Optional<String> cannot = unsupported(sender.end()).or(() -> unsupported(receiver.end()));
+        if (cannot.isPresent()) {
+            return unsupported(cannot.get());
+        }
+        HandshakeResult.Builder b = judge(sender, receiver)
+                .errors(sender.errors(), receiver.errors())
+                .traces(sender.trace(), receiver.trace())
+                .transcript(sender.transcript())
+                .durationMs(durationMs);
+        return b.build();
     }
 
-    private static HandshakeResult judge(SideReport sender, SideReport receiver, long durationMs) {
-        Optional<String> cannot = SideReports.unsupportedReason(sender)
-                .or(() -> SideReports.unsupportedReason(receiver));
-        if (cannot.isPresent()) {
-            return HandshakeResult.skipped(cannot.get());
+    private static HandshakeResult.Builder judge(SideReport sender, SideReport receiver) {
+        if (sender.end() instanceof SideEnd.HarnessFault h) {
+            return error("sender: " + h.reason());
         }
-        if (sender.harnessError() != null || receiver.harnessError() != null) {
-            String why = sender.harnessError() != null ? "sender: " + sender.harnessError()
-                    : "receiver: " + receiver.harnessError();
-            return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
-                    receiver.errors(), sender.transcript(), why, durationMs);
+        if (receiver.end() instanceof SideEnd.HarnessFault h) {
+            return error("receiver: " + h.reason());
         }
-        if (sender.completed() && receiver.completed() && !sender.gaveUp() && !receiver.gaveUp()) {
-            Optional<String> disagree = disagreement(sender, receiver);
+        if (sender.end() instanceof SideEnd.Completed s && receiver.end() instanceof SideEnd.Completed r) {
+            Optional<String> disagree = disagreement(s, r);
             if (disagree.isPresent()) {
-                return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
-                        receiver.errors(), sender.transcript(), disagree.get(), durationMs);
+                return error(disagree.get());
             }
-            return new HandshakeResult(Outcome.OK, sender.protocol(), sender.cipher(), sender.dhBits(), null, null,
-                    null, sender.errors(), receiver.errors(), sender.transcript(), null, durationMs)
-                    .withTempKey(sender.tempKey()); // names the ECDHE group, which DH bits cannot
+            // the temp key names the ECDHE group, which the DH bits cannot
+            return HandshakeResult.builder(Outcome.OK).negotiated(s.protocol(), s.cipher(), s.tempKey())
+                    .dhBits(sender.dhBits());
         }
         Side failed = failedSide(sender, receiver);
         if (failed == null) {
-            if (sender.timedOut() || receiver.timedOut()) {
-                String who = sender.timedOut() ? "sender" : "receiver";
-                return new HandshakeResult(Outcome.TIMEOUT, null, null, null, null, null, null, sender.errors(),
-                        receiver.errors(), sender.transcript(), who + " waited past the timeout", durationMs);
+            if (sender.end() instanceof SideEnd.NoAnswer || receiver.end() instanceof SideEnd.NoAnswer) {
+                String who = sender.end() instanceof SideEnd.NoAnswer ? "sender" : "receiver";
+                return HandshakeResult.builder(Outcome.TIMEOUT).detail(who + " waited past the timeout");
             }
-            return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
-                    receiver.errors(), sender.transcript(), unexplainedEnd(sender, receiver), durationMs);
+            return error(unexplainedEnd(sender, receiver));
         }
         SideReport f = failed == Side.SENDER ? sender : receiver;
         SideReport other = failed == Side.SENDER ? receiver : sender;
         if (f.alertSent() != null && other.alertReceived() != null && !f.alertSent().equals(other.alertReceived())) {
             // both sides were heard, and they tell different stories: the harness, not a stack verdict
-            return new HandshakeResult(Outcome.ERROR, null, null, null, null, null, null, sender.errors(),
-                    receiver.errors(), sender.transcript(), "the sides disagree: the " + failed.label() + " sent alert "
-                    + f.alertSent() + ", the " + failed.peer().label() + " received alert " + other.alertReceived(),
-                    durationMs);
+            return error("the sides disagree: the " + failed.label() + " sent alert " + f.alertSent() + ", the "
+                    + failed.peer().label() + " received alert " + other.alertReceived());
         }
         Alert alert = null;
         if (f.alertSent() != null) {
@@ -74,15 +74,52 @@ public final class Verdicts {
         } else if (other.alertSent() != null) {
             alert = new Alert(other.alertSent(), TlsAlerts.name(other.alertSent()), failed.peer());
         }
-        return new HandshakeResult(Outcome.FAIL, null, null, sender.dhBits(), failed, f.lastReceived(), alert,
-                sender.errors(), receiver.errors(), sender.transcript(), null, durationMs);
+        return HandshakeResult.builder(Outcome.FAIL).failure(failed, f.lastReceived(), alert).dhBits(sender.dhBits());
+    }
+
+    /** A side that cannot take the cell's setting: the cell is skipped with the reason. */
+    private static HandshakeResult unsupported(String reason) {
+        return HandshakeResult.builder(Outcome.SKIPPED).detail(reason).build();
+    }
+
+    /** A cell switched off by the matrix's {@code disabled:} entry, with its reason: no handshake judges it. */
+    public static HandshakeResult disabled(String reason) {
+        return unsupported(reason);
+    }
+
+    /** The harness or its environment broke before the sides could report: never a verdict about the stacks. */
+    public static HandshakeResult harnessFault(String why, long durationMs) {
+        return error(why).durationMs(durationMs).build();
+    }
+
+    /**
+     * A side's stack gave no answer at all within its deadline ({@code what}: which side, which wait); the
+     * sender's report, if it gave one before the receiver hung, keeps its lines (null: none).
+     */
+    public static HandshakeResult noAnswer(String what, SideReport sender, long durationMs) {
+        return HandshakeResult.builder(Outcome.TIMEOUT).detail(what).durationMs(durationMs)
+                .errors(sender == null ? List.of() : sender.errors(), List.of())
+                .transcript(sender == null ? List.of() : sender.transcript()).build();
+    }
+
+    /** A cell the run never started (its run timeout passed first): no verdict, and no finding. */
+    public static HandshakeResult notRun(String why) {
+        return HandshakeResult.builder(Outcome.NOT_RUN).detail(why).build();
+    }
+
+    private static HandshakeResult.Builder error(String why) {
+        return HandshakeResult.builder(Outcome.ERROR).detail(why);
+    }
+
+    private static Optional<String> unsupported(SideEnd end) {
+        return end instanceof SideEnd.Unsupported u ? Optional.of(u.reason()) : Optional.empty();
     }
 
     /**
      * Both sides completed: they must agree on the protocol and on the suite (compared where both name one of the
      * suites the harness knows by its OpenSSL name), or one side's report is wrong.
      */
-    private static Optional<String> disagreement(SideReport s, SideReport r) {
+    private static Optional<String> disagreement(SideEnd.Completed s, SideEnd.Completed r) {
         if (s.protocol() != null && r.protocol() != null && !s.protocol().equals(r.protocol())) {
             return Optional.of("the sides disagree on the protocol: sender " + s.protocol() + ", receiver " + r.protocol());
         }
@@ -104,9 +141,16 @@ public final class Verdicts {
 
     /** The peer as one side saw it: its alert is the one received; it gave up if it alerted or left first. */
     static SideReport peerSeenBy(SideReport m) {
-        boolean peerGaveUp = !m.completed() && !m.gaveUp() && (m.alertReceived() != null || m.peerClosed());
-        return new SideReport(m.completed(), m.protocol(), m.cipher(), m.dhBits(), peerGaveUp, m.alertReceived(),
-                m.alertSent(), null, List.of(), List.of(), false, false, null, peerGaveUp ? 0L : Long.MAX_VALUE);
+        SideEnd end;
+        if (m.end() instanceof SideEnd.Completed c) {
+            end = new SideEnd.Completed(c.protocol(), c.cipher(), null);
+        } else if (!m.gaveUp() && (m.alertReceived() != null || m.peerClosed())) {
+            end = new SideEnd.GaveUp(null, 0L);
+        } else {
+            end = new SideEnd.Stopped();
+        }
+        return new SideReport(end, m.dhBits(), m.alertReceived(), m.alertSent(), null, List.of(), List.of(), false,
+                List.of());
     }
 
     /**
@@ -131,12 +175,11 @@ public final class Verdicts {
 
     /** The side that gave up on its own; the earlier one if both did. */
     private static Side failedSide(SideReport s, SideReport r) {
-        if (s.gaveUp() && r.gaveUp()) {
-            return s.gaveUpAtNanos() <= r.gaveUpAtNanos() ? Side.SENDER : Side.RECEIVER;
+        if (s.end() instanceof SideEnd.GaveUp gs && r.end() instanceof SideEnd.GaveUp gr) {
+            return gs.atNanos() <= gr.atNanos() ? Side.SENDER : Side.RECEIVER;
         }
         if (s.gaveUp()) return Side.SENDER;
         if (r.gaveUp()) return Side.RECEIVER;
         return null;
     }
-
 }

@@ -83,7 +83,7 @@ class ExplainCommandTest {
         assertEquals(0, r.code(), r.all());
         String out = r.out();
         assertTrue(out.contains("sender rhel-7.7 ("), out);
-        assertTrue(out.contains("the sender gave up itself: bad dh g value"), out);
+        assertTrue(out.contains("the sender gave up itself on its rule g_above_1: bad dh g value"), out);
         assertTrue(out.contains("rule g_above_1 requires g > 1"), out);
         assertTrue(out.contains("The receiver's log shows (ask for it to confirm): error:1409441A"), out);
         assertTrue(out.contains("[DH] DH_2048_RECEIVE_SIDE = dh2048.pem"), out);

@@ -167,11 +167,11 @@ class AllureResultsTest {
         assertEquals(List.of("DH 0256 bits: 256", "DH 0512 bits: 512", "DH 0768 bits: 768", "DH 1024 bits: 1024-composite",
                 "DH 2048 bits: 2048", "DH 2048 bits: ffdhe2048", "DH 4096 bits: 4096"), sorted, "text order is size order");
         CellResult broken = new CellResult(KbReportsTest.cell("NO", "256"), "jvm",
-                HandshakeResult.error("harness: java.net.BindException", 3), "fail", 1, List.of());
+                HandshakeResult.builder(Outcome.ERROR).detail("harness: java.net.BindException").durationMs(3).build(), "fail", 1, List.of());
         assertEquals("broken", AllureCellText.status(broken.result()));
         assertTrue(AllureCellText.message(broken).startsWith("Environment or harness error: "), AllureCellText.message(broken));
         CellResult skipped = new CellResult(KbReportsTest.cell("NO", "256"), "jvm",
-                HandshakeResult.skipped("jdk-25 does not offer TLSv1"), "skipped", 1, List.of());
+                HandshakeResult.builder(Outcome.SKIPPED).detail("jdk-25 does not offer TLSv1").build(), "skipped", 1, List.of());
         assertEquals("skipped", AllureCellText.status(skipped.result()));
         assertTrue(AllureCellText.message(skipped).startsWith("Cannot run here: skipped: jdk-25 does not offer TLSv1"));
         assertEquals(Outcome.SKIPPED, skipped.result().outcome());
@@ -189,5 +189,24 @@ class AllureResultsTest {
         assertEquals(4, AllureReport.nextBuildOrder(dir), "one more than the newest build of the trend");
         Files.writeString(index, "<html>no history</html>");
         assertFalse(AllureReport.embeddedHistory(index, dir.resolve("none")), "falls back to the multi-file report");
+    }
+
+    /**
+     * The failing side's rule names the cause before its words do: a JDK's "Invalid DH ServerKeyExchange" is its Ys
+     * check (a bad generator), though the words once read as a bad prime; without a rule, the words still decide.
+     */
+    @Test
+    void theFailingSidesRuleNamesTheCauseBeforeItsWords() {
+        String line = "javax.net.ssl.SSLHandshakeException: Invalid DH ServerKeyExchange: invalid parameters";
+        io.handshakematrix.model.Cell c = KbReportsTest.cell("NO", "256-g1");
+        HandshakeResult.Builder refused = HandshakeResult.builder(Outcome.FAIL)
+                .failure(io.handshakematrix.model.Side.SENDER, "ServerKeyExchange",
+                        new io.handshakematrix.model.Alert(40, "handshake_failure", io.handshakematrix.model.Side.SENDER))
+                .errors(List.of(line), List.of());
+        CellResult ruled = new CellResult(c, "jvm", refused.traces(
+                new io.handshakematrix.model.SideTrace("ys_in_range", List.of()), null).build(), "fail", 1, List.of());
+        assertEquals("Bad DH generator", AllureCauses.of("failed", ruled).name());
+        CellResult unruled = new CellResult(c, "jvm", refused.traces(null, null).build(), "fail", 1, List.of());
+        assertEquals("Bad DH prime", AllureCauses.of("failed", unruled).name());
     }
 }

@@ -33,15 +33,15 @@ class KbReportsTest {
     }
 
     static CellResult ok(Cell c, String cipher, Integer bits) {
-        return new CellResult(c, "emulated", new HandshakeResult(Outcome.OK, "TLSv1.2", cipher, bits, null, null, null,
-                List.of(), List.of(), List.of(), null, 5), "ok", 10, List.of());
+        return new CellResult(c, "emulated", HandshakeResult.builder(Outcome.OK).negotiated("TLSv1.2", cipher, null)
+                .dhBits(bits).durationMs(5).build(), "ok", 10, List.of());
     }
 
     static CellResult senderFail(Cell c, String line, int alert, String... differences) {
-        return new CellResult(c, "emulated", new HandshakeResult(Outcome.FAIL, null, null, null, Side.SENDER,
-                "ServerKeyExchange", new Alert(alert, alert == 50 ? "decode_error" : "handshake_failure", Side.SENDER),
-                List.of(line), List.of("SSL alert number " + alert), List.of(">>> ClientHello", "<<< ServerKeyExchange"),
-                null, 5), "fail", 20, List.of(differences));
+        return new CellResult(c, "emulated", HandshakeResult.builder(Outcome.FAIL).failure(Side.SENDER,
+                "ServerKeyExchange", new Alert(alert, alert == 50 ? "decode_error" : "handshake_failure", Side.SENDER))
+                .errors(List.of(line), List.of("SSL alert number " + alert))
+                .transcript(List.of(">>> ClientHello", "<<< ServerKeyExchange")).durationMs(5).build(), "fail", 20, List.of(differences));
     }
 
     /** The support case and its siblings: 256-g1 fails, RSA key exchange and the 1024 group pass. */
@@ -81,9 +81,10 @@ class KbReportsTest {
     /** The same pair with an ECDSA P-256 receiver certificate (an axis beyond the four): the receiver finds no cipher. */
     static CellResult ecdsaFail(String side, String dh) {
         Cell c = cell(side, dh).with("certificate", "ecdsa-p256");
-        return new CellResult(c, "emulated", new HandshakeResult(Outcome.FAIL, null, null, null, Side.RECEIVER,
-                "ClientHello", new Alert(40, "handshake_failure", Side.RECEIVER), List.of("SSL alert number 40"),
-                List.of(NO_SHARED), List.of(">>> ClientHello"), "no shared cipher", 5), "fail", 20, List.of());
+        return new CellResult(c, "emulated", HandshakeResult.builder(Outcome.FAIL).failure(Side.RECEIVER,
+                "ClientHello", new Alert(40, "handshake_failure", Side.RECEIVER))
+                .errors(List.of("SSL alert number 40"), List.of(NO_SHARED)).transcript(List.of(">>> ClientHello"))
+                .detail("no shared cipher").durationMs(5).build(), "fail", 20, List.of());
     }
 
     /** Another receiver setup gets rows of its own, and no fix proven by the product's own cells. */
@@ -209,8 +210,8 @@ class KbReportsTest {
         List<CellResult> before = supportCase();
         CellResult slower = ok(cell("NO", "1024"), "DHE-RSA-AES256-SHA", 1024);
         List<CellResult> after = List.of(before.get(0), before.get(1), ok(cell("NO", "256-g1"), "DHE-RSA-AES256-SHA", 256),
-                new CellResult(slower.cell(), "emulated", new HandshakeResult(Outcome.OK, "TLSv1.2", "DHE-RSA-AES256-SHA",
-                        1024, null, null, null, List.of(), List.of(), List.of(), null, 900), "ok", 10, List.of()),
+                new CellResult(slower.cell(), "emulated", HandshakeResult.builder(Outcome.OK)
+                        .negotiated("TLSv1.2", "DHE-RSA-AES256-SHA", null).dhBits(1024).durationMs(900).build(), "ok", 10, List.of()),
                 ok(cell("NO", "4096"), "DHE-RSA-AES256-SHA", 4096));
         BaselineDiff d = BaselineDiff.between(before, after);
         assertEquals(1, d.changed().size());

@@ -269,7 +269,7 @@ class ReportsBrowserIT {
             case OK -> "Passed";
             case FAIL -> "Failed";
             case ERROR, TIMEOUT -> "Broken";
-            case SKIPPED -> "Skipped";
+            case SKIPPED, NOT_RUN -> "Skipped";
         };
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class ResultsJsonAxesTest {
     @Test
     void anExtraAxisRoundTrips() {
         Cell c = new Cell("rhel-7.7", "rhel-6.10", "NO", "256", "TLSv1.2", 512).with("certificate", "ecdsa");
-        CellResult r = new CellResult(c, "emulated", HandshakeResult.skipped("test"), null, null, List.of());
+        CellResult r = new CellResult(c, "emulated", HandshakeResult.builder(Outcome.SKIPPED).detail("test").build(), null, null, List.of());
         ObjectMapper json = new ObjectMapper();
         Cell back = ResultsJson.fromJson(json.valueToTree(ResultsJson.cell(r))).cell();
         assertEquals(c, back);

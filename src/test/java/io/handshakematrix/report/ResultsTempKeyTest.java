@@ -25,8 +25,8 @@ class ResultsTempKeyTest {
 
     private static CellResult ecdheCell(String tempKey) {
         Cell c = new Cell("rhel-7.7", "openssl-3.0", "NO", "2048", "TLSv1.2", 0);
-        HandshakeResult r = new HandshakeResult(Outcome.OK, "TLSv1.2", "ECDHE-RSA-AES256-GCM-SHA384", null, null, null,
-                null, List.of(), List.of(), List.of(), null, 12, tempKey);
+        HandshakeResult r = HandshakeResult.builder(Outcome.OK)
+                .negotiated("TLSv1.2", "ECDHE-RSA-AES256-GCM-SHA384", tempKey).durationMs(12).build();
         return new CellResult(c, "emulated", r, "ok", null, List.of());
     }
 

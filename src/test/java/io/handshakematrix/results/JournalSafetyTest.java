@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.Outcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
@@ -29,7 +30,7 @@ class JournalSafetyTest {
 
     private static CellResult result(int i) {
         Cell c = new Cell("rhel-7.7", "rhel-6.10", "NO", String.valueOf(1000 + i), "TLSv1.2", 0);
-        return new CellResult(c, "emulated", HandshakeResult.error("cell " + i, i), null, null, List.of());
+        return new CellResult(c, "emulated", HandshakeResult.builder(Outcome.ERROR).detail("cell " + i).durationMs(i).build(), null, null, List.of());
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.handshakematrix.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.handshakematrix.engine.SideReport;
-import io.handshakematrix.engine.SideReports;
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
 class VerdictsTest {
     private static SideReport side(boolean completed, String protocol, String cipher, boolean gaveUp, Integer sent,
                                    Integer received) {
-        return new SideReport(completed, protocol, cipher, null, gaveUp, sent, received, null, List.of(), List.of(),
-                false, false, null, gaveUp ? 1L : 0L);
+        SideEnd end = gaveUp ? new SideEnd.GaveUp(null, 1L)
+                : completed ? new SideEnd.Completed(protocol, cipher, null) : new SideEnd.Stopped();
+        return new SideReport(end, null, sent, received, null, List.of(), List.of(), false, List.of());
+    }
+
+    private static SideReport ended(SideEnd end) {
+        return SideReport.ended(end);
     }
 
     @Test
@@ -55,9 +60,53 @@ class VerdictsTest {
 
     @Test
     void anUnsupportedSettingIsASkipWithTheStacksReason() {
-        HandshakeResult r = Verdicts.classify(SideReports.unsupported("this stack has no MinimumDHBits setting"),
-                side(false, null, null, false, null, null), 1);
+        HandshakeResult r = Verdicts.classify(ended(new SideEnd.Unsupported("this stack has no MinimumDHBits setting")),
+                ended(new SideEnd.HarnessFault("the receiver broke too")), 1);
         assertEquals(Outcome.SKIPPED, r.outcome());
         assertEquals("this stack has no MinimumDHBits setting", r.detail());
+        assertEquals(List.of(), r.senderErrors());
+    }
+
+    @Test
+    void aHarnessFaultOnEitherSideIsAnErrorNamingTheSideNeverAStackVerdict() {
+        SideReport refused = side(false, null, null, true, 40, null);
+        HandshakeResult r = Verdicts.classify(refused, ended(new SideEnd.HarnessFault("docker exec: gone")), 7);
+        assertEquals(Outcome.ERROR, r.outcome());
+        assertEquals("receiver: docker exec: gone", r.detail());
+        assertEquals(null, r.failure());
+        assertEquals(7, r.durationMs());
+    }
+
+    @Test
+    void theEarlierOfTwoSidesThatGaveUpIsTheOneThatFailed() {
+        SideReport sender = new SideReport(new SideEnd.GaveUp("min_dh_bits", 20L), 512, 71, 40, "ServerKeyExchange",
+                List.of("dh key too small"), List.of(), false, List.of());
+        SideReport receiver = new SideReport(new SideEnd.GaveUp(null, 10L), 512, 40, 71, "ClientHello", List.of(),
+                List.of(), false, List.of());
+        HandshakeResult r = Verdicts.classify(sender, receiver, 1);
+        assertEquals(Outcome.FAIL, r.outcome());
+        assertEquals(Side.RECEIVER, r.failedSide());
+        assertEquals(40, r.alert().code());
+        assertEquals("ClientHello", r.stoppedAfter());
+        assertEquals(512, r.dhBits());
+        assertEquals("min_dh_bits", r.senderTrace().rule()); // reported, never judged
+        assertEquals(null, r.negotiated());
+    }
+
+    @Test
+    void noAnswerWithNobodyGivingUpIsATimeoutNamingWhoWaited() {
+        HandshakeResult r = Verdicts.classify(side(false, null, null, false, null, null), ended(new SideEnd.NoAnswer()), 1);
+        assertEquals(Outcome.TIMEOUT, r.outcome());
+        assertEquals("receiver waited past the timeout", r.detail());
+        assertEquals(Outcome.ERROR, Verdicts.classify(side(false, null, null, false, null, null),
+                side(false, null, null, false, null, null), 1).outcome());
+    }
+
+    @Test
+    void aRunCutShortIsNotRunNeverATimeout() {
+        HandshakeResult r = Verdicts.notRun("the run timeout (60 s) passed first");
+        assertEquals(Outcome.NOT_RUN, r.outcome());
+        assertEquals("not-run", r.outcome().label());
+        assertEquals("the run timeout (60 s) passed first", r.detail());
     }
 }

@@ -133,7 +133,7 @@ public final class ContainerEngine implements Engine {
                     TcpRelay relay = new TcpRelay(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), false,
                             (int) timeoutMs);
                     return new RelayedReceiver<Boolean>(relay, () -> p.exitedOrKilled(timeoutMs),
-                            exited -> ShimSideReports.of(false, p, relay, !exited), () -> {
+                            exited -> ShimSideReports.of(false, p, relay, !exited, spec.profile()), () -> {
                                 if (!p.hasExited()) {
                                     p.kill();
                                 }
@@ -190,7 +190,7 @@ public final class ContainerEngine implements Engine {
             ContainerProcess p = c.exec(settings.toArgs());
             boolean exited = p.exitedOrKilled(timeoutMs);
             relay.awaitClosed(exited ? timeoutMs : 1000);
-            return ShimSideReports.of(true, p, relay, !exited);
+            return ShimSideReports.of(true, p, relay, !exited, spec.profile());
         } catch (IOException | RuntimeException e) {
             return harnessError(containers.broke(stack.profileId(), tag(stack), Side.SENDER, e));
         } catch (InterruptedException e) {

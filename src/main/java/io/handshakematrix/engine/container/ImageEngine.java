@@ -5,7 +5,7 @@ import io.handshakematrix.engine.ReceiverSpec;
 import io.handshakematrix.engine.RunningReceiver;
 import io.handshakematrix.engine.SenderSpec;
 import io.handshakematrix.engine.SideReport;
-import io.handshakematrix.engine.SideReports;
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.UnsupportedSettingException;
 import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.shim.ShimConnection;
@@ -159,13 +159,13 @@ public final class ImageEngine implements Engine {
     /** The side's report: the wire from the relay, the profile's error lines from the agent's answer. */
     private static SideReport report(boolean client, ShimAnswer a, TcpRelay relay) {
         if (a.is(ShimAnswer.UNSUPPORTED)) {
-            return SideReports.unsupported(a.reason());
+            return SideReport.ended(new SideEnd.Unsupported(a.reason()));
         }
         String harness = a.is(ShimAnswer.DONE) ? (relay.connected() ? null : relay.failure()) : "the agent: " + a.reason();
         // the rule is the agent's own word for which profile rule fired (it ran the profile); the wire is the relay's
         String rule = a.raw().path("rule").isTextual() ? a.raw().path("rule").asText() : null;
-        return ShimSideReports.of(client, relay, a.errors(), a.raw().path("timed_out").asBoolean(false), harness)
-                .withRule(rule);
+        return ShimSideReports.of(client, relay, a.errors(), a.raw().path("timed_out").asBoolean(false), harness,
+                rule);
     }
 
     @Override

@@ -291,7 +291,7 @@ public final class ProductEngine implements Engine {
                 harness = p.id() + "'s output matched an error pattern: " + String.join(" | ", r.errors());
             }
         }
-        return ShimSideReports.of(client, relay, errors, timedOut, harness);
+        return ShimSideReports.of(client, relay, errors, timedOut, harness, null);
     }
 
     @Override

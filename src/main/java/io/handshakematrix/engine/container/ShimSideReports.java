@@ -1,7 +1,12 @@
 package io.handshakematrix.engine.container;
 
+import io.handshakematrix.engine.SideEnd;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.shim.ShimAnswer;
+import io.handshakematrix.engine.wire.WireFacts;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.ErrorMap;
+import io.handshakematrix.profile.StackProfile;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,7 +20,11 @@ import java.util.OptionalLong;
 final class ShimSideReports {
     private ShimSideReports() {}
 
-    static SideReport of(boolean client, ContainerProcess p, TcpRelay relay, boolean timedOut) {
+    /**
+     * A real stack's side: its error lines are read back into the rule that prints them by its profile's
+     * {@link ErrorMap} (the stack names none itself).
+     */
+    static SideReport of(boolean client, ContainerProcess p, TcpRelay relay, boolean timedOut, StackProfile profile) {
         String harness = p.failure() != null ? "docker exec: " + p.failure()
                 : relay.connected() ? null : relay.failure();
         List<String> errors = List.of();
@@ -23,7 +32,7 @@ final class ShimSideReports {
             try {
                 ShimAnswer a = ShimAnswer.last(p.stdout());
                 if (a.is(ShimAnswer.UNSUPPORTED)) {
-                    return io.handshakematrix.engine.SideReports.unsupported(a.reason());
+                    return SideReport.ended(new SideEnd.Unsupported(a.reason()));
                 }
                 if (a.is(ShimAnswer.ERROR)) {
                     harness = harness != null ? harness : "the shim failed: " + a.reason();
@@ -33,17 +42,22 @@ final class ShimSideReports {
                 harness = e.getMessage();
             }
         }
-        return of(client, relay, errors, timedOut, harness);
+        String rule = ErrorMap.of(profile).rule(client ? Side.SENDER : Side.RECEIVER, errors).orElse(null);
+        return of(client, relay, errors, timedOut, harness, rule);
     }
 
-    /** The side's report from its relay: wire facts, transcript and timed events; the error lines from its shim. */
-    static SideReport of(boolean client, TcpRelay relay, List<String> errors, boolean timedOut, String harnessError) {
-        return of(client, relay.facts(), errors, relay.transcript().lines(), timedOut, harnessError)
+    /**
+     * The side's report from its relay: wire facts, transcript and timed events; the error lines from its shim;
+     * {@code rule}: the profile rule its stack names when it gives up (null: a real stack, which names none).
+     */
+    static SideReport of(boolean client, TcpRelay relay, List<String> errors, boolean timedOut, String harnessError,
+                         String rule) {
+        return of(client, relay.facts(), errors, relay.transcript().lines(), timedOut, harnessError, rule)
                 .withEvents(relay.transcript().events());
     }
 
     private static SideReport of(boolean client, WireFacts wire, List<String> errors, List<String> transcript,
-                                 boolean timedOut, String harnessError) {
+                                 boolean timedOut, String harnessError, String rule) {
         WireFacts.Direction mine = wire.from(client);
         WireFacts.Direction theirs = wire.from(!client);
         boolean completed = wire.handshakeCompleted();
@@ -54,9 +68,13 @@ final class ShimSideReports {
         // unexpected EOF): that alert comes second and is not a refusal.
         boolean gaveUp = !completed && myEnd != Long.MAX_VALUE && myEnd <= theirEnd;
         boolean peerClosed = theirs.alert() == null && theirs.closedAt().isPresent() && theirEnd < myEnd;
-        return new SideReport(completed, completed ? wire.protocol() : null, completed ? wire.cipher() : null,
-                wire.dhBits(), gaveUp, mine.alert(), theirs.alert(), theirs.lastHandshake(), List.copyOf(errors),
-                transcript, peerClosed, timedOut && !completed, harnessError, gaveUp ? myEnd : 0L);
+        SideEnd end = harnessError != null ? new SideEnd.HarnessFault(harnessError)
+                : gaveUp ? new SideEnd.GaveUp(rule, myEnd)
+                : completed ? new SideEnd.Completed(wire.protocol(), wire.cipher(), null)
+                : timedOut ? new SideEnd.NoAnswer()
+                : new SideEnd.Stopped();
+        return new SideReport(end, wire.dhBits(), mine.alert(), theirs.alert(), theirs.lastHandshake(), errors,
+                transcript, peerClosed, List.of());
     }
 
     private static long first(OptionalLong a, OptionalLong b) {

@@ -1,6 +1,7 @@
 package io.handshakematrix.engine.container;
 
 import io.handshakematrix.engine.wire.RecordTranscript;
+import io.handshakematrix.engine.wire.WireFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,8 +85,8 @@ final class TcpRelay implements AutoCloseable {
             done.countDown();
             return;
         }
-        start(client, server, facts.fromClient, true, clientView);
-        start(server, client, facts.fromServer, false, clientView);
+        start(client, server, facts.from(true), true, clientView);
+        start(server, client, facts.from(false), false, clientView);
     }
 
     private void start(Socket from, Socket to, WireFacts.Direction dir, boolean fromClient, boolean clientView) {

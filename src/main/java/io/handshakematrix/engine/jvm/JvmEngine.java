@@ -109,7 +109,7 @@ public final class JvmEngine implements Engine {
                 // answered: its accept timed out while a hung sender never connected).
                 Duration within = spec.timeout().plus(slack(spec.timeout()));
                 return JvmSideReports.from(answer(spec.profile(), "receiver", child, req, within,
-                        " after the sender finished"), true, spec.dhGroup());
+                        " after the sender finished"), true, spec.dhGroup(), spec.profile());
             }
 
             @Override
@@ -134,7 +134,8 @@ public final class JvmEngine implements Engine {
                     receiver.getPort(), spec.maxProtocol(), List.of(), null, 0, spec.timeout().toMillis(), Map.of()));
             // connect, then each read bounded by the timeout: a TLS 1.2 client's two flights
             Duration within = spec.timeout().multipliedBy(2).plus(slack(spec.timeout()));
-            return JvmSideReports.from(answer(spec.profile(), "sender", child, req, within, ""), false, null);
+            return JvmSideReports.from(answer(spec.profile(), "sender", child, req, within, ""), false, null,
+                    spec.profile());
         } catch (IOException e) {
             SideLog log = new SideLog();
             log.harnessError(e.getMessage());

@@ -6,6 +6,10 @@ import io.handshakematrix.engine.SideLog;
 import io.handshakematrix.engine.SideReport;
 import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.wire.RecordTranscript;
+import io.handshakematrix.engine.wire.WireFacts;
+import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.ErrorMap;
+import io.handshakematrix.profile.StackProfile;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,7 +26,7 @@ import java.util.Optional;
 final class JvmSideReports {
     private JvmSideReports() {}
 
-    static SideReport from(ShimAnswer answer, boolean server, DhGroup requested) {
+    static SideReport from(ShimAnswer answer, boolean server, DhGroup requested, StackProfile profile) {
         SideLog log = new SideLog();
         if (!answer.is(ShimAnswer.DONE)) {
             log.harnessError("child JVM: " + answer.reason());
@@ -56,34 +60,38 @@ final class JvmSideReports {
             }
         }
         boolean timed = micros.size() > 0;
-        WireFacts out = WireFacts.of(sent.toByteArray());
-        WireFacts in = WireFacts.of(received.toByteArray());
+        WireFacts wire = new WireFacts();
+        WireFacts.Direction out = wire.from(!server);
+        WireFacts.Direction in = wire.from(server);
+        out.feed(sent.toByteArray());
+        in.feed(received.toByteArray());
         boolean completed = side.path("completed").asBoolean();
         if (completed) {
             log.completed(side.path("protocol").asText(), side.path("suite").asText());
         }
-        Optional<BigInteger> prime = (server ? out : in).dhPrime();
+        Optional<BigInteger> prime = wire.dhPrime();
         prime.ifPresent(p -> log.dhBits(p.bitLength()));
         if (server && requested != null && prime.isPresent() && !prime.get().equals(requested.p())) {
             log.harnessError("the receiver served a " + prime.get().bitLength() + "-bit group, not the requested "
                     + requested.name() + ": its profile's server.default_dh_group is wrong");
         }
-        if (out.fatalAlert != null) {
-            log.alertSent(out.fatalAlert);
+        if (out.fatalAlert() != null) {
+            log.alertSent(out.fatalAlert());
         }
-        if (in.fatalAlert != null) {
-            log.alertReceived(in.fatalAlert);
+        if (in.fatalAlert() != null) {
+            log.alertReceived(in.fatalAlert());
         }
-        if (in.lastHandshake != null) {
-            log.lastReceived(in.lastHandshake);
+        if (in.lastHandshake() != null) {
+            log.lastReceived(in.lastHandshake());
         }
         boolean peerClosed = side.path("peerClosed").asBoolean();
         boolean timedOut = side.path("timedOut").asBoolean();
         List<String> failure = new ArrayList<>();
         side.path("errors").forEach(f -> failure.add(withoutInstanceTag(f.asText())));
         if (!failure.isEmpty()) {
-            if (!completed && in.fatalAlert == null && !peerClosed && !timedOut) {
-                log.gaveUp(failure);
+            if (!completed && in.fatalAlert() == null && !peerClosed && !timedOut) {
+                // a real JDK names no rule: its exception's words are read back into one by its profile's lines
+                log.gaveUp(ErrorMap.of(profile).rule(server ? Side.RECEIVER : Side.SENDER, failure).orElse(null), failure);
             } else {
                 log.error(failure);
             }

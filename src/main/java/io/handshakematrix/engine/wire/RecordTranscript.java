@@ -2,7 +2,6 @@ package io.handshakematrix.engine.wire;
 
 import io.handshakematrix.model.TlsAlerts;
 import io.handshakematrix.model.WireEvent;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -95,7 +94,7 @@ public final class RecordTranscript {
         private final String arrow;
         private final boolean sent;
         private final RecordFramer framer = new RecordFramer();
-        private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
+        private final HandshakeReassembler messages = new HandshakeReassembler();
         private boolean encrypted;
         private volatile String nonTls;
 
@@ -137,8 +136,7 @@ public final class RecordTranscript {
                     if (encrypted) {
                         add(prefix + "Handshake [length " + hex4(len) + "], encrypted (Finished)", "Finished (encrypted)", b, off, len);
                     } else {
-                        handshake.write(b, off, len);
-                        drainHandshake(prefix);
+                        handshakeRecord(prefix, b, off, len);
                     }
                 }
                 case 23 -> add(prefix + "ApplicationData [length " + hex4(len) + "]", "ApplicationData", b, off, len);
@@ -147,20 +145,12 @@ public final class RecordTranscript {
             }
         }
 
-        private void drainHandshake(String prefix) {
-            byte[] hs = handshake.toByteArray();
-            int pos = 0;
-            while (hs.length - pos >= 4) {
-                int mlen = ((hs[pos + 1] & 0xFF) << 16) | ((hs[pos + 2] & 0xFF) << 8) | (hs[pos + 3] & 0xFF);
-                if (hs.length - pos < 4 + mlen) {
-                    break;
-                }
-                String name = HandshakeNames.of(hs[pos] & 0xFF);
+        private void handshakeRecord(String prefix, byte[] b, int off, int len) {
+            // each message as it is on the wire, header included
+            messages.feed(b, off, len, (type, hs, pos, mlen) -> {
+                String name = HandshakeNames.of(type);
                 add(prefix + "Handshake [length " + hex4(4 + mlen) + "], " + name, name, hs, pos, 4 + mlen);
-                pos += 4 + mlen;
-            }
-            handshake.reset();
-            handshake.write(hs, pos, hs.length - pos);
+            });
         }
 
         private void add(String line, String eventName, byte[] b, int off, int len) {
