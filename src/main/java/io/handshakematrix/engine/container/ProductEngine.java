@@ -100,7 +100,7 @@ public final class ProductEngine implements Engine {
         return problems.computeIfAbsent(p.id(), id -> {
             try {
                 Path folder = p.imageFolder();
-                ImageFolder f = ImageFolder.read(folder.getFileName().toString(), rel -> read(folder.getParent(), rel),
+                ImageFolder f = ImageFolder.read(folder.getFileName().toString(), ImageFolder.directory(folder.getParent()),
                         folder.getParent() + "/");
                 // tagged after the product, not its folder's name
                 tags.put(id, containers.builder().ensure(new ImageFolder("product-" + id, f.dockerfile(), f.labels(),
@@ -113,15 +113,6 @@ public final class ProductEngine implements Engine {
                 return Optional.of(e.getMessage());
             }
         });
-    }
-
-    private static Optional<byte[]> read(Path root, String rel) {
-        try {
-            Path f = root.resolve(rel);
-            return Files.isRegularFile(f) ? Optional.of(Files.readAllBytes(f)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

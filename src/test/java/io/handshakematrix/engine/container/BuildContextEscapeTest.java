@@ -81,4 +81,15 @@ class BuildContextEscapeTest {
         assertEquals(2, code, err::toString);
         assertEquals(1, err.toString().strip().lines().count(), err::toString);
     }
+
+    @Test
+    void theBuildDirectoryWriterRefusesAnEscapingPathBeforeWritingAnything() throws IOException {
+        Path build = Files.createDirectories(dir.resolve("a/b/build"));
+        java.util.Map<String, byte[]> copied = new java.util.LinkedHashMap<>();
+        copied.put("shims/ok.sh", new byte[] {1});
+        copied.put("../../x", new byte[] {2});
+        assertThrows(IOException.class, () -> ImageBuilder.writeCopied(build, copied));
+        assertTrue(Files.notExists(dir.resolve("a/x")));
+        assertTrue(Files.notExists(build.resolve("shims/ok.sh")), "nothing is written once one path escapes");
+    }
 }
