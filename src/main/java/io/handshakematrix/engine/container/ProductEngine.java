@@ -129,7 +129,7 @@ public final class ProductEngine implements Engine {
             if (p.local()) {
                 Path dir = localFiles();
                 if (dhe) {
-                    Path dh = dir.resolve("dh-" + spec.dhGroup().name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pem");
+                    Path dh = dir.resolve(ShimContainer.dhFileName(spec.dhGroup()));
                     Files.writeString(dh, ShimContainer.pkcs3Pem(spec.dhGroup().p(), spec.dhGroup().g()));
                     values.put("dh", dh.toString());
                 }

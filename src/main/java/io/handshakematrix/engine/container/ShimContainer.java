@@ -39,11 +39,16 @@ class ShimContainer extends GenericContainer<ShimContainer> {
 
     /** Writes a DH group as PKCS#3 PEM into the container once per run (the shim's mounted PEM); its path there. */
     synchronized String dhParamsFile(DhGroup group) throws IOException {
-        String path = WORK + "/dh-" + group.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pem";
+        String path = WORK + "/" + dhFileName(group);
         if (copiedGroups.add(path)) {
             copyFileToContainer(Transferable.of(pkcs3Pem(group.p(), group.g())), path);
         }
         return path;
+    }
+
+    /** The file name a DH group is written under, in a container or a product's local directory. */
+    static String dhFileName(DhGroup group) {
+        return "dh-" + group.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pem";
     }
 
     /** Whether the harness copied its receiver certificate and key in (product containers). */
