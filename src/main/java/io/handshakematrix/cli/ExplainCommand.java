@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         ProductProfile product = ProductProfiles.load(productFile, groups);
-        List<String> asked = new ArrayList<>(lines);
+        List<String> asked = new ArrayList<>(lines.stream().map(CustomerLog::printable).toList());
         if (file != null) {
             asked.addAll(CustomerLog.read(file));
         }

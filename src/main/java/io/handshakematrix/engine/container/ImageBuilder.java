@@ -132,6 +132,7 @@ final class ImageBuilder {
             labels.put(HASH_LABEL, b.hash());
             docker.buildImageCmd().withBaseDirectory(dir.toFile()).withDockerfile(dockerfile.toFile())
                     .withTags(Set.of(tag)).withLabels(labels).withPull(false).withRemove(true)
+                    .withForcerm(true) // a failed RUN step leaves no build container behind
                     .exec(new BuildImageResultCallback()).awaitImageId();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build context of " + b.name() + ": " + e.getMessage(), e);
