@@ -64,11 +64,13 @@ final class LinkExpansion {
     }
 
     /**
-     * Counted before expanding: the links so far plus every pair this entry can add (hosts to themselves and
-     * repeats not yet taken off), refused above {@link #MAX_LINKS} with the count in the message.
+     * Counted before expanding: the links so far plus every pair this entry can add but hosts to themselves
+     * (repeats of earlier pairs not yet taken off), refused above {@link #MAX_LINKS} with the count in the message.
      */
     private void bound(YamlNode entry, List<String> senders, List<String> receivers) {
-        long count = links.size() + (long) senders.size() * receivers.size();
+        java.util.Set<String> from = new java.util.HashSet<>(senders);
+        long toThemselves = receivers.stream().filter(from::contains).count(); // a host is never linked to itself
+        long count = links.size() + (long) senders.size() * receivers.size() - toThemselves;
         if (count > MAX_LINKS) {
             throw entry.error(entry.path() + ": the links expand to " + count + " links; expected at most " + MAX_LINKS
                     + " (link groups of fewer hosts, or split the fleet and plan its parts one after another)");
