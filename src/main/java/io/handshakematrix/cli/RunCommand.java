@@ -17,6 +17,7 @@ import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.JournaledRun;
 import io.handshakematrix.runner.MatrixDigest;
+import io.handshakematrix.yaml.ValueText;
 import io.handshakematrix.runner.MatrixRunner;
 import io.handshakematrix.runner.OutLock;
 import io.handshakematrix.runner.ProgressListener;
@@ -252,9 +253,10 @@ final class RunCommand implements Callable<Integer> {
                 results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
                 counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun.size(), diffs.size(), json);
         for (CellResult d : diffs) {
-            System.out.println("DIFFERS  " + d.cell().displayName()
+            // names and error lines come from data: printed without their control characters
+            System.out.println("DIFFERS  " + ValueText.printable(d.cell().displayName())
                     + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));
-            d.differences().forEach(s -> System.out.println("         " + s));
+            d.differences().forEach(s -> System.out.println("         " + ValueText.printable(s)));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
     }

@@ -103,23 +103,8 @@ public final class CustomerLog {
         return null;
     }
 
-    /**
-     * A line as the terminal may show it: control characters (an ANSI escape's ESC, a carriage return, a bell)
-     * become '?', so a log cannot move the cursor, recolour or rewrite what explain prints. Tabs stay.
-     */
+    /** A log line as the terminal may show it: {@link io.handshakematrix.yaml.ValueText#printable}. */
     public static String printable(String line) {
-        StringBuilder out = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean control = c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069');
-            if (control && out == null) {
-                out = new StringBuilder(line.length()).append(line, 0, i);
-            }
-            if (out != null) {
-                out.append(control ? '?' : c);
-            }
-        }
-        return out == null ? line : out.toString();
+        return io.handshakematrix.yaml.ValueText.printable(line);
     }
 }

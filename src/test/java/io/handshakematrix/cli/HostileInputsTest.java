@@ -415,4 +415,116 @@ class HostileInputsTest {
             assertTrue(r.out().contains("more distinct lines not shown (at most 20)"), r::all);
         }
     }
+
+    /**
+     * The writers on a real run and a real plan whose DH file and config file are named with Markdown and HTML
+     * syntax and a terminal escape: every page keeps them as text (HostileReportTextTest holds the escaping functions'
+     * own cases and hand-made results).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Writers {
+        static final String DH = "odd|na`me<img src=x onerror=alert(1)>.pem";
+        static final String CNF = "c`x`|<img src=x onerror=alert(2)>.cnf";
+        Path dir;
+        CliRun run;
+        CliRun plan;
+
+        @BeforeAll
+        void runAndPlan(@TempDir Path tmp) throws IOException {
+            dir = tmp;
+            Files.copy(Path.of("examples/dh1024.pem"), dir.resolve(DH));
+            Files.writeString(dir.resolve("m.yaml"), """
+                    product:
+                      receive_side: {"YES": [AES256-SHA], "NO": [DHE-RSA-AES256-SHA]}
+                    axes:
+                      senders: [rhel-7.7]
+                      receivers: [rhel-6.10]
+                      receive_side: ["NO"]
+                      dh: ["256", "%s"]
+                    """.formatted(DH));
+            run = CliRun.of("run", "--matrix", dir.resolve("m.yaml").toString(), "--out", dir.resolve("out").toString(),
+                    "--no-allure-report");
+            assertTrue(run.code() <= 1, run.all());
+            Path pf = Files.createDirectories(dir.resolve("fleet"));
+            for (String f : new String[] {"configssl.cnf", "configssl-fixed.cnf", "dh1024.pem", "dh2048.pem"}) {
+                Files.copy(Path.of("examples", f), pf.resolve(f));
+            }
+            Files.copy(Path.of("examples/configssl-fixed.cnf"), pf.resolve(CNF));
+            Files.writeString(pf.resolve("fleet.yaml"), "hosts:\n  s1: {stack: rhel-7.7}\n  r1: {stack: rhel-6.10, "
+                    + "config: configssl.cnf}\nlinks: [{from: s1, to: r1}]\nchanges:\n  - {hosts: r1, config: \""
+                    + CNF.replace("\"", "\\\"") + "\"}\n");
+            plan = CliRun.of("plan", "--fleet", pf.resolve("fleet.yaml").toString(), "--out", dir.resolve("plan").toString());
+            assertTrue(plan.code() <= 1, plan.all());
+        }
+
+        private org.jsoup.nodes.Document markdown(Path f) throws IOException {
+            var ext = java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create());
+            return org.jsoup.Jsoup.parse(org.commonmark.renderer.html.HtmlRenderer.builder().extensions(ext).build()
+                    .render(org.commonmark.parser.Parser.builder().extensions(ext).build().parse(Files.readString(f))));
+        }
+
+        private void keepsAsText(org.jsoup.nodes.Document d, String value, String what) {
+            assertTrue(d.select("img, script").isEmpty(), () -> what + ": an element from data:\n" + d.body());
+            for (var t : d.select("table")) {
+                int columns = t.select("thead th").size();
+                for (var row : t.select("tbody tr")) {
+                    assertEquals(columns, row.select("td, th").size(), () -> what + ": a row lost its columns: " + row);
+                }
+            }
+            assertTrue(d.text().contains(value), () -> what + " lost " + value + ":\n" + d.text());
+        }
+
+        @Test
+        void kbMarkdown() throws IOException {
+            keepsAsText(markdown(dir.resolve("out/kb.md")), DH, "kb.md");
+        }
+
+        @Test
+        void kbDetailMarkdown() throws IOException {
+            keepsAsText(markdown(dir.resolve("out/kb-detail.md")), DH, "kb-detail.md");
+        }
+
+        @Test
+        void kbHtml() throws IOException {
+            keepsAsText(org.jsoup.Jsoup.parse(Files.readString(dir.resolve("out/kb-detail.html"))), DH, "kb-detail.html");
+        }
+
+        @Test
+        void planMarkdown() throws IOException {
+            keepsAsText(markdown(dir.resolve("plan/plan.md")), CNF, "plan.md");
+        }
+
+        @Test
+        void planHtml() throws IOException {
+            keepsAsText(org.jsoup.Jsoup.parse(Files.readString(dir.resolve("plan/plan.html"))), CNF, "plan.html");
+        }
+
+        @Test
+        void allureResultsKeepTheNameInTheirParameters() throws IOException {
+            boolean found = false;
+            try (Stream<Path> s = Files.list(dir.resolve("out/allure-results"))) {
+                for (Path p : s.filter(p -> p.toString().endsWith("-result.json")).toList()) {
+                    var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile());
+                    found |= n.toString().contains(DH.replace("\"", "\\\""));
+                    var d = markdown(Files.writeString(dir.resolve("description.md"), n.get("description").asText()));
+                    assertTrue(d.select("img, script, code").isEmpty(), () -> p + ": " + d.body());
+                }
+            }
+            assertTrue(found, "no result names the DH file");
+        }
+
+        @Test
+        void consoleTableAndLinesCarryNoTerminalEscape() throws IOException {
+            Path esc = dir.resolve("esc");
+            Files.createDirectories(esc);
+            String name = "x\u001b[2J\u001b]0;t\u0007.pem";
+            Files.copy(Path.of("examples/dh1024.pem"), esc.resolve(name));
+            Files.writeString(esc.resolve("m.yaml"), "product:\n  receive_side: {\"NO\": [DHE-RSA-AES256-SHA]}\naxes:\n"
+                    + "  senders: [rhel-7.7]\n  receivers: [rhel-6.10]\n  receive_side: [\"NO\"]\n  dh: [\"x\\e[2J\\e]0;t\\a.pem\"]\n");
+            CliRun r = CliRun.of("run", "--matrix", esc.resolve("m.yaml").toString(), "--out", esc.resolve("out").toString(),
+                    "--no-allure-report");
+            assertTrue(r.all().chars().noneMatch(c -> c == 0x1b || c == 7), r.all());
+        }
+    }
 }
