@@ -143,6 +143,10 @@ public final class ProductEngine implements Engine {
                 run = ProductRun.in(c, p.command("receiver", values));
             }
             if (!run.awaitLine(p.roles().get("receiver").ready().asPredicate(), timeoutMs)) {
+                String missing = run.awaitExit(1000) ? notStarted(run) : null;
+                if (missing != null) {
+                    throw new IOException(missing);
+                }
                 refusedSetting(p, run);
                 run.kill();
                 throw new IOException(p.id() + " receiver did not print its ready line ("
@@ -202,7 +206,8 @@ public final class ProductEngine implements Engine {
             ProductRun run = p.local() ? ProductRun.local(p.command("sender", values))
                     : ProductRun.in(c, p.command("sender", values));
             boolean exited = run.exitedOrKilled(timeoutMs);
-            relay.awaitClosed(exited ? timeoutMs : 1000);
+            // a command that could not start connects to nobody: no wait for the relay then
+            relay.awaitClosed(!exited ? 1000 : notStarted(run) != null ? 0 : timeoutMs);
             return report(p, true, run, relay, !exited);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputError ie) {
@@ -274,6 +279,10 @@ public final class ProductEngine implements Engine {
     /** The side's report: the wire from the relay, the product's error lines read by its patterns. */
     private static SideReport report(ProductStack p, boolean client, ProductRun run, TcpRelay relay, boolean timedOut) {
         String harness = relay.connected() ? null : relay.failure();
+        String missing = timedOut ? null : notStarted(run);
+        if (missing != null) {
+            harness = missing; // not "nobody connected": the product never ran
+        }
         List<String> errors = new ArrayList<>();
         if (!timedOut) {
             ProductStack.Reading r = p.read(run.exitCode(), run.output());
@@ -283,6 +292,31 @@ public final class ProductEngine implements Engine {
             }
         }
         return ShimSideReports.of(client, relay, errors, timedOut, harness);
+    }
+
+    /** How /bin/sh says a command does not exist (dash, bash): "sh: 1: exec: NAME: not found", "NAME: command not found". */
+    private static final java.util.regex.Pattern NOT_FOUND = java.util.regex.Pattern.compile(
+            "^(?:/bin/)?(?:ba)?sh: (?:line )?(?:\\d+: )?(?:exec: )?(.+?): (?:command )?not found$|"
+            + "^(?:/bin/)?(?:ba)?sh: (?:line )?(?:\\d+: )?(?:exec: )?(.+?): No such file or directory$|"
+            // a wrapper in front (timeout, env, nohup from coreutils)
+            + "^[\\w./-]+: failed to run command ['\u2018](.+?)['\u2019]: No such file or directory$");
+
+    /**
+     * "cannot start `NAME`: not found" when the product's command exited 127 (POSIX: command not found) and the
+     * shell named what it could not find; null otherwise.
+     */
+    static String notStarted(ProductRun run) {
+        if (run.exitCode() != 127) {
+            return null;
+        }
+        for (String line : run.output()) {
+            java.util.regex.Matcher m = NOT_FOUND.matcher(line.strip());
+            if (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                return "cannot start `" + io.handshakematrix.yaml.ValueText.cut(name) + "`: not found";
+            }
+        }
+        return "cannot start the product's command: /bin/sh exited 127 (command not found)";
     }
 
     @Override
