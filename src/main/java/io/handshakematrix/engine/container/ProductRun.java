@@ -62,9 +62,19 @@ interface ProductRun extends StackProcess {
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
             try (var r = proc.inputReader(StandardCharsets.UTF_8)) {
+                long kept = 0;
                 for (String l; (l = r.readLine()) != null; ) {
                     synchronized (lines) {
-                        lines.add(l);
+                        // the rest is read and dropped: a product that prints megabytes is no megabyte record
+                        if (kept < ContainerProcess.MAX_OUTPUT) {
+                            String part = l.length() > ContainerProcess.MAX_OUTPUT - kept
+                                    ? l.substring(0, (int) (ContainerProcess.MAX_OUTPUT - kept)) : l;
+                            lines.add(part);
+                            kept += part.length() + 1;
+                            if (kept >= ContainerProcess.MAX_OUTPUT) {
+                                lines.add(ContainerProcess.CUT);
+                            }
+                        }
                         lines.notifyAll();
                     }
                 }
