@@ -55,7 +55,9 @@ interface ProductRun extends StackProcess {
     static ProductRun local(String command) {
         Process proc;
         try {
-            proc = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+            // registered: ended with the run (success, failure, SIGTERM), SIGKILL if it ignores SIGTERM
+            proc = io.handshakematrix.yaml.ChildProcesses.register(
+                    new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,8 +123,7 @@ interface ProductRun extends StackProcess {
 
             @Override
             public void kill() {
-                proc.descendants().forEach(ProcessHandle::destroy);
-                proc.destroy();
+                io.handshakematrix.yaml.ChildProcesses.end(proc, 500);
             }
         };
     }
