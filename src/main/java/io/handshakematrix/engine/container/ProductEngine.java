@@ -294,10 +294,13 @@ public final class ProductEngine implements Engine {
         return ShimSideReports.of(client, relay, errors, timedOut, harness);
     }
 
-    /** How /bin/sh says a command does not exist (dash, bash): "sh: 1: exec: NAME: not found", "NAME: command not found". */
+    /**
+     * How /bin/sh says a command does not exist (dash, bash; its $0 is hm-product, see ProductStack.Command):
+     * "hm-product: 1: exec: NAME: not found", "NAME: command not found".
+     */
     private static final java.util.regex.Pattern NOT_FOUND = java.util.regex.Pattern.compile(
-            "^(?:/bin/)?(?:ba)?sh: (?:line )?(?:\\d+: )?(?:exec: )?(.+?): (?:command )?not found$|"
-            + "^(?:/bin/)?(?:ba)?sh: (?:line )?(?:\\d+: )?(?:exec: )?(.+?): No such file or directory$|"
+            "^(?:(?:/bin/)?(?:ba)?sh|hm-product): (?:line )?(?:\\d+: )?(?:exec: )?(.+?): (?:command )?not found$|"
+            + "^(?:(?:/bin/)?(?:ba)?sh|hm-product): (?:line )?(?:\\d+: )?(?:exec: )?(.+?): No such file or directory$|"
             // a wrapper in front (timeout, env, nohup from coreutils)
             + "^[\\w./-]+: failed to run command ['\u2018](.+?)['\u2019]: No such file or directory$");
 

@@ -17,8 +17,9 @@ interface ProductRun extends StackProcess {
 
     int exitCode();
 
-    static ProductRun in(ShimContainer c, String command) {
-        ContainerProcess p = ContainerProcess.start(c.getDockerClient(), c.getContainerId(), "/bin/sh", List.of("-c", command));
+    static ProductRun in(ShimContainer c, ProductStack.Command command) {
+        ContainerProcess p = ContainerProcess.start(c.getDockerClient(), c.getContainerId(), "/bin/sh",
+                command.shellArgs());
         return new ProductRun() {
             @Override
             public boolean awaitLine(Predicate<String> line, long timeoutMs) throws InterruptedException {
@@ -51,13 +52,18 @@ interface ProductRun extends StackProcess {
         };
     }
 
+    /** A script alone (no values), on this machine. */
+    static ProductRun local(String script) {
+        return local(new ProductStack.Command(script, List.of()));
+    }
+
     /** On this machine ({@code local: true}): /bin/sh -c, output merged as it comes. */
-    static ProductRun local(String command) {
+    static ProductRun local(ProductStack.Command command) {
         Process proc;
         try {
             // registered: ended with the run (success, failure, SIGTERM), SIGKILL if it ignores SIGTERM
             proc = io.handshakematrix.yaml.ChildProcesses.register(
-                    new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start());
+                    new ProcessBuilder(shell(command)).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,5 +132,11 @@ interface ProductRun extends StackProcess {
                 io.handshakematrix.yaml.ChildProcesses.end(proc, 500);
             }
         };
+    }
+
+    private static List<String> shell(ProductStack.Command command) {
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh"));
+        cmd.addAll(command.shellArgs());
+        return cmd;
     }
 }
