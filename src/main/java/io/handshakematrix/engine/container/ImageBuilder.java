@@ -123,7 +123,7 @@ final class ImageBuilder {
         long t0 = System.nanoTime();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("hm-image-" + b.name());
+            dir = io.handshakematrix.yaml.ChildProcesses.registerStaging(Files.createTempDirectory("hm-image-" + b.name()));
             Path dockerfile = dir.resolve(b.name()).resolve("Dockerfile");
             Files.createDirectories(dockerfile.getParent());
             Files.writeString(dockerfile, b.dockerfile());
@@ -140,6 +140,9 @@ final class ImageBuilder {
             throw new IllegalStateException("docker build of " + b.name() + " failed: " + e.getMessage(), e);
         } finally {
             delete(dir);
+            if (dir != null) {
+                io.handshakematrix.yaml.ChildProcesses.forgetStaging(dir);
+            }
         }
         builtNow.put(tag, String.format("%.1f s", (System.nanoTime() - t0) / 1e9));
         return tag;

@@ -251,7 +251,8 @@ public final class ProductEngine implements Engine {
     /** This run's certificate and key for a product run on this machine (a temp directory, deleted at close). */
     private synchronized Path localFiles() throws IOException {
         if (localDir == null) {
-            localDir = Files.createTempDirectory("hm-product");
+            // removed at close, and by ChildProcesses' hook on SIGTERM: it holds the run's private key
+            localDir = io.handshakematrix.yaml.ChildProcesses.registerStaging(Files.createTempDirectory("hm-product"));
             Files.writeString(localDir.resolve("cert.pem"), pem("CERTIFICATE", identity.certificateDer()));
             Files.writeString(localDir.resolve("key.pem"), pem("PRIVATE KEY", identity.privateKeyPkcs8()));
         }
