@@ -41,7 +41,7 @@ final class KbArticle {
         blocks.add(new KbBlock.Para(f.header() + "."));
         blocks.add(new KbBlock.Para(KbText.counts(f.results) + " Every cell is a real TLS handshake on 127.0.0.1 "
                 + "between the two stacks. " + KbText.SETTINGS + " Full tables, test-only groups and every fix: "
-                + "" + KbText.span("kb-detail.md") + "."));
+                + KbText.span("kb-detail.md") + "."));
         differing();
         summary();
         logSection();
@@ -62,7 +62,8 @@ final class KbArticle {
                     + " from matrix.yaml", "differs"));
             blocks.add(new KbBlock.Items(items.size() > 20 ? items.subList(0, 20) : items));
             if (items.size() > 20) {
-                blocks.add(new KbBlock.Para("... and " + (items.size() - 20) + " more in " + KbText.span("kb-detail.md") + "."));
+                blocks.add(new KbBlock.Para("... and " + (items.size() - 20) + " more in " + KbText.span("kb-detail.md")
+                        + "."));
             }
         }
     }
@@ -132,9 +133,10 @@ final class KbArticle {
         if (rows.isEmpty()) {
             return;
         }
-        blocks.add(new KbBlock.Para("Other receiver setups in this run, apart from the product's own: " + KbText.span("certificate") + " is"
-                + " the receiver's key, " + KbText.span("receiver suites default") + " the stack's own DEFAULT list (RECEIVE_SIDE then does"
-                + " not choose the suites). A fix is offered only where a cell of the same setup proves it."));
+        blocks.add(new KbBlock.Para("Other receiver setups in this run, apart from the product's own: "
+                + KbText.span("certificate") + " is the receiver's key, " + KbText.span("receiver suites default")
+                + " the stack's own DEFAULT list (RECEIVE_SIDE then does not choose the suites). A fix is offered only"
+                + " where a cell of the same setup proves it."));
         List<String> headers = new ArrayList<>(List.of("sender -> receiver", "receiver setup"));
         sides.forEach(s -> headers.add("RECEIVE_SIDE = " + s));
         headers.add("one-line fix");
@@ -212,9 +214,11 @@ final class KbArticle {
     private void logSection() {
         blocks.add(new KbBlock.Heading(2, "If your log says...", "log"));
         String prefix = f.product.support().logPrefixes().isEmpty() ? ""
-                : " The product wraps them, e.g. " + KbText.span(f.product.support().logPrefixes().get(0).example()) + ".";
+                : " The product wraps them, e.g. " + KbText.span(f.product.support().logPrefixes().get(0).example())
+                        + ".";
         blocks.add(new KbBlock.Para("The lines the stacks printed most often in this run, what each means, and what"
-                + " to ask for." + prefix + " " + KbText.span("handshake-matrix explain \"LINE\"") + " answers any other line."));
+                + " to ask for." + prefix + " " + KbText.span("handshake-matrix explain \"LINE\"")
+                + " answers any other line."));
         LineIndex index = new LineIndex(f.results, f.product);
         Map<String, Integer> byReason = new LinkedHashMap<>();
         Map<String, String> example = new LinkedHashMap<>();

@@ -118,7 +118,8 @@ public final class KbRender {
      */
     static String md(String text, boolean inTable) {
         StringBuilder out = new StringBuilder();
-        spans(text, t -> out.append(inTable ? Markdown.cell(t) : Markdown.text(t)), c -> out.append(inTable ? Markdown.codeInTable(c) : Markdown.code(c)));
+        spans(text, t -> out.append(inTable ? Markdown.cell(t) : Markdown.text(t)),
+                c -> out.append(inTable ? Markdown.codeInTable(c) : Markdown.code(c)));
         return out.toString();
     }
 
@@ -130,7 +131,8 @@ public final class KbRender {
     }
 
     /** Splits KB text at its span marks: plain runs to {@code text}, span contents to {@code code}. */
-    private static void spans(String s, java.util.function.Consumer<String> text, java.util.function.Consumer<String> code) {
+    private static void spans(String s, java.util.function.Consumer<String> text,
+                              java.util.function.Consumer<String> code) {
         int at = 0;
         while (at < s.length()) {
             int open = s.indexOf(KbText.SPAN_OPEN, at);

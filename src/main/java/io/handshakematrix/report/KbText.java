@@ -20,7 +20,8 @@ final class KbText {
             + "– SKIPPED; " + DIFFERS + ". ◆ marks a cell run against real software (which side, which engine); "
             + "every other cell ran both sides as emulated profiles. Numbers point to the exact error lines at the end.";
 
-    static final String SETTINGS = "Settings are the receiver's configssl.cnf: " + span("[RSAKEY] RECEIVE_SIDE") + " and "
+    static final String SETTINGS = "Settings are the receiver's configssl.cnf: " + span("[RSAKEY] RECEIVE_SIDE")
+            + " and "
             + "" + span("[DH] DH_n_RECEIVE_SIDE = file.pem") + ".";
 
     static final String CODES = "✔ ok; ✖ S40: the sender gave up and sent alert 40 (R: the receiver; – no alert);"

@@ -10,8 +10,9 @@ public final class ValueText {
     private ValueText() {}
 
     /**
-     * A value as a terminal may show it (the one console escaping: explain's log lines, the console table, messages): control characters (an ANSI escape's ESC, a carriage return, a bell)
-     * become '?', so a log cannot move the cursor, recolour or rewrite what explain prints. Tabs stay.
+     * A value as a terminal may show it, the one console escaping (explain's log lines, the console table,
+     * messages): control characters (an ANSI escape's ESC, a carriage return, a bell, bidi controls) become '?',
+     * so data cannot move the cursor, recolour or rewrite what the harness prints. Tabs stay.
      */
     public static String printable(String line) {
         StringBuilder out = null;

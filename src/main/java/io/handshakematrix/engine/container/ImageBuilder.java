@@ -123,7 +123,8 @@ final class ImageBuilder {
         long t0 = System.nanoTime();
         Path dir = null;
         try {
-            dir = io.handshakematrix.yaml.ChildProcesses.registerStaging(Files.createTempDirectory("hm-image-" + b.name()));
+            dir = io.handshakematrix.yaml.ChildProcesses.registerStaging(
+                    Files.createTempDirectory("hm-image-" + b.name()));
             Path dockerfile = dir.resolve(b.name()).resolve("Dockerfile");
             Files.createDirectories(dockerfile.getParent());
             Files.writeString(dockerfile, b.dockerfile());

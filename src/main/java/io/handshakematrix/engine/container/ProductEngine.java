@@ -100,8 +100,8 @@ public final class ProductEngine implements Engine {
         return problems.computeIfAbsent(p.id(), id -> {
             try {
                 Path folder = p.imageFolder();
-                ImageFolder f = ImageFolder.read(folder.getFileName().toString(), ImageFolder.directory(folder.getParent()),
-                        folder.getParent() + "/");
+                ImageFolder f = ImageFolder.read(folder.getFileName().toString(),
+                        ImageFolder.directory(folder.getParent()), folder.getParent() + "/");
                 // tagged after the product, not its folder's name
                 tags.put(id, containers.builder().ensure(new ImageFolder("product-" + id, f.dockerfile(), f.labels(),
                         f.copied(), f.labelsFile(), f.from())));
