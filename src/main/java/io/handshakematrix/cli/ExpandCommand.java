@@ -46,6 +46,10 @@ final class ExpandCommand implements Callable<Integer> {
         Matrix m = new MatrixLoader(RunCommand.profilesFor(matrixFile, profilesDir), DhGroupCatalog.builtin(),
                 Engines.standard().names()).load(matrixFile);
         Path lock = lockFile != null ? lockFile : MatrixLock.defaultFile(matrixFile);
+        if (Files.exists(lock) && !Files.isRegularFile(lock)) {
+            throw new InputError(lock.toString(), 0, "not a regular file (a directory?); expected the lock file to write"
+                    + " or check");
+        }
         Path dir = lock.toAbsolutePath().getParent();
         String text = MatrixLock.render(m, matrixFile.getFileName().toString(), dir);
         if (check) {
@@ -57,7 +61,17 @@ final class ExpandCommand implements Callable<Integer> {
             System.out.println(lock + " is current (" + m.cells().size() + " cells)");
             return Main.OK;
         }
-        Files.writeString(lock, text, StandardCharsets.UTF_8);
+        // to a temporary file, then renamed over the lock: a full disk or a kill leaves the committed lock whole
+        Path tmp = dir.resolve(lock.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, lock, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new InputError(lock.toString(), 0, "cannot write (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); the lock there is unchanged");
+        }
         System.out.println("wrote " + lock + " (" + m.cells().size() + " cells)");
         return Main.OK;
     }

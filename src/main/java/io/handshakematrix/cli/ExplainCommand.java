@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         ProductProfile product = ProductProfiles.load(productFile, groups);
-        List<String> asked = new ArrayList<>(lines);
+        List<String> asked = new ArrayList<>(lines.stream().map(CustomerLog::printable).toList());
         if (file != null) {
             asked.addAll(CustomerLog.read(file));
         }
@@ -107,25 +107,27 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         List<LineIndex.Answer> answers = new ArrayList<>();
+        int notShown = 0;
         for (LogLine q : distinct.values()) {
-            LineIndex.Answer a = index.lookup(q);
-            if (!fromArgs.contains(q.text()) && !a.known() && known.matching(q).isEmpty()
-                    && !ERROR_LIKE.matcher(q.text()).find()) {
+            if (!fromArgs.contains(q.text()) && !ERROR_LIKE.matcher(q.text()).find() && known.matching(q).isEmpty()
+                    && !index.knows(q)) {
                 continue; // an ordinary line of the file: not a question
             }
-            answers.add(a);
+            if (answers.size() < MAX_LINES) {
+                answers.add(index.lookup(q)); // the full answer (with the nearest lines of a miss) only for those shown
+            } else {
+                notShown++;
+            }
         }
-        int shown = 0;
         boolean allKnown = true;
         for (LineIndex.Answer a : answers) {
-            if (shown++ == MAX_LINES) {
-                out.println();
-                out.println("... " + (answers.size() - MAX_LINES) + " more distinct lines not shown (at most " + MAX_LINES + ")");
-                break;
-            }
             allKnown &= a.known() || !known.matching(a.line()).isEmpty();
             out.println();
             ExplainText.answer(out, a, why, product.origin(), known.matching(a.line()));
+        }
+        if (notShown > 0) {
+            out.println();
+            out.println("... " + notShown + " more distinct lines not shown (at most " + MAX_LINES + ")");
         }
         if (answers.isEmpty()) {
             out.println("No line of " + file + " looks like a TLS error (error, alert, exception, fail, refused, handshake).");

@@ -91,11 +91,34 @@ final class ImagesCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new io.handshakematrix.yaml.InputError(dir.toString(), 0, "not a directory; expected a directory of image folders");
         }
+        List<String> names;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("Dockerfile")) || Files.isDirectory(p) && !isShared(p))
+            names = s.filter(p -> Files.isRegularFile(p.resolve("Dockerfile")) || Files.isDirectory(p) && !isShared(p))
                     .map(p -> p.getFileName().toString()).sorted().toList();
         }
+        for (String n : names) {
+            if (!n.matches(FOLDER_NAME)) { // the name becomes part of an image tag and of paths in the build
+                throw new io.handshakematrix.yaml.InputError(dir.resolve(n).toString(), 0, "folder name '" + n
+                        + "'; expected letters, digits, '.', '_' and '-' only (it becomes an image tag)");
+            }
+        }
+        Path index = dir.resolve("index.txt");
+        if (Files.isRegularFile(index)) {
+            int n = 0;
+            for (String line : new String(io.handshakematrix.yaml.InputFiles.read(index, 1 << 20, "an index of image "
+                    + "folders"), StandardCharsets.UTF_8).split("\n", -1)) {
+                n++;
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#") && !names.contains(name)) {
+                    throw new io.handshakematrix.yaml.InputError(index.toString(), n, "no folder '" + name + "' with a "
+                            + "Dockerfile in " + dir + "; expected one of the folders next to this index");
+                }
+            }
+        }
+        return names;
     }
+
+    private static final String FOLDER_NAME = "[a-z0-9][a-z0-9._-]*";
 
     /** images/shims and images/stack-agent hold shared parts and templates, not one image's folder. */
     private static boolean isShared(Path p) {

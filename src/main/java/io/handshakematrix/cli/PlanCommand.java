@@ -45,6 +45,10 @@ import picocli.CommandLine.Option;
             "  plan --fleet examples/fleet.yaml --change receiver-1=config:examples/configssl-fixed.cnf --out plan-out",
             "  plan --fleet fleet.yaml --change senders=rhel-7.7 --change monitor=rhel-7.7"})
 final class PlanCommand implements Callable<Integer> {
+    @Option(names = "--allow-outside", description = "let the fleet name config: and product: files outside its own "
+            + "folder (refused by default, so a fleet file cannot make plan read any file)")
+    boolean allowOutside;
+
     @Option(names = "--fleet", paramLabel = "FILE", required = true, description = "the fleet inventory YAML")
     Path fleetFile;
 
@@ -81,7 +85,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new InputError("--progress-every", 0, "expected 0 or more cells, found " + progressEvery);
         }
         try (EngineRegistry engines = Engines.standard()) {
-            FleetReader reader = new FleetReader(engines.names());
+            FleetReader reader = new FleetReader(engines.names()).allowingOutside(allowOutside);
             Fleet fleet = reader.read(fleetFile);
             if (changes != null && !changes.isEmpty()) {
                 fleet = reader.withCommandLineChanges(fleet.withChanges(List.of()), changes);

@@ -17,6 +17,8 @@ import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.report.RunReports;
 import io.handshakematrix.runner.CellRunner;
 import io.handshakematrix.runner.JournaledRun;
+import io.handshakematrix.runner.MatrixDigest;
+import io.handshakematrix.yaml.ValueText;
 import io.handshakematrix.runner.MatrixRunner;
 import io.handshakematrix.runner.OutLock;
 import io.handshakematrix.runner.ProgressListener;
@@ -176,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
         // Every check above ran before OUT is touched; the lock refuses a second run on OUT at once.
         try (engines;
              OutLock lock = OutLock.acquire(out);
-             ResultJournal journal = resume ? ResultJournal.resume(journalFile) : ResultJournal.create(journalFile);
+             ResultJournal journal = openJournal(journalFile,
+                     MatrixDigest.of(matrix, cells, profiles, matrixFile.toAbsolutePath().getParent()));
              Interruption interruption = Interruption.watch(journalFile, resumeCommand());
              // --quiet silences the display only: the interruption still counts the cells for its one line
              ProgressListener progress = interruption.counting(quiet ? ProgressListener.NONE
@@ -252,9 +255,10 @@ final class RunCommand implements Callable<Integer> {
                 results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
                 counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun, diffs.size(), json);
         for (CellResult d : diffs) {
-            System.out.println("DIFFERS  " + d.cell().displayName()
+            // names and error lines come from data: printed without their control characters
+            System.out.println("DIFFERS  " + ValueText.printable(d.cell().displayName())
                     + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));
-            d.differences().forEach(s -> System.out.println("         " + s));
+            d.differences().forEach(s -> System.out.println("         " + ValueText.printable(s)));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
     }
@@ -283,6 +287,21 @@ final class RunCommand implements Callable<Integer> {
         return new io.handshakematrix.yaml.InputError(option, 0, String.join(" ", filters) + " matches none of the "
                 + matrix.cells().size() + " cells of " + matrixFile + "; expected one of the senders " + senders
                 + ", receivers " + receivers + ", engines " + tiers + " (globs: * and ?). Nothing was run or written");
+    }
+
+    /**
+     * The journal to write to. A resume keeps the earlier run's journal only if it was run under this matrix
+     * (MatrixDigest): otherwise bad input saying what changed, the journal untouched. A new journal has its digest
+     * written beside it first.
+     */
+    private ResultJournal openJournal(Path journalFile, MatrixDigest digest) throws java.io.IOException {
+        if (resume && java.nio.file.Files.exists(journalFile)) {
+            digest.requireSameAs(out);
+            return ResultJournal.resume(journalFile);
+        }
+        java.nio.file.Files.createDirectories(out);
+        digest.write(out);
+        return ResultJournal.create(journalFile);
     }
 
     /** The exact command that continues this run: the same arguments plus --resume. */

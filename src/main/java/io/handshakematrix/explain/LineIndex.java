@@ -98,6 +98,11 @@ public final class LineIndex {
         return List.copyOf(distinct);
     }
 
+    /** Whether some cell printed {@code q}: {@link #lookup}'s first step, without the nearest lines of a miss. */
+    public boolean knows(LogLine q) {
+        return entries.stream().anyMatch(e -> q.matches(e.line()));
+    }
+
     public Answer lookup(LogLine q) {
         List<Entry> hits = entries.stream().filter(e -> q.matches(e.line())).toList();
         if (hits.isEmpty()) {

@@ -45,6 +45,25 @@ public final class FleetReader {
         this.engineNames = engineNames;
     }
 
+    private boolean allowOutside;
+
+    /** Files a fleet names outside its own folder ({@code config:}, {@code product:}) are refused unless allowed. */
+    public FleetReader allowingOutside(boolean allow) {
+        this.allowOutside = allow;
+        return this;
+    }
+
+    /** Whether {@code p} (symlinks followed where it exists) lies under {@code dir}. */
+    private static boolean inside(Path p, Path dir) {
+        try {
+            Path real = Files.exists(p) ? p.toRealPath() : p;
+            Path root = Files.exists(dir) ? dir.toRealPath() : dir.normalize();
+            return real.startsWith(root);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     public Fleet read(Path file) {
         YamlNode root = YamlFiles.read(file);
         Path dir = file.toAbsolutePath().getParent();
@@ -295,8 +314,13 @@ public final class FleetReader {
         return m.get(o.setting()).integer(o.floor(), o.ceiling());
     }
 
-    private static Path existing(YamlNode node, Path dir, String expected) {
+    private Path existing(YamlNode node, Path dir, String expected) {
         Path p = dir.resolve(node.text()).normalize();
+        if (!allowOutside && !inside(p, dir)) {
+            // refused before it is opened: a fleet file must not make plan read (and quote) any file
+            throw node.error(node.path() + ": '" + node.text() + "' is outside the fleet's folder " + dir + "; expected "
+                    + expected + " inside it (plan --allow-outside to allow)");
+        }
         if (!Files.isRegularFile(p)) {
             throw node.error(node.path() + ": file '" + node.text() + "' not found (" + p + "); expected " + expected
                     + ", relative to the fleet file");

@@ -6,6 +6,7 @@ import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.report.KbCell;
 import io.handshakematrix.report.KbRender;
+import io.handshakematrix.report.Markdown;
 import io.handshakematrix.report.ReportFiles;
 import io.handshakematrix.results.ResultsJson;
 import java.io.IOException;
@@ -34,23 +35,24 @@ public final class PlanReports {
     }
 
     public static String markdown(Plan p) {
-        StringBuilder md = new StringBuilder("# Upgrade plan: " + p.fleet().file() + "\n\n");
-        md.append("Planned: ").append(PlanText.changes(p.fleet())).append(". ").append(PlanText.summary(p)).append(".\n\n")
+        StringBuilder md = new StringBuilder("# Upgrade plan: " + Markdown.text(p.fleet().file()) + "\n\n");
+        md.append("Planned: ").append(Markdown.text(PlanText.changes(p.fleet()))).append(". ")
+                .append(Markdown.text(PlanText.summary(p))).append(".\n\n")
                 .append(PlanText.METHOD).append("\n");
         md.append(PlanText.body(p, true));
         PlanGrid g = new PlanGrid(p);
         md.append("\n## Before/after grid\n\n");
         if (!g.fits()) {
-            return md.append(g.omitted()).append("\n").toString();
+            return md.append(Markdown.text(g.omitted())).append("\n").toString();
         }
         md.append("Rows send, columns receive; each square is before → after.\n\n| sender \\ receiver |");
-        g.receivers.forEach(r -> md.append(' ').append(r).append(" |"));
+        g.receivers.forEach(r -> md.append(' ').append(Markdown.cell(r)).append(" |"));
         md.append("\n|---|").append("---|".repeat(g.receivers.size())).append('\n');
         for (String s : g.senders) {
-            md.append("| ").append(s).append(" |");
+            md.append("| ").append(Markdown.cell(s)).append(" |");
             for (String r : g.receivers) {
                 LinkResult l = g.at(s, r);
-                md.append(' ').append(l == null ? "" : square(l).replace("|", "\\|")).append(" |");
+                md.append(' ').append(l == null ? "" : Markdown.cell(square(l))).append(" |");
             }
             md.append('\n');
         }

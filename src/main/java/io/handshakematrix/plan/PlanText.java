@@ -84,13 +84,13 @@ public final class PlanText {
                 out.append(sub).append("after:  ").append(code(result(l.afterResult()), markdown)).append("\n");
                 Explanation why = c == LinkResult.Category.STARTS_WORKING ? l.whyBefore() : l.whyAfter();
                 if (why != null) {
-                    out.append(sub).append("why: ").append(why.sentence()).append("\n");
+                    out.append(sub).append("why: ").append(text(why.sentence(), markdown)).append("\n");
                 }
                 if (!l.options().isEmpty()) {
                     out.append(sub).append("verified options for ").append(g.links().size() == 1 ? "this link" : "each")
                             .append(":\n");
                     for (FixOption o : l.options()) {
-                        out.append(markdown ? "    - " : "        ").append(option(o)).append("\n");
+                        out.append(markdown ? "    - " : "        ").append(text(option(o), markdown)).append("\n");
                     }
                 }
             }
@@ -103,18 +103,18 @@ public final class PlanText {
         }
         int i = 1;
         for (FleetFixes.Chosen c : p.chosen()) {
-            out.append(markdown ? i + ". " : "  " + i + ". ").append(edit(c.check())).append("\n");
-            out.append(sub).append("fixes ").append(links(c.newlyFixed(), 12)).append("\n");
+            out.append(markdown ? i + ". " : "  " + i + ". ").append(text(edit(c.check()), markdown)).append("\n");
+            out.append(sub).append("fixes ").append(text(links(c.newlyFixed(), 12), markdown)).append("\n");
             i++;
         }
         for (String line : sameEdits(p)) {
-            out.append(item).append(line).append("\n");
+            out.append(item).append(text(line, markdown)).append("\n");
         }
         List<EditCheck> alt = p.alternatives();
         if (!alt.isEmpty()) {
             out.append(markdown ? "\nOther verified edits (not chosen):\n\n" : "Other verified edits (not chosen):\n");
             for (EditCheck c : alt) {
-                out.append(item).append(edit(c)).append("\n");
+                out.append(item).append(text(edit(c), markdown)).append("\n");
             }
         }
         out.append(markdown ? "\n" : "").append(withFixes(p)).append("\n");
@@ -143,7 +143,13 @@ public final class PlanText {
         return s.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** A value as a Markdown code span (fenced past any backtick inside), or as it is on the console. */
     private static String code(String s, boolean markdown) {
-        return markdown ? "`" + s.replace("`", "'") + "`" : s;
+        return markdown ? io.handshakematrix.report.Markdown.code(s) : s;
+    }
+
+    /** A value as Markdown text (escaped), or as it is on the console. */
+    private static String text(String s, boolean markdown) {
+        return markdown ? io.handshakematrix.report.Markdown.text(s) : s;
     }
 }

@@ -2,6 +2,7 @@ package io.handshakematrix.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handshakematrix.yaml.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -83,7 +84,9 @@ public final class AllureReport {
         }
         Files.deleteIfExists(log);
         copyTree(reportDir.resolve("history"), resultsDir.resolve("history"));
-        Path work = Files.createTempDirectory(reportDir.toAbsolutePath().getParent(), ".allure-");
+        // removed at the end, and by ChildProcesses' hook should SIGTERM end the run while the renderer works
+        Path work = ChildProcesses.registerStaging(Files.createTempDirectory(reportDir.toAbsolutePath().getParent(),
+                ".allure-"));
         try {
             Path single = work.resolve("single");
             Optional<String> failed = run(home.get(), log, resultsDir, single, "--single-file");
@@ -106,6 +109,7 @@ public final class AllureReport {
             return Optional.empty();
         } finally {
             AllureResults.deleteTree(work);
+            ChildProcesses.forgetStaging(work);
         }
     }
 
@@ -131,9 +135,9 @@ public final class AllureReport {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().put("APP_HOME", home.toString());
-            Process p = pb.start();
+            Process p = ChildProcesses.register(pb.start()); // ended with the run, on SIGTERM too
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
+                ChildProcesses.end(p, 1000);
                 return Optional.of("the Allure generator did not finish in 10 minutes (see " + log + ")");
             }
             return p.exitValue() == 0 ? Optional.empty()

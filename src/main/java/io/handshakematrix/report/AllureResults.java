@@ -74,7 +74,8 @@ public final class AllureResults {
         t.put("status", status);
         t.put("stage", "finished");
         t.put("statusDetails", Map.of("message", AllureCellText.message(r), "known", false, "muted", false, "flaky", false));
-        t.put("description", description(r));
+        // Allure renders a description as Markdown: escaped, its error words read exactly as the stack wrote them
+        t.put("description", Markdown.text(description(r)));
         t.put("labels", labels(r));
         List<Map<String, String>> params = new ArrayList<>();
         AllureCellText.parameters(r).forEach((k, v) -> params.add(Map.of("name", k, "value", v)));

@@ -25,7 +25,7 @@ public final class ConsoleTable {
         int rowWidth = b.rows().stream().mapToInt(String::length).max().orElse(10);
         List<String> colList = b.columns();
         int[] widths = colList.stream().mapToInt(c -> Math.max(c.length(), 6)).toArray();
-        StringBuilder sb = new StringBuilder(b.title()).append('\n');
+        StringBuilder sb = new StringBuilder(io.handshakematrix.yaml.ValueText.printable(b.title())).append('\n');
         sb.append(pad("sender -> receiver", rowWidth));
         for (int i = 0; i < colList.size(); i++) {
             sb.append("  ").append(pad(colList.get(i), widths[i]));
@@ -62,7 +62,9 @@ public final class ConsoleTable {
                 + "T = timeout; E = harness/environment error; skip = not run; ! = differs from matrix.yaml expectation\n";
     }
 
-    private static String pad(String s, int w) {
+    /** Every value printed as the terminal may show it (ValueText.printable: no escape sequence from data). */
+    private static String pad(String value, int w) {
+        String s = io.handshakematrix.yaml.ValueText.printable(value);
         return s.length() >= w ? s : s + " ".repeat(w - s.length());
     }
 }

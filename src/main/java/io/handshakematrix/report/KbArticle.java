@@ -41,7 +41,7 @@ final class KbArticle {
         blocks.add(new KbBlock.Para(f.header() + "."));
         blocks.add(new KbBlock.Para(KbText.counts(f.results) + " Every cell is a real TLS handshake on 127.0.0.1 "
                 + "between the two stacks. " + KbText.SETTINGS + " Full tables, test-only groups and every fix: "
-                + "`kb-detail.md`."));
+                + KbText.span("kb-detail.md") + "."));
         differing();
         summary();
         logSection();
@@ -62,7 +62,8 @@ final class KbArticle {
                     + " from matrix.yaml", "differs"));
             blocks.add(new KbBlock.Items(items.size() > 20 ? items.subList(0, 20) : items));
             if (items.size() > 20) {
-                blocks.add(new KbBlock.Para("... and " + (items.size() - 20) + " more in `kb-detail.md`."));
+                blocks.add(new KbBlock.Para("... and " + (items.size() - 20) + " more in " + KbText.span("kb-detail.md")
+                        + "."));
             }
         }
     }
@@ -98,7 +99,7 @@ final class KbArticle {
         }
         variantSummary(notRun);
         if (!notRun.isEmpty()) {
-            blocks.add(new KbBlock.Para("Not run (every cell skipped, reasons in `kb-detail.md`): "
+            blocks.add(new KbBlock.Para("Not run (every cell skipped, reasons in " + KbText.span("kb-detail.md") + "): "
                     + String.join(", ", notRun) + "."));
         }
     }
@@ -132,9 +133,10 @@ final class KbArticle {
         if (rows.isEmpty()) {
             return;
         }
-        blocks.add(new KbBlock.Para("Other receiver setups in this run, apart from the product's own: `certificate` is"
-                + " the receiver's key, `receiver suites default` the stack's own DEFAULT list (RECEIVE_SIDE then does"
-                + " not choose the suites). A fix is offered only where a cell of the same setup proves it."));
+        blocks.add(new KbBlock.Para("Other receiver setups in this run, apart from the product's own: "
+                + KbText.span("certificate") + " is the receiver's key, " + KbText.span("receiver suites default")
+                + " the stack's own DEFAULT list (RECEIVE_SIDE then does not choose the suites). A fix is offered only"
+                + " where a cell of the same setup proves it."));
         List<String> headers = new ArrayList<>(List.of("sender -> receiver", "receiver setup"));
         sides.forEach(s -> headers.add("RECEIVE_SIDE = " + s));
         headers.add("one-line fix");
@@ -148,7 +150,7 @@ final class KbArticle {
             return "–";
         }
         return failed.stream().map(r -> f.fixes.of(r.cell())).filter(x -> !x.isEmpty()).findFirst()
-                .map(x -> "`" + x.get(0).change() + "`").orElse("none in this run");
+                .map(x -> KbText.span(x.get(0).change())).orElse("none in this run");
     }
 
     /** RSA side over all its DH files: one verdict when they agree (they should: RSA does not use the DH file). */
@@ -196,7 +198,7 @@ final class KbArticle {
         }
         Integer chosen = best != null ? best : fallback;
         if (chosen != null) {
-            return "`[DH] " + f.product.keyFor(chosen) + " = " + f.product.suggestedFile(chosen) + "`"
+            return KbText.span("[DH] " + f.product.keyFor(chosen) + " = " + f.product.suggestedFile(chosen))
                     + (best == null ? " (current peers need " + need + ": not run here)" : "");
         }
         boolean rsaOk = !rsa.isEmpty() && rsa.stream().allMatch(r -> r.result().outcome() == Outcome.OK);
@@ -204,7 +206,7 @@ final class KbArticle {
         if (ownGroupOk) {
             return "no [DH] table ran here; DHE works with the receiver's own group";
         }
-        return rsaOk ? "`[RSAKEY] RECEIVE_SIDE = " + f.rsaSide + "` (no DH table passed; no forward secrecy)"
+        return rsaOk ? KbText.span("[RSAKEY] RECEIVE_SIDE = " + f.rsaSide) + " (no DH table passed; no forward secrecy)"
                 : "none in this run";
     }
 
@@ -212,9 +214,11 @@ final class KbArticle {
     private void logSection() {
         blocks.add(new KbBlock.Heading(2, "If your log says...", "log"));
         String prefix = f.product.support().logPrefixes().isEmpty() ? ""
-                : " The product wraps them, e.g. `" + f.product.support().logPrefixes().get(0).example() + "`.";
+                : " The product wraps them, e.g. " + KbText.span(f.product.support().logPrefixes().get(0).example())
+                        + ".";
         blocks.add(new KbBlock.Para("The lines the stacks printed most often in this run, what each means, and what"
-                + " to ask for." + prefix + " `handshake-matrix explain \"LINE\"` answers any other line."));
+                + " to ask for." + prefix + " " + KbText.span("handshake-matrix explain \"LINE\"")
+                + " answers any other line."));
         LineIndex index = new LineIndex(f.results, f.product);
         Map<String, Integer> byReason = new LinkedHashMap<>();
         Map<String, String> example = new LinkedHashMap<>();
@@ -247,16 +251,16 @@ final class KbArticle {
     }
 
     private String logItem(LineIndex.Answer a) {
-        StringBuilder sb = new StringBuilder("`" + KbText.unmarked(a.line().text()) + "`: ");
+        StringBuilder sb = new StringBuilder(KbText.span(KbText.unmarked(a.line().text())) + ": ");
         List<String> parts = new ArrayList<>();
         for (LineIndex.Cause c : a.causes().stream().limit(CAUSES_PER_LINE).toList()) {
-            String ask = c.printedBy() != c.failedSide() ? "; the " + c.failedSide().label() + "'s log says `"
-                    + KbText.words(OpensslErrorLine.reason(c.refusingLine())) + "`" : "";
-            String fix = c.fixes().isEmpty() ? "" : "; fix: `" + c.fixes().get(0).fix().change() + "`";
+            String ask = c.printedBy() != c.failedSide() ? "; the " + c.failedSide().label() + "'s log says "
+                    + KbText.span(KbText.words(OpensslErrorLine.reason(c.refusingLine()))) : "";
+            String fix = c.fixes().isEmpty() ? "" : "; fix: " + KbText.span(c.fixes().get(0).fix().change());
             parts.add(KbText.unmarked(c.meaning()) + " (" + c.cells() + " cells" + ask + ")" + fix);
         }
         if (a.causes().size() > CAUSES_PER_LINE) {
-            parts.add((a.causes().size() - CAUSES_PER_LINE) + " rarer causes in `explain`");
+            parts.add((a.causes().size() - CAUSES_PER_LINE) + " rarer causes in " + KbText.span("explain") + "");
         }
         return sb.append(String.join("; or ", parts)).append('.').toString();
     }
@@ -285,7 +289,7 @@ final class KbArticle {
             blocks.add(new KbBlock.Heading(2, "Where RECEIVE_SIDE = " + f.dheSide + " fails, by DH group (" + protocol
                     + ")", null));
             blocks.add(new KbBlock.Para(KbText.CODES + " Pairs that pass every group are left out; the harness's"
-                    + " test-only groups are in `kb-detail.md`."));
+                    + " test-only groups are in " + KbText.span("kb-detail.md") + "."));
             List<String> headers = new ArrayList<>(List.of("sender -> receiver"));
             groups.forEach(g -> headers.add(f.groupTitle(g)));
             blocks.add(new KbBlock.Table(null, headers, rows.merged()));

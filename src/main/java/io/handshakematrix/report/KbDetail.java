@@ -157,7 +157,7 @@ final class KbDetail {
                     new KbBlock.Cell(KbText.unmarked(KbCell.of(cells.get(0), 0).words()), f.note(cells.get(0)), null, null,
                             null),
                     KbBlock.Cell.plain(fx.isEmpty() ? "none of the cells in these results passes with one setting changed"
-                            : String.join("; or ", fx.stream().map(x -> "`" + x.change() + "`" + x.text()
+                            : String.join("; or ", fx.stream().map(x -> KbText.span(x.change()) + x.text()
                             .substring(x.change().length())).toList()))));
         });
         blocks.add(new KbBlock.Table("resolution", List.of("sender", "receivers", "receiver setting", "symptom",

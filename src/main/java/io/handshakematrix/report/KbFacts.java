@@ -159,7 +159,8 @@ final class KbFacts {
     /** "Run 2026-12-01T08:11:50Z, handshake-matrix 0.1.0, matrix matrix.yaml (digest sha256:...)". */
     String header() {
         return "Run " + run.getOrDefault("started", "(date not recorded)") + " · harness handshake-matrix " + version()
-                + " · matrix `" + run.getOrDefault("matrix", "?") + "`, digest `" + digest() + "` · "
+                + " · matrix " + KbText.span(String.valueOf(run.getOrDefault("matrix", "?"))) + ", digest "
+                + KbText.span(digest()) + " · "
                 + run.getOrDefault("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     }
 

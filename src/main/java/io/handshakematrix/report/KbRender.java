@@ -1,13 +1,9 @@
 package io.handshakematrix.report;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Renders KB blocks as GitHub Markdown or as one self-contained HTML page (inline CSS, no script, no fetch). */
 public final class KbRender {
-    private static final Pattern CODE = Pattern.compile("`([^`]*)`");
-    private static final Pattern NOTE = Pattern.compile("\\[\\^(\\d+)]");
 
     private KbRender() {}
 
@@ -15,18 +11,19 @@ public final class KbRender {
         StringBuilder md = new StringBuilder();
         for (KbBlock b : blocks) {
             if (b instanceof KbBlock.Heading h) {
-                md.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
+                md.append("#".repeat(h.level())).append(' ').append(md(h.text(), false)).append("\n\n");
             } else if (b instanceof KbBlock.Para p) {
-                md.append(p.text()).append("\n\n");
+                md.append(md(p.text(), false)).append("\n\n");
             } else if (b instanceof KbBlock.Items i) {
-                i.items().forEach(x -> md.append("- ").append(x).append('\n'));
+                i.items().forEach(x -> md.append("- ").append(md(x, false)).append('\n'));
                 md.append('\n');
             } else if (b instanceof KbBlock.Table t) {
-                    md.append("| ").append(String.join(" | ", t.headers())).append(" |\n|")
+                    md.append("| ").append(String.join(" | ", t.headers().stream().map(x -> md(x, true)).toList()))
+                            .append(" |\n|")
                             .append("---|".repeat(t.headers().size())).append('\n');
                     for (List<KbBlock.Cell> row : t.rows()) {
                         md.append('|');
-                        row.forEach(c -> md.append(' ').append(c.text().replace("|", "\\|"))
+                        row.forEach(c -> md.append(' ').append(md(c.text(), true))
                                 .append(c.footnote() > 0 ? " [^" + c.footnote() + "]" : "").append(" |"));
                         md.append('\n');
                     }
@@ -36,7 +33,7 @@ public final class KbRender {
                         List<String> lines = n.notes().get(i);
                         md.append("[^").append(i + 1).append("]: ");
                         for (int j = 0; j < lines.size(); j++) {
-                            md.append(j == 0 ? "" : "    ").append('`').append(lines.get(j).replace("`", "'")).append('`')
+                            md.append(j == 0 ? "" : "    ").append(Markdown.code(lines.get(j)))
                                     .append(j + 1 < lines.size() ? "  \n" : "\n");
                         }
                     }
@@ -115,20 +112,42 @@ public final class KbRender {
         return td.append("</td>").toString();
     }
 
-    /** Escaped text with `code` spans as {@code <code>} and [^n] as a footnote link: no literal Markdown on the page. */
-    static String inline(String text) {
-        return NOTE.matcher(codeSpans(text)).replaceAll("<sup><a href=\"#fn$1\">$1</a></sup>");
+    /**
+     * KB text as Markdown: its code spans (KbText.span) fenced, everything else escaped as text; in a table cell,
+     * the '|' inside code spans escaped too.
+     */
+    static String md(String text, boolean inTable) {
+        StringBuilder out = new StringBuilder();
+        spans(text, t -> out.append(inTable ? Markdown.cell(t) : Markdown.text(t)),
+                c -> out.append(inTable ? Markdown.codeInTable(c) : Markdown.code(c)));
+        return out.toString();
     }
 
-    private static String codeSpans(String text) {
+    /** KB text as HTML: escaped, with its code spans as {@code <code>}: no literal Markdown on the page. */
+    static String inline(String text) {
         StringBuilder out = new StringBuilder();
-        Matcher m = CODE.matcher(text);
-        int last = 0;
-        while (m.find()) {
-            out.append(esc(text.substring(last, m.start()))).append("<code>").append(esc(m.group(1))).append("</code>");
-            last = m.end();
+        spans(text, t -> out.append(esc(t)), c -> out.append("<code>").append(esc(c)).append("</code>"));
+        return out.toString();
+    }
+
+    /** Splits KB text at its span marks: plain runs to {@code text}, span contents to {@code code}. */
+    private static void spans(String s, java.util.function.Consumer<String> text,
+                              java.util.function.Consumer<String> code) {
+        int at = 0;
+        while (at < s.length()) {
+            int open = s.indexOf(KbText.SPAN_OPEN, at);
+            if (open < 0) {
+                text.accept(s.substring(at));
+                return;
+            }
+            if (open > at) {
+                text.accept(s.substring(at, open));
+            }
+            int close = s.indexOf(KbText.SPAN_CLOSE, open + 1);
+            close = close < 0 ? s.length() : close;
+            code.accept(s.substring(open + 1, close));
+            at = close + 1;
         }
-        return out.append(esc(text.substring(last))).toString();
     }
 
     /** The five characters HTML reserves; hand-written because the JDK has no HTML escaper. */

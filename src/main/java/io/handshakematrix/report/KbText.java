@@ -20,8 +20,9 @@ final class KbText {
             + "– SKIPPED; " + DIFFERS + ". ◆ marks a cell run against real software (which side, which engine); "
             + "every other cell ran both sides as emulated profiles. Numbers point to the exact error lines at the end.";
 
-    static final String SETTINGS = "Settings are the receiver's configssl.cnf: `[RSAKEY] RECEIVE_SIDE` and "
-            + "`[DH] DH_n_RECEIVE_SIDE = file.pem`.";
+    static final String SETTINGS = "Settings are the receiver's configssl.cnf: " + span("[RSAKEY] RECEIVE_SIDE")
+            + " and "
+            + "" + span("[DH] DH_n_RECEIVE_SIDE = file.pem") + ".";
 
     static final String CODES = "✔ ok; ✖ S40: the sender gave up and sent alert 40 (R: the receiver; – no alert);"
             + " – not run; ⚑ differs from matrix.yaml. The number points to the exact error lines.";
@@ -56,12 +57,24 @@ final class KbText {
                 f.product.support().currentPeers()) + ") as a sender, so the column is empty."
                 : "Current peers among this run's senders: " + String.join(", ", floor.peers()) + "; they all accept DH"
                 + " from " + floor.bits() + " bits (" + floor.neededBy() + " needs " + floor.bits() + "), and a real "
-                + "OpenSSL 3.0 client at its default level needs 2048 (`docs/evidence.md`).";
+                + "OpenSSL 3.0 client at its default level needs 2048 (" + span("docs/evidence.md") + ").";
         return "One row per sender -> receiver. RECEIVE_SIDE = " + f.rsaSide + " is RSA key exchange: it works where"
                 + " marked but gives up forward secrecy, and fails where a side has no RSA key exchange. The DH columns are"
                 + " for RECEIVE_SIDE = " + f.dheSide + "; groups under " + SiblingFixes.MIN_DH_BITS + " bits are never"
                 + " offered as a fix. " + peers + " The fix is the smallest [DH] table the product declares that the"
                 + " pair passed with in this run and that the current peers accept.";
+    }
+
+    /** Opens and closes a code span in KB text; every other character of KB text is text (escaped when rendered). */
+    static final char SPAN_OPEN = '\uE000';
+    static final char SPAN_CLOSE = '\uE001';
+
+    /**
+     * {@code value} as a code span in KB text, whatever it holds: the renderers fence it (Markdown) or escape it
+     * (HTML); a backtick in it is a backtick. The only way KB text marks code.
+     */
+    static String span(String value) {
+        return SPAN_OPEN + value.replace(SPAN_OPEN, ' ').replace(SPAN_CLOSE, ' ') + SPAN_CLOSE;
     }
 
     /** Short code for a table cell: "✔", "✖ S40", "✖ R–", "–". */

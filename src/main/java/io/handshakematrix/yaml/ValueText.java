@@ -9,12 +9,33 @@ public final class ValueText {
 
     private ValueText() {}
 
+    /**
+     * A value as a terminal may show it, the one console escaping (explain's log lines, the console table,
+     * messages): control characters (an ANSI escape's ESC, a carriage return, a bell, bidi controls) become '?',
+     * so data cannot move the cursor, recolour or rewrite what the harness prints. Tabs stay.
+     */
+    public static String printable(String line) {
+        StringBuilder out = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean control = c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069');
+            if (control && out == null) {
+                out = new StringBuilder(line.length()).append(line, 0, i);
+            }
+            if (out != null) {
+                out.append(control ? '?' : c);
+            }
+        }
+        return out == null ? line : out.toString();
+    }
+
     /** {@code value} on one line, cut to {@link #MAX} characters with its full length said. */
     public static String cut(String value) {
         if (value == null) {
             return null;
         }
-        String one = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        String one = printable(value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"));
         if (one.length() <= MAX) {
             return one;
         }

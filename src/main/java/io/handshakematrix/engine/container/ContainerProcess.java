@@ -22,6 +22,9 @@ final class ContainerProcess implements StackProcess {
 
     private final DockerClient docker;
     private final String containerId;
+    /** The most kept of each stream: far above any TLS tool's output for one handshake (a few KB). */
+    static final int MAX_OUTPUT = 256 * 1024;
+    static final String CUT = "[output cut at " + MAX_OUTPUT / 1024 + " KB]";
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private final CountDownLatch exited = new CountDownLatch(1);
@@ -52,7 +55,13 @@ final class ContainerProcess implements StackProcess {
             public void onNext(Frame frame) {
                 String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
                 synchronized (p) {
-                    (frame.getStreamType() == StreamType.STDERR ? p.err : p.out).append(text);
+                    StringBuilder to = frame.getStreamType() == StreamType.STDERR ? p.err : p.out;
+                    if (to.length() < MAX_OUTPUT) { // a process that prints megabytes becomes no megabyte record
+                        to.append(text, 0, Math.min(text.length(), MAX_OUTPUT - to.length()));
+                        if (to.length() >= MAX_OUTPUT) {
+                            to.append("\n").append(CUT).append('\n');
+                        }
+                    }
                     p.notifyAll();
                 }
             }

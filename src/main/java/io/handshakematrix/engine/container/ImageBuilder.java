@@ -71,14 +71,27 @@ final class ImageBuilder {
     /** The image's tag; builds it first if no image has that tag. Throws with the reason if it cannot. */
     String ensure(ImageFolder folder) {
         String hash = hash(folder, baseId(folder.from(), "images/" + folder.name()));
-        return ensure(new Build(folder.name(), folder.from(), hash, folder.labels(), folder.dockerfile(), dir -> {
-            for (Map.Entry<String, byte[]> f : folder.copied().entrySet()) {
-                Path p = dir.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
-                p.toFile().setExecutable(true); // wrappers are run directly
+        return ensure(new Build(folder.name(), folder.from(), hash, folder.labels(), folder.dockerfile(),
+                dir -> writeCopied(dir, folder.copied())));
+    }
+
+    /**
+     * Writes the copied files into the build directory. ImageFolder refused every source that leaves the
+     * context while reading it; this refuses again, before writing anything, should a path slip through.
+     */
+    static void writeCopied(Path dir, Map<String, byte[]> copied) throws IOException {
+        Path root = dir.toAbsolutePath().normalize();
+        for (String rel : copied.keySet()) {
+            if (ImageFolder.escapes(rel) != null || !root.resolve(rel).normalize().startsWith(root)) {
+                throw new IOException("COPY source " + rel + " leaves the build directory; nothing written");
             }
-        }));
+        }
+        for (Map.Entry<String, byte[]> f : copied.entrySet()) {
+            Path p = root.resolve(f.getKey()).normalize();
+            Files.createDirectories(p.getParent());
+            Files.write(p, f.getValue());
+            p.toFile().setExecutable(true); // wrappers are run directly
+        }
     }
 
     /** The id of a local base image; why not, if it is absent (nothing is pulled). */
@@ -110,7 +123,8 @@ final class ImageBuilder {
         long t0 = System.nanoTime();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("hm-image-" + b.name());
+            dir = io.handshakematrix.yaml.ChildProcesses.registerStaging(
+                    Files.createTempDirectory("hm-image-" + b.name()));
             Path dockerfile = dir.resolve(b.name()).resolve("Dockerfile");
             Files.createDirectories(dockerfile.getParent());
             Files.writeString(dockerfile, b.dockerfile());
@@ -119,6 +133,7 @@ final class ImageBuilder {
             labels.put(HASH_LABEL, b.hash());
             docker.buildImageCmd().withBaseDirectory(dir.toFile()).withDockerfile(dockerfile.toFile())
                     .withTags(Set.of(tag)).withLabels(labels).withPull(false).withRemove(true)
+                    .withForcerm(true) // a failed RUN step leaves no build container behind
                     .exec(new BuildImageResultCallback()).awaitImageId();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build context of " + b.name() + ": " + e.getMessage(), e);
@@ -126,6 +141,9 @@ final class ImageBuilder {
             throw new IllegalStateException("docker build of " + b.name() + " failed: " + e.getMessage(), e);
         } finally {
             delete(dir);
+            if (dir != null) {
+                io.handshakematrix.yaml.ChildProcesses.forgetStaging(dir);
+            }
         }
         builtNow.put(tag, String.format("%.1f s", (System.nanoTime() - t0) / 1e9));
         return tag;

@@ -1,7 +1,10 @@
 package io.handshakematrix.engine.container;
 
 import io.handshakematrix.yaml.InputError;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +53,30 @@ record ImageFolder(String name, String dockerfile, Map<String, String> labels, M
             String[] w = line.strip().split("\\s+");
             if (w[0].equalsIgnoreCase("FROM") && w.length >= 2 && from == null) {
                 from = w[1];
-            } else if (w[0].equalsIgnoreCase("COPY") && w.length >= 3) {
+            } else if ((w[0].equalsIgnoreCase("COPY") || w[0].equalsIgnoreCase("ADD")) && w.length >= 3) {
                 for (int i = 1; i < w.length - 1; i++) {
                     String src = w[i];
+                    if (src.startsWith("--")) {
+                        continue; // --chown=..., --chmod=...: options, not sources
+                    }
                     int at = lineNo;
-                    copied.put(src, read.apply(src).orElseThrow(() -> new InputError(dockerPath, at,
-                            "COPY source " + src + " not found under " + shown + " (the build context)")));
+                    String why = escapes(src);
+                    if (why != null) {
+                        throw new InputError(dockerPath, at, w[0] + " source " + src + " leaves the build context "
+                                + shown + " (" + why + "); expected a path inside it, such as shims/common.sh");
+                    }
+                    if (w[0].equalsIgnoreCase("ADD")) {
+                        continue; // the base folders' rootfs.tar, made by images/build.sh: checked, not copied
+                    }
+                    Optional<byte[]> bytes;
+                    try {
+                        bytes = read.apply(src);
+                    } catch (OutsideContext e) {
+                        throw new InputError(dockerPath, at, w[0] + " source " + src + " leaves the build context "
+                                + shown + " (" + e.getMessage() + "); expected a file inside it");
+                    }
+                    copied.put(src, bytes.orElseThrow(() -> new InputError(dockerPath, at,
+                            w[0] + " source " + src + " not found under " + shown + " (the build context)")));
                 }
             }
         }
@@ -63,6 +84,57 @@ record ImageFolder(String name, String dockerfile, Map<String, String> labels, M
             throw new InputError(dockerPath, 1, "no FROM line");
         }
         return new ImageFolder(name, dockerfile, labels, copied, labelsBytes, from);
+    }
+
+    /**
+     * Why a COPY/ADD source would leave the build context, or null if it stays inside: the harness writes each
+     * source into a temporary build directory before Docker sees it, so "../x" or "/x" would be written outside.
+     */
+    static String escapes(String src) {
+        if (src.startsWith("/") || src.startsWith("\\")) {
+            return "an absolute path";
+        }
+        if (src.contains("\\")) {
+            return "a backslash";
+        }
+        for (String part : src.split("/", -1)) {
+            if (part.equals("..")) {
+                return "a '..' step";
+            }
+        }
+        if (src.contains("://")) {
+            return "a URL";
+        }
+        return null;
+    }
+
+    /** A source whose file, once its symlinks are followed, lies outside the build context. */
+    static final class OutsideContext extends RuntimeException {
+        OutsideContext(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * Reads sources from directory {@code root} (the build context): a regular file whose real path, symlinks
+     * followed, stays under root's; one that leaves it throws {@link OutsideContext}; a missing one is empty.
+     */
+    static Function<String, Optional<byte[]>> directory(Path root) {
+        return rel -> {
+            Path f = root.resolve(rel);
+            if (!Files.isRegularFile(f)) {
+                return Optional.empty();
+            }
+            try {
+                Path real = f.toRealPath();
+                if (!real.startsWith(root.toRealPath())) {
+                    throw new OutsideContext("a symlink to " + real);
+                }
+                return Optional.of(Files.readAllBytes(real));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
     }
 
     static Map<String, String> labels(String text, String file) {

@@ -100,8 +100,8 @@ public final class ProductEngine implements Engine {
         return problems.computeIfAbsent(p.id(), id -> {
             try {
                 Path folder = p.imageFolder();
-                ImageFolder f = ImageFolder.read(folder.getFileName().toString(), rel -> read(folder.getParent(), rel),
-                        folder.getParent() + "/");
+                ImageFolder f = ImageFolder.read(folder.getFileName().toString(),
+                        ImageFolder.directory(folder.getParent()), folder.getParent() + "/");
                 // tagged after the product, not its folder's name
                 tags.put(id, containers.builder().ensure(new ImageFolder("product-" + id, f.dockerfile(), f.labels(),
                         f.copied(), f.labelsFile(), f.from())));
@@ -113,15 +113,6 @@ public final class ProductEngine implements Engine {
                 return Optional.of(e.getMessage());
             }
         });
-    }
-
-    private static Optional<byte[]> read(Path root, String rel) {
-        try {
-            Path f = root.resolve(rel);
-            return Files.isRegularFile(f) ? Optional.of(Files.readAllBytes(f)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -138,7 +129,7 @@ public final class ProductEngine implements Engine {
             if (p.local()) {
                 Path dir = localFiles();
                 if (dhe) {
-                    Path dh = dir.resolve("dh-" + spec.dhGroup().name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pem");
+                    Path dh = dir.resolve(ShimContainer.dhFileName(spec.dhGroup()));
                     Files.writeString(dh, ShimContainer.pkcs3Pem(spec.dhGroup().p(), spec.dhGroup().g()));
                     values.put("dh", dh.toString());
                 }
@@ -152,6 +143,10 @@ public final class ProductEngine implements Engine {
                 run = ProductRun.in(c, p.command("receiver", values));
             }
             if (!run.awaitLine(p.roles().get("receiver").ready().asPredicate(), timeoutMs)) {
+                String missing = run.awaitExit(1000) ? notStarted(run) : null;
+                if (missing != null) {
+                    throw new IOException(missing);
+                }
                 refusedSetting(p, run);
                 run.kill();
                 throw new IOException(p.id() + " receiver did not print its ready line ("
@@ -211,7 +206,8 @@ public final class ProductEngine implements Engine {
             ProductRun run = p.local() ? ProductRun.local(p.command("sender", values))
                     : ProductRun.in(c, p.command("sender", values));
             boolean exited = run.exitedOrKilled(timeoutMs);
-            relay.awaitClosed(exited ? timeoutMs : 1000);
+            // a command that could not start connects to nobody: no wait for the relay then
+            relay.awaitClosed(!exited ? 1000 : notStarted(run) != null ? 0 : timeoutMs);
             return report(p, true, run, relay, !exited);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputError ie) {
@@ -255,7 +251,8 @@ public final class ProductEngine implements Engine {
     /** This run's certificate and key for a product run on this machine (a temp directory, deleted at close). */
     private synchronized Path localFiles() throws IOException {
         if (localDir == null) {
-            localDir = Files.createTempDirectory("hm-product");
+            // removed at close, and by ChildProcesses' hook on SIGTERM: it holds the run's private key
+            localDir = io.handshakematrix.yaml.ChildProcesses.registerStaging(Files.createTempDirectory("hm-product"));
             Files.writeString(localDir.resolve("cert.pem"), pem("CERTIFICATE", identity.certificateDer()));
             Files.writeString(localDir.resolve("key.pem"), pem("PRIVATE KEY", identity.privateKeyPkcs8()));
         }
@@ -283,6 +280,10 @@ public final class ProductEngine implements Engine {
     /** The side's report: the wire from the relay, the product's error lines read by its patterns. */
     private static SideReport report(ProductStack p, boolean client, ProductRun run, TcpRelay relay, boolean timedOut) {
         String harness = relay.connected() ? null : relay.failure();
+        String missing = timedOut ? null : notStarted(run);
+        if (missing != null) {
+            harness = missing; // not "nobody connected": the product never ran
+        }
         List<String> errors = new ArrayList<>();
         if (!timedOut) {
             ProductStack.Reading r = p.read(run.exitCode(), run.output());
@@ -292,6 +293,34 @@ public final class ProductEngine implements Engine {
             }
         }
         return ShimSideReports.of(client, relay, errors, timedOut, harness, null);
+    }
+
+    /**
+     * How /bin/sh says a command does not exist (dash, bash; its $0 is hm-product, see ProductStack.Command):
+     * "hm-product: 1: exec: NAME: not found", "NAME: command not found".
+     */
+    private static final java.util.regex.Pattern NOT_FOUND = java.util.regex.Pattern.compile(
+            "^(?:(?:/bin/)?(?:ba)?sh|hm-product): (?:line )?(?:\\d+: )?(?:exec: )?(.+?): (?:command )?not found$|"
+            + "^(?:(?:/bin/)?(?:ba)?sh|hm-product): (?:line )?(?:\\d+: )?(?:exec: )?(.+?): No such file or directory$|"
+            // a wrapper in front (timeout, env, nohup from coreutils)
+            + "^[\\w./-]+: failed to run command ['\u2018](.+?)['\u2019]: No such file or directory$");
+
+    /**
+     * "cannot start `NAME`: not found" when the product's command exited 127 (POSIX: command not found) and the
+     * shell named what it could not find; null otherwise.
+     */
+    static String notStarted(ProductRun run) {
+        if (run.exitCode() != 127) {
+            return null;
+        }
+        for (String line : run.output()) {
+            java.util.regex.Matcher m = NOT_FOUND.matcher(line.strip());
+            if (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                return "cannot start `" + io.handshakematrix.yaml.ValueText.cut(name) + "`: not found";
+            }
+        }
+        return "cannot start the product's command: /bin/sh exited 127 (command not found)";
     }
 
     @Override

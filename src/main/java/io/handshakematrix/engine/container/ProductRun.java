@@ -17,8 +17,9 @@ interface ProductRun extends StackProcess {
 
     int exitCode();
 
-    static ProductRun in(ShimContainer c, String command) {
-        ContainerProcess p = ContainerProcess.start(c.getDockerClient(), c.getContainerId(), "/bin/sh", List.of("-c", command));
+    static ProductRun in(ShimContainer c, ProductStack.Command command) {
+        ContainerProcess p = ContainerProcess.start(c.getDockerClient(), c.getContainerId(), "/bin/sh",
+                command.shellArgs());
         return new ProductRun() {
             @Override
             public boolean awaitLine(Predicate<String> line, long timeoutMs) throws InterruptedException {
@@ -51,20 +52,37 @@ interface ProductRun extends StackProcess {
         };
     }
 
+    /** A script alone (no values), on this machine. */
+    static ProductRun local(String script) {
+        return local(new ProductStack.Command(script, List.of()));
+    }
+
     /** On this machine ({@code local: true}): /bin/sh -c, output merged as it comes. */
-    static ProductRun local(String command) {
+    static ProductRun local(ProductStack.Command command) {
         Process proc;
         try {
-            proc = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+            // registered: ended with the run (success, failure, SIGTERM), SIGKILL if it ignores SIGTERM
+            proc = io.handshakematrix.yaml.ChildProcesses.register(
+                    new ProcessBuilder(shell(command)).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
             try (var r = proc.inputReader(StandardCharsets.UTF_8)) {
+                long kept = 0;
                 for (String l; (l = r.readLine()) != null; ) {
                     synchronized (lines) {
-                        lines.add(l);
+                        // the rest is read and dropped: a product that prints megabytes is no megabyte record
+                        if (kept < ContainerProcess.MAX_OUTPUT) {
+                            String part = l.length() > ContainerProcess.MAX_OUTPUT - kept
+                                    ? l.substring(0, (int) (ContainerProcess.MAX_OUTPUT - kept)) : l;
+                            lines.add(part);
+                            kept += part.length() + 1;
+                            if (kept >= ContainerProcess.MAX_OUTPUT) {
+                                lines.add(ContainerProcess.CUT);
+                            }
+                        }
                         lines.notifyAll();
                     }
                 }
@@ -111,9 +129,14 @@ interface ProductRun extends StackProcess {
 
             @Override
             public void kill() {
-                proc.descendants().forEach(ProcessHandle::destroy);
-                proc.destroy();
+                io.handshakematrix.yaml.ChildProcesses.end(proc, 500);
             }
         };
+    }
+
+    private static List<String> shell(ProductStack.Command command) {
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh"));
+        cmd.addAll(command.shellArgs());
+        return cmd;
     }
 }

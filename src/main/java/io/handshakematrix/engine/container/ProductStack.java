@@ -110,22 +110,43 @@ record ProductStack(String id, String file, Path imageFolder, boolean local, Map
     }
 
     /**
-     * The role's command with the placeholders filled (each value shell-quoted). {dh} is '' for a sender and for a
-     * receiver serving no DHE suite, so a template passes its DH file only when there is one:
-     * {@code dh={dh}; ... ${dh:+-dhparam "$dh"}}.
+     * One filled command: the template as the script of {@code /bin/sh -c}, each placeholder turned into a reference
+     * to a positional parameter ({@code "$1"}), and the values as those parameters. No value from a matrix, a
+     * profile or a fleet is ever parsed by the shell: a suite list, a path or a DH file name is one word, whatever
+     * it holds.
      */
-    String command(String role, Map<String, String> values) {
+    record Command(String script, List<String> args) {
+        /** The shell's argument vector after the program: -c, the script, $0, then $1... */
+        List<String> shellArgs() {
+            List<String> a = new ArrayList<>(List.of("-c", script, "hm-product"));
+            a.addAll(args);
+            return a;
+        }
+    }
+
+    /**
+     * The role's command with the placeholders bound. {dh} is '' for a sender and for a receiver serving no DHE
+     * suite, so a template passes its DH file only when there is one: {@code dh={dh}; ... ${dh:+-dhparam "$dh"}}.
+     */
+    Command command(String role, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(roles.get(role).command());
         StringBuilder out = new StringBuilder();
+        Map<String, Integer> index = new java.util.LinkedHashMap<>();
+        List<String> args = new ArrayList<>();
         while (m.find()) {
-            String v = values.get(m.group(1));
+            String name = m.group(1);
+            String v = values.get(name);
             if (v == null) {
-                throw new InputError(file, 0, "{" + m.group(1) + "} has no value for this " + role);
+                throw new InputError(file, 0, "{" + name + "} has no value for this " + role);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement("'" + v.replace("'", "'\\''") + "'"));
+            int n = index.computeIfAbsent(name, k -> {
+                args.add(v);
+                return args.size();
+            });
+            m.appendReplacement(out, Matcher.quoteReplacement("\"${" + n + "}\""));
         }
         m.appendTail(out);
-        return out.toString();
+        return new Command(out.toString(), List.copyOf(args));
     }
 
     /** The product's own verdict on one run: completed, and its error lines in its own words. */

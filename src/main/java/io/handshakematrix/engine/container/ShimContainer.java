@@ -39,11 +39,27 @@ class ShimContainer extends GenericContainer<ShimContainer> {
 
     /** Writes a DH group as PKCS#3 PEM into the container once per run (the shim's mounted PEM); its path there. */
     synchronized String dhParamsFile(DhGroup group) throws IOException {
-        String path = WORK + "/dh-" + group.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".pem";
+        String path = WORK + "/" + dhFileName(group);
         if (copiedGroups.add(path)) {
             copyFileToContainer(Transferable.of(pkcs3Pem(group.p(), group.g())), path);
         }
         return path;
+    }
+
+    /**
+     * The file name a DH group is written under, in a container or a product's local directory: a hash of its
+     * PEM, so one group is one file and two groups are two files whatever their names. (The name escaped for a
+     * path was lossy: "odd name.pem" and "odd_name.pem" shared one file, and the second cell got the first group.)
+     * Hex digits only: nothing of the user's file name reaches a path or a shell.
+     */
+    static String dhFileName(DhGroup group) {
+        try {
+            byte[] pem = pkcs3Pem(group.p(), group.g()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(pem);
+            return "dh-" + java.util.HexFormat.of().formatHex(h, 0, 16) + ".pem";
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether the harness copied its receiver certificate and key in (product containers). */

@@ -44,15 +44,7 @@ public final class StackImages {
 
     /** Reads image folder {@code name} under {@code root} (bad input: {@code file:line}, see ImageFolder). */
     public static String describe(Path root, String name) {
-        ImageFolder f = ImageFolder.read(name, p -> {
-            try {
-                Path file = root.resolve(p);
-                return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(java.nio.file.Files.readAllBytes(file))
-                        : java.util.Optional.empty();
-            } catch (java.io.IOException e) {
-                return java.util.Optional.empty();
-            }
-        }, root + "/");
+        ImageFolder f = ImageFolder.read(name, ImageFolder.directory(root), root + "/");
         return f.name() + ": " + f.labels().get(ImageFolder.STACK) + " (" + f.labels().get(ImageFolder.LIBRARY) + " "
                 + f.labels().get(ImageFolder.VERSION) + "), roles " + String.join(",", f.roles()) + ", shim "
                 + f.labels().get(ImageFolder.SHIM) + ", FROM " + f.from();

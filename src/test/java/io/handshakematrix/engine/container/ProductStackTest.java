@@ -33,9 +33,10 @@ class ProductStackTest {
     @Test
     void theExampleProductFillsItsTemplateAndReadsItsOwnErrorLines() {
         ProductStack p = ProductStack.read(Path.of("examples/product/our-client.yaml"));
-        String cmd = p.command("sender", Map.of("host", "127.0.0.1", "port", "4433", "timeout_s", "10",
+        ProductStack.Command cmd = p.command("sender", Map.of("host", "127.0.0.1", "port", "4433", "timeout_s", "10",
                 "cafile", "/tmp/hm/cert.pem"));
-        assertTrue(cmd.contains("-connect '127.0.0.1':'4433'"), cmd);
+        assertTrue(cmd.script().contains("timeout \"${1}\" openssl s_client -connect \"${2}\":\"${3}\""), cmd::toString);
+        assertEquals(List.of("10", "127.0.0.1", "4433", "/tmp/hm/cert.pem"), cmd.args());
         ProductStack.Reading failed = p.read(1, List.of("CONNECTED(00000003)",
                 "40C7A1F4:error:0A00018A:SSL routines:tls_process_ske_dhe:dh key too small:../ssl/statem/statem_clnt.c:2092:"));
         assertFalse(failed.completed());
@@ -51,9 +52,10 @@ class ProductStackTest {
         assertEquals("^ACCEPT$", p.roles().get("receiver").ready().pattern());
         Map<String, String> rsa = Map.of("host", "127.0.0.1", "port", "4433", "suites", "AES256-SHA", "dh", "",
                 "certfile", "/hm/cert.pem", "keyfile", "/hm/key.pem");
-        String cmd = p.command("receiver", rsa);
-        assertTrue(cmd.startsWith("dh=''; exec openssl s_server -accept '127.0.0.1':'4433' "), cmd);
-        assertTrue(cmd.contains("-cipher 'AES256-SHA'@SECLEVEL=1 ${dh:+-dhparam \"$dh\"}"), cmd);
+        ProductStack.Command cmd = p.command("receiver", rsa);
+        assertTrue(cmd.script().startsWith("dh=\"${1}\"; exec openssl s_server -accept \"${2}\":\"${3}\" "), cmd::toString);
+        assertTrue(cmd.script().contains("-cipher \"${6}\"@SECLEVEL=1 ${dh:+-dhparam \"$dh\"}"), cmd::toString);
+        assertEquals(List.of("", "127.0.0.1", "4433", "/hm/cert.pem", "/hm/key.pem", "AES256-SHA"), cmd.args());
         // s_server exits 0 after a failed handshake: its error line, not the exit code, says so
         ProductStack.Reading refused = p.read(0, List.of("ACCEPT", "CONNECTION FAILURE",
                 "80DB487E9B7F0000:error:0A000076:SSL routines:tls_choose_sigalg:no suitable signature algorithm:../ssl/t1_lib.c:3353:"));
@@ -61,5 +63,20 @@ class ProductStackTest {
         assertEquals(List.of("error:0A000076:SSL routines:tls_choose_sigalg:no suitable signature algorithm:../ssl/t1_lib.c:3353:"),
                 refused.errors());
         assertTrue(p.read(0, List.of("ACCEPT", "CONNECTION ESTABLISHED", "Ciphersuite: AES256-SHA")).completed());
+    }
+
+    /** Values reach the product's command as positional parameters: the shell never parses one, whatever it holds. */
+    @Test
+    void noValueIsParsedByTheShell(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.yaml");
+        java.nio.file.Files.writeString(f, "id: p\ndescription: d\nsource: s\nlocal: true\nsender:\n"
+                + "  command: \"printf '[%s]\\\\n' {host} {port} {suites}{host}\"\nverdict:\n  ok_exit_codes: [0]\n");
+        ProductStack p = ProductStack.read(f);
+        Path planted = dir.resolve("planted");
+        String evil = "$(touch " + planted + ")`touch " + planted + "`; touch " + planted + " '\"\\";
+        ProductRun run = ProductRun.local(p.command("sender", Map.of("host", evil, "port", "a b\nc", "suites", "*")));
+        assertTrue(run.awaitExit(10_000));
+        assertEquals(List.of("[" + evil + "]", "[a b", "c]", "[*" + evil + "]"), run.output());
+        assertFalse(java.nio.file.Files.exists(planted), "a value was run by the shell");
     }
 }
