@@ -250,9 +250,7 @@ final class RunCommand implements Callable<Integer> {
                 results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
                 counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun.size(), diffs.size(), json);
         for (CellResult d : diffs) {
-            System.out.println("DIFFERS  " + d.cell().displayName()
-                    + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));
-            d.differences().forEach(s -> System.out.println("         " + s));
+            System.out.println(io.handshakematrix.report.DiffersLine.of(d));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
     }
