@@ -63,6 +63,7 @@ public final class ProductProfiles {
         Map<String, YamlNode> side = sideNode.entries(SIDE);
         Map<String, List<String>> suites = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : sideNode.need(side, "values").entries().entrySet()) {
+            ReceiveSideSuites.requireSome(e.getValue(), e.getKey());
             for (YamlNode s : e.getValue().itemsOrOne()) {
                 if (!CipherSuites.known(s.text())) {
                     throw s.error(s.path() + ": unknown OpenSSL cipher suite '" + s.text() + "'; expected e.g. AES256-SHA");

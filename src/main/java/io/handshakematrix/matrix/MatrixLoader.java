@@ -185,6 +185,7 @@ public final class MatrixLoader {
         Map<String, YamlNode> m = node.entries(PRODUCT);
         Map<String, List<String>> sides = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.need(m, "receive_side").entries().entrySet()) {
+            io.handshakematrix.config.ReceiveSideSuites.requireSome(e.getValue(), e.getKey());
             List<YamlNode> suites = e.getValue().itemsOrOne();
             for (YamlNode s : suites) {
                 if (!CipherSuites.known(s.text())) {
