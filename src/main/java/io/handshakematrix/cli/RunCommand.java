@@ -255,10 +255,7 @@ final class RunCommand implements Callable<Integer> {
                 results.size(), counts.get(Outcome.OK), counts.get(Outcome.FAIL), counts.get(Outcome.ERROR),
                 counts.get(Outcome.TIMEOUT), counts.get(Outcome.SKIPPED), results.size() - diffs.size() - notRun, diffs.size(), json);
         for (CellResult d : diffs) {
-            // names and error lines come from data: printed without their control characters
-            System.out.println("DIFFERS  " + ValueText.printable(d.cell().displayName())
-                    + (d.expectationLine() != null ? "  [matrix line " + d.expectationLine() + "]" : ""));
-            d.differences().forEach(s -> System.out.println("         " + ValueText.printable(s)));
+            System.out.println(io.handshakematrix.report.DiffersLine.of(d));
         }
         return diffs.isEmpty() ? Main.OK : Main.DIFFERENCES;
     }

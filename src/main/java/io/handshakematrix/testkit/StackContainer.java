@@ -1,7 +1,5 @@
 package io.handshakematrix.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handshakematrix.config.ConfigSslReader;
 import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.config.ProductProfiles;
@@ -25,7 +23,7 @@ import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import com.github.dockerjava.api.DockerClient;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.LazyFuture;
 
 /**
  * An emulated RHEL (or any profile's) crypto stack in its own image, for product teams' JUnit 5 tests:
@@ -42,7 +40,6 @@ import org.testcontainers.utility.DockerImageName;
  * 127.0.0.1; on a user-defined Docker network, bind with {@link #withBind} and use a network alias.
  */
 public final class StackContainer extends GenericContainer<StackContainer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DH_FILE = "/tmp/hm/dh.pem";
 
     private final StackProfile profile;
@@ -59,7 +56,9 @@ public final class StackContainer extends GenericContainer<StackContainer> {
     private Duration timeout = Duration.ofSeconds(10);
 
     private StackContainer(StackProfile profile, boolean receiver) {
-        super(DockerImageName.parse(StackImages.ensure(profile)));
+        // The image is built (offline, seconds) when the container starts, not here: a field initializer or a
+        // @Container declaration must not block, and a test that never starts it never builds it.
+        super(new ImageOnStart(profile));
         this.profile = profile;
         this.receiver = receiver;
         this.receiveSide = product.receiveSideDefault();
@@ -80,7 +79,7 @@ public final class StackContainer extends GenericContainer<StackContainer> {
 
     /** A receiver (TLS server) of a shipped profile: rhel-6.10, rhel-7.7, rhel-6.10-fips, rhel-6-pre-logjam ... */
     public static StackContainer receiver(String profileId) {
-        return new StackContainer(ProfileCatalog.builtin().get(profileId), true);
+        return new StackContainer(KnownStacks.get(profileId), true);
     }
 
     /** A receiver of a profile from a file (a user's own stack), which its image carries. */
@@ -90,7 +89,7 @@ public final class StackContainer extends GenericContainer<StackContainer> {
 
     /** A sender (TLS client) of a shipped profile; give it a {@link #withTarget}. */
     public static StackContainer sender(String profileId) {
-        return new StackContainer(ProfileCatalog.builtin().get(profileId), false);
+        return new StackContainer(KnownStacks.get(profileId), false);
     }
 
     public static StackContainer sender(Path profileYaml) {
@@ -171,6 +170,25 @@ public final class StackContainer extends GenericContainer<StackContainer> {
         withCommand(cmd.toArray(String[]::new));
     }
 
+    /**
+     * Starts the stack. A sender runs its one handshake here and throws, with the agent's reason, when it made none
+     * (connection refused, no answer in time): an empty {@link #handshakes()} would hide why. Where Docker has no
+     * bridge network and the Testcontainers variables are not set, it says in one line what to set.
+     */
+    @Override
+    public void start() {
+        try {
+            super.start();
+        } catch (RuntimeException e) {
+            throw DockerSetup.explain(e);
+        }
+        if (!receiver && handshakes().isEmpty()) {
+            throw new IllegalStateException(profile.id() + " sender made no handshake with " + targetHost + ":"
+                    + targetPort + ": " + AgentOutput.reason(getLogs(OutputFrame.OutputType.STDOUT),
+                    getLogs(OutputFrame.OutputType.STDERR)));
+        }
+    }
+
     /** Where the receiver listens. */
     @Override
     public String getHost() {
@@ -188,18 +206,7 @@ public final class StackContainer extends GenericContainer<StackContainer> {
 
     /** Every handshake seen so far, parsed from the agent's answer lines. */
     public List<Handshake> handshakes() {
-        List<Handshake> out = new ArrayList<>();
-        for (String line : getLogs(OutputFrame.OutputType.STDOUT).split("\n")) {
-            try {
-                JsonNode n = JSON.readTree(line);
-                if (n != null && "done".equals(n.path("event").asText())) {
-                    out.add(Handshake.of(n));
-                }
-            } catch (IOException notJson) {
-                // not an answer line (the JVM may print warnings): not a handshake
-            }
-        }
-        return out;
+        return AgentOutput.handshakes(getLogs(OutputFrame.OutputType.STDOUT));
     }
 
     /** The first handshake, waiting up to {@code max} for it. */
@@ -211,7 +218,9 @@ public final class StackContainer extends GenericContainer<StackContainer> {
                 return h.get(0);
             }
             if (System.nanoTime() > end) {
-                throw new IllegalStateException(profile.id() + " saw no handshake within " + max.toSeconds() + " s");
+                throw new IllegalStateException(profile.id() + " receiver on " + getHost() + ":" + port
+                        + " saw no handshake within " + max.toSeconds() + " s (waited for a peer's ClientHello and the"
+                        + " handshake's end; is the peer pointed at this host and port?)");
             }
             Thread.sleep(50);
         }
@@ -225,6 +234,20 @@ public final class StackContainer extends GenericContainer<StackContainer> {
         }
     }
 
+
+    /** The stack's image, built (or found by its content tag) the first time Testcontainers asks for it. */
+    private static final class ImageOnStart extends LazyFuture<String> {
+        private final StackProfile profile;
+
+        ImageOnStart(StackProfile profile) {
+            this.profile = profile;
+        }
+
+        @Override
+        protected String resolve() {
+            return StackImages.ensure(profile);
+        }
+    }
 
     /** A one-shot container has started once it exited, whatever its exit code. */
     private static final class RanToTheEnd extends StartupCheckStrategy {

@@ -130,7 +130,8 @@ final class AgentImages {
 
     /**
      * Where the harness's own classes are (the jar, whatever its name, or target/classes in tests) and, from
-     * java.class.path, the libraries the agent loads (a shaded jar already holds them).
+     * java.class.path, the libraries the agent loads (the self-contained CLI jar already holds them; the library
+     * jar a product's build depends on does not).
      */
     static List<Path> agentClasspath() {
         List<Path> out = new ArrayList<>();
@@ -139,8 +140,8 @@ final class AgentImages {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot locate the harness's classes: " + e.getMessage());
         }
-        if (Files.isRegularFile(out.get(0))) {
-            return out;
+        if (Files.isRegularFile(out.get(0)) && sameJar(out.get(0), com.fasterxml.jackson.databind.ObjectMapper.class)) {
+            return out; // the self-contained CLI jar; the library jar (a Maven dependency) goes on to its libraries
         }
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(e);
@@ -149,6 +150,15 @@ final class AgentImages {
             }
         }
         return out;
+    }
+
+    /** Whether {@code type} was loaded from {@code jar} (a shaded jar holds its libraries). */
+    private static boolean sameJar(Path jar, Class<?> type) {
+        try {
+            return jar.equals(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void writeClasspath(List<Path> classpath, Path lib) throws IOException {

@@ -99,6 +99,10 @@ public final class ProductEngine implements Engine {
     private synchronized Optional<String> image(ProductStack p) {
         return problems.computeIfAbsent(p.id(), id -> {
             try {
+                if (p.imageTag() != null) {
+                    tags.put(id, ProductImage.present(p.imageTag())); // bad input (file:line) when it cannot be had
+                    return Optional.empty();
+                }
                 Path folder = p.imageFolder();
                 ImageFolder f = ImageFolder.read(folder.getFileName().toString(),
                         ImageFolder.directory(folder.getParent()), folder.getParent() + "/");

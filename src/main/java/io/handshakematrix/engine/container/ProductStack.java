@@ -20,14 +20,14 @@ import java.util.regex.PatternSyntaxException;
  * the output into the shim's done answer (completed, error lines). Wire facts come from the relay, as for every
  * stack. The file is {@code ID.yaml} one directory above its twin profile {@code profiles/ID.yaml}.
  */
-record ProductStack(String id, String file, Path imageFolder, boolean local, Map<String, Role> roles,
-                    List<Integer> okExitCodes, List<LinePattern> lines) {
+record ProductStack(String id, String file, Path imageFolder, ProductImage.Tag imageTag, boolean local,
+                    Map<String, Role> roles, List<Integer> okExitCodes, List<LinePattern> lines) {
     /** What a template may name; anything else in braces is bad input. */
     static final Set<String> PLACEHOLDERS = Set.of("host", "port", "protocol", "suites", "dh", "certfile", "keyfile",
             "cafile", "timeout_s");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
-    private static final Set<String> TOP = Set.of("id", "description", "source", "image", "local", "sender", "receiver",
-            "verdict");
+    private static final Set<String> TOP = Set.of("id", "description", "source", "image", "build", "local", "sender",
+            "receiver", "verdict");
 
     /** One role's command (run with /bin/sh -c) and, for a receiver, the output line that means "listening". */
     record Role(String command, Pattern ready) {}
@@ -45,12 +45,6 @@ record ProductStack(String id, String file, Path imageFolder, boolean local, Map
         Map<String, YamlNode> top = root.entries(TOP);
         String id = root.need(top, "id").text();
         boolean local = top.containsKey("local") && top.get("local").bool();
-        Path image = null;
-        if (top.containsKey("image")) {
-            image = file.toAbsolutePath().getParent().resolve(top.get("image").text()).normalize();
-        } else if (!local) {
-            throw root.error("expected 'image: FOLDER' (an image folder, relative to this file) or 'local: true'");
-        }
         Map<String, Role> roles = new LinkedHashMap<>();
         for (String role : List.of("sender", "receiver")) {
             if (top.containsKey(role)) {
@@ -76,7 +70,10 @@ record ProductStack(String id, String file, Path imageFolder, boolean local, Map
                         m.containsKey("error_line") && m.get("error_line").bool()));
             }
         }
-        return new ProductStack(id, file.toString(), image, local, roles, List.copyOf(ok), List.copyOf(lines));
+        // last, so that a copied file's mistakes in its commands are reported before a folder it can no longer find
+        ProductImage.Source source = ProductImage.source(root, top, file, id, local);
+        return new ProductStack(id, file.toString(), source.folder(), source.tag(), local && source.tag() == null, roles,
+                List.copyOf(ok), List.copyOf(lines));
     }
 
     private static Role role(YamlNode n, String role) {
