@@ -158,8 +158,8 @@ final class HandshakeText {
             if (a.keepsDhe()) {
                 notes.add("keeps DHE (forward secrecy)");
             }
-            if (a.counted() > 0) {
-                notes.add(a.accepted().size() + " of " + a.counted() + " peers accept it");
+            if (a.peerCount().counted() > 0) {
+                notes.add(a.peerCount().text()); // the count explain and the KB print (PeerCount)
             }
             out.println("         " + String.join("; ", notes));
             a.costs().forEach(c -> out.println("         cost: " + c));
