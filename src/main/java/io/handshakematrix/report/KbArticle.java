@@ -38,10 +38,10 @@ final class KbArticle {
 
     private List<KbBlock> all() {
         blocks.add(new KbBlock.Heading(1, TITLE, null));
-        blocks.add(new KbBlock.Para(f.header() + "."));
         blocks.add(new KbBlock.Para(KbText.counts(f.results) + " Every cell is a real TLS handshake on 127.0.0.1 "
                 + "between the two stacks. " + KbText.SETTINGS + " Full tables, test-only groups and every fix: "
-                + KbText.span("kb-detail.md") + "."));
+                + KbText.span("kb-detail.md") + "; one support article per failure and the OS compatibility tables: "
+                + KbText.span("kb/index.md") + "."));
         differing();
         summary();
         logSection();
@@ -50,6 +50,8 @@ final class KbArticle {
         blocks.add(new KbBlock.Para("One example per kind of failure, both sides' lines as the stacks print them. "
                 + KbText.DAGGER));
         blocks.add(f.notesBlock());
+        // the run's stamps (date, digest, JVM) are for whoever reproduces the run: last, not in the reader's way
+        blocks.add(new KbBlock.Para(f.header() + "."));
         return blocks;
     }
 
