@@ -152,7 +152,8 @@ final class KbSupportArticles {
                 notes.add(count);
             }
             notes.add("passed in " + counts.get(change)[0] + " of " + cells.size() + " failing handshakes");
-            x.costs().forEach(c -> notes.add("cost: " + c));
+            // a peer by its product name: the harness's engine suffix (jdk-17@jvm: a real JDK in a child JVM) stays out
+            x.costs().forEach(c -> notes.add("cost: " + c.replaceAll("@[a-z]+\\b", "")));
             b.add(new KbBlock.Para(++n + ". In the receiver's configssl.cnf, set (" + String.join("; ", notes) + "):"));
             b.add(new KbBlock.Code(block(change)));
             Matcher pem = java.util.regex.Pattern.compile("= (dh(\\d+)\\.pem)$").matcher(change);
