@@ -146,6 +146,12 @@ final class ExplainCommand implements Callable<Integer> {
             if (cause != null) {
                 out.println(cause);
             }
+            if (cells.isEmpty() && cause != null) {
+                // no run here: fixes are only named where a handshake proved them, which diagnose does on the spot
+                out.println("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf --sender "
+                        + reading.libraryMatch(caseLines).map(m -> m.matching().get(0).stack().id()).orElse("SENDER")
+                        + " --receiver RECEIVER --log 'LINE' (one --log per line; about 5 s).");
+            }
         }
         if (notShown > 0) {
             out.println();

@@ -160,6 +160,8 @@ class ExplainCommandTest {
                 + "not rhel-7.7, rhel-7.7-fips (RHEL 7.7 system OpenSSL)"), out);
         assertTrue(out.contains("Most likely cause: the sender (ft-bundled-rhel7.7) refused: the DH generator g is 0 or 1"), out);
         assertFalse(out.contains("Unknown"), out);
+        assertTrue(out.contains("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf "
+                + "--sender ft-bundled-rhel7.7 --receiver RECEIVER"), out);
     }
 
     /** The alert line alone: the peer's rules that send alert 40, the product's bundled library first. */
