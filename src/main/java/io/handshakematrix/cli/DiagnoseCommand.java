@@ -3,6 +3,8 @@ package io.handshakematrix.cli;
 import io.handshakematrix.diagnose.Explainer;
 import io.handshakematrix.diagnose.FixFinder;
 import io.handshakematrix.engine.EngineRegistry;
+import io.handshakematrix.explain.CaseReading;
+import io.handshakematrix.explain.LogLine;
 import io.handshakematrix.runner.Engines;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.HandshakeResult;
@@ -29,6 +31,11 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "sender (TLS client) stack(s); repeat or separate with commas")
     List<String> senders;
 
+    @Option(names = "--log", paramLabel = "LINE",
+            description = "a line of the customer's log, as logged (repeat for each side's line): diagnose says which "
+                    + "library's profile the lines match and runs that profile as a sender too")
+    List<String> logLines = new java.util.ArrayList<>();
+
     @Mixin
     PeerOptions peer;
 
@@ -41,6 +48,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (EngineRegistry engines = Engines.standard()) {
             ReceiverSettingsOptions.Context ctx = settings.context();
             CellRunner runner = peer.runner(engines, ctx, senders);
+            senders = withMatchingLibrary(ctx, senders);
             System.out.println("Receiver " + peer.receiver + (ctx.config() != null ? ", " + ctx.config().file() : "")
                     + ": " + ctx.setting().why());
             boolean allOk = true;
@@ -60,5 +68,30 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
             return allOk ? Main.OK : Main.DIFFERENCES;
         }
+    }
+
+    /**
+     * The senders plus the library the customer's lines match, when they match another profile than the senders
+     * named (the product's bundled library sends alert 40 on 'bad dh g value', the system OpenSSL 50).
+     */
+    private List<String> withMatchingLibrary(ReceiverSettingsOptions.Context ctx, List<String> named) {
+        if (logLines.isEmpty()) {
+            return named;
+        }
+        List<LogLine> lines = logLines.stream().map(l -> LogLine.of(l, ctx.product().support())).toList();
+        CaseReading reading = new CaseReading(ctx.profiles().all());
+        java.util.Optional<CaseReading.LibraryMatch> match = reading.libraryMatch(lines);
+        if (match.isEmpty()) {
+            System.out.println("Your log lines do not tell the libraries apart: the senders named are run.");
+            return named;
+        }
+        System.out.println(match.get().sentence());
+        List<String> out = new java.util.ArrayList<>(named);
+        match.get().matching().stream().map(r -> r.stack().id()).distinct()
+                .filter(id -> !out.contains(id)).findFirst().ifPresent(id -> {
+                    System.out.println("Running " + id + " as a sender too: it is the library your logs match.");
+                    out.add(0, id);
+                });
+        return out;
     }
 }

@@ -4,11 +4,14 @@ import io.handshakematrix.config.ProductProfile;
 import io.handshakematrix.config.ProductProfiles;
 import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.diagnose.Explainer;
+import io.handshakematrix.explain.CaseReading;
 import io.handshakematrix.explain.CustomerLog;
 import io.handshakematrix.explain.LineIndex;
 import io.handshakematrix.explain.LogLine;
 import io.handshakematrix.model.CellResult;
+import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.results.ResultsJson;
 import io.handshakematrix.yaml.InputError;
 import java.io.PrintStream;
@@ -79,22 +82,29 @@ final class ExplainCommand implements Callable<Integer> {
         if (file != null) {
             asked.addAll(CustomerLog.read(file));
         }
-        if (!Files.isRegularFile(results)) {
-            throw new InputError(results.toString(), 0, "no results; expected the results.json of a run "
-                    + "(java -jar target/handshake-matrix.jar run) or --results FILE");
-        }
-        List<CellResult> cells = ResultsJson.read(results);
-        Map<String, Object> run = ResultsJson.readRun(results);
-        LineIndex index = new LineIndex(cells, product);
         ProfileCatalog profiles = ProfileCatalog.withDirectory(profilesDir);
-        Object matrix = run.get("matrix");
-        Path base = matrix != null && Path.of(matrix.toString()).getParent() != null
-                ? Path.of(matrix.toString()).getParent() : null;
+        profiles.addBundled(product.support().bundledProfiles());
+        PrintStream out = System.out;
+        List<CellResult> cells = List.of();
+        Path base = null;
+        if (Files.isRegularFile(results)) {
+            cells = ResultsJson.read(results);
+            Map<String, Object> run = ResultsJson.readRun(results);
+            Object matrix = run.get("matrix");
+            base = matrix != null && Path.of(matrix.toString()).getParent() != null
+                    ? Path.of(matrix.toString()).getParent() : null;
+            out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
+                    + run.getOrDefault("started", "?") + ") and in the stack profiles");
+        } else {
+            // a support engineer in a call has no run at hand: the profiles' measured lines answer at once
+            out.println("No run at " + results + ": answered from the stack profiles' measured lines (shipped in the "
+                    + "jar, with the product's bundled library: " + String.join(", ", product.support().bundledProfiles())
+                    + "); 'run' adds the causes and fixes real handshakes proved");
+        }
+        LineIndex index = new LineIndex(cells, product);
         Explainer why = new Explainer(profiles, groups, Map.of(), base);
         io.handshakematrix.explain.ProfileLines known = new io.handshakematrix.explain.ProfileLines(profiles.all());
-        PrintStream out = System.out;
-        out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
-                + run.getOrDefault("started", "?") + ")");
+        CaseReading reading = new CaseReading(productFirst(profiles, product));
         Map<String, LogLine> distinct = new java.util.LinkedHashMap<>();
         Set<String> fromArgs = new LinkedHashSet<>();
         for (int i = 0; i < asked.size(); i++) {
@@ -121,17 +131,44 @@ final class ExplainCommand implements Callable<Integer> {
         }
         boolean allKnown = true;
         for (LineIndex.Answer a : answers) {
-            allKnown &= a.known() || !known.matching(a.line()).isEmpty();
+            List<CaseReading.Refusal> peers = CaseReading.receivedAlert(a.line())
+                    .map(alert -> reading.sendersOf(alert, Side.SENDER)).orElse(List.of());
+            allKnown &= a.known() || !known.matching(a.line()).isEmpty() || !peers.isEmpty();
             out.println();
-            ExplainText.answer(out, a, why, product.origin(), known.matching(a.line()));
+            ExplainText.answer(out, a, why, product.origin(), known.matching(a.line()), !peers.isEmpty());
+            ExplainText.profileReading(out, reading.refusals(a.line()), peers);
+        }
+        List<LogLine> caseLines = answers.stream().map(LineIndex.Answer::line).toList();
+        if (!caseLines.isEmpty()) {
+            out.println();
+            reading.libraryMatch(caseLines).ifPresent(m -> out.println(m.sentence()));
+            String cause = reading.mostLikelyCause(caseLines);
+            if (cause != null) {
+                out.println(cause);
+            }
+            if (cells.isEmpty() && cause != null) {
+                // no run here: fixes are only named where a handshake proved them, which diagnose does on the spot
+                out.println("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf --sender "
+                        + reading.libraryMatch(caseLines).map(m -> m.matching().get(0).stack().id()).orElse("SENDER")
+                        + " --receiver RECEIVER --log 'LINE' (one --log per line; about 5 s).");
+            }
         }
         if (notShown > 0) {
             out.println();
             out.println("... " + notShown + " more distinct lines not shown (at most " + MAX_LINES + ")");
         }
         if (answers.isEmpty()) {
-            out.println("No line of " + file + " looks like a TLS error (error, alert, exception, fail, refused, handshake).");
+            throw new InputError(String.valueOf(file), 0, "no line looks like a TLS error (error, alert, exception, "
+                    + "fail, refused, handshake); expected the part of the log around the failure");
         }
         return allKnown ? Main.OK : Main.DIFFERENCES;
+    }
+
+    /** The product's bundled library first: a line the product logged was most likely printed by its own copy. */
+    private static List<StackProfile> productFirst(ProfileCatalog profiles, ProductProfile product) {
+        List<StackProfile> out = new ArrayList<>();
+        product.support().bundledProfiles().forEach(id -> profiles.find(id).ifPresent(out::add));
+        profiles.all().stream().filter(p -> !out.contains(p)).forEach(out::add);
+        return out;
     }
 }

@@ -13,7 +13,7 @@ final class ExplainText {
     private ExplainText() {}
 
     static void answer(PrintStream out, LineIndex.Answer a, Explainer why, String productFile,
-                       List<io.handshakematrix.explain.ProfileLines.Known> profiles) {
+                       List<io.handshakematrix.explain.ProfileLines.Known> profiles, boolean alertKnown) {
         out.println("Line: " + a.line().text());
         if (a.line().wrapped()) {
             out.println("  (the TLS library's line inside the product's prefix; prefixes: " + productFile + ")");
@@ -24,7 +24,7 @@ final class ExplainText {
                     .limit(MAX_PRINTERS).forEach(out::println);
         }
         if (!a.known()) {
-            out.println(profiles.isEmpty() ? "Unknown: no cell of this run and no stack profile prints this line."
+            out.println(profiles.isEmpty() && !alertKnown ? "Unknown: no cell of this run and no stack profile prints this line."
                     : "Not seen in this run: no cell printed it, so no cause or fix is measured.");
             if (!a.nearest().isEmpty()) {
                 out.println("Nearest known lines:");
@@ -67,6 +67,27 @@ final class ExplainText {
                 out.println("     Fixes these results prove (one setting changed, the sibling cell passed):");
                 c.fixes().stream().limit(MAX_FIXES).forEach(f -> out.println("       " + f.fix().text()
                         + ": fixed " + f.cells() + " of " + c.cells() + " cells"));
+            }
+        }
+    }
+
+    /**
+     * What the profiles alone say about a line: the rules that print it (with what they found wrong and the alert
+     * they send), or for a received alert, the peer rules that send it.
+     */
+    static void profileReading(PrintStream out, List<io.handshakematrix.explain.CaseReading.Refusal> refusals,
+                               List<io.handshakematrix.explain.CaseReading.Refusal> alertSenders) {
+        if (!refusals.isEmpty()) {
+            out.println("What it means (profile rules that print it):");
+            refusals.stream().map(r -> "  " + r.side().label() + " " + r.stack().id() + ": rule " + r.rule() + ": "
+                    + r.meaning() + "; sends " + r.alertText()).distinct().limit(MAX_PRINTERS).forEach(out::println);
+        }
+        if (!alertSenders.isEmpty()) {
+            out.println("The peer sent that alert; profile rules that send it (the product's bundled library first):");
+            alertSenders.stream().map(r -> "  " + r.side().label() + " " + r.stack().id() + ": rule " + r.rule() + " ("
+                    + r.meaning() + "), its log says: " + r.line()).distinct().limit(MAX_PRINTERS).forEach(out::println);
+            if (alertSenders.size() > MAX_PRINTERS) {
+                out.println("  ... and " + (alertSenders.size() - MAX_PRINTERS) + " more");
             }
         }
     }

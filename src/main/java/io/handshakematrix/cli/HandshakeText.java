@@ -128,7 +128,10 @@ final class HandshakeText {
     static void diagnosis(PrintStream out, Explanation e, io.handshakematrix.diagnose.FixFinder finder,
                           io.handshakematrix.config.ProductProfile product, io.handshakematrix.model.Cell cell,
                           HandshakeResult r, io.handshakematrix.config.ConfigSsl config) {
-        diagnosis(out, e, finder.resolve(cell, r, config), finder.currentPeers(), product.support().rsaAdvice());
+        io.handshakematrix.diagnose.Resolution res = finder.resolve(cell, r, config);
+        diagnosis(out, e, res, finder.currentPeers(), product.support().rsaAdvice());
+        res.first().ifPresent(f -> io.handshakematrix.diagnose.FixFile.explain(f.change(), product,
+                io.handshakematrix.dh.DhGroupCatalog.builtin(), config).forEach(out::println));
     }
 
     /**
@@ -158,8 +161,8 @@ final class HandshakeText {
             if (a.keepsDhe()) {
                 notes.add("keeps DHE (forward secrecy)");
             }
-            if (a.counted() > 0) {
-                notes.add(a.accepted().size() + " of " + a.counted() + " peers accept it");
+            if (a.peerCount().counted() > 0) {
+                notes.add(a.peerCount().text()); // the count explain and the KB print (PeerCount)
             }
             out.println("         " + String.join("; ", notes));
             a.costs().forEach(c -> out.println("         cost: " + c));

@@ -53,6 +53,7 @@ final class ReceiverSettingsOptions {
         ProfileCatalog profiles = ProfileCatalog.withDirectory(profilesDir);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         ProductProfile product = ProductProfiles.load(productFile, groups);
+        profiles.addBundled(product.support().bundledProfiles()); // the product's own TLS library is a stack too
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw new InputError("--timeout", 0, "expected 1 to 3600 seconds, found " + timeoutSeconds);
         }

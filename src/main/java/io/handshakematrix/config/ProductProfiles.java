@@ -16,7 +16,8 @@ import java.util.Set;
 public final class ProductProfiles {
     public static final String BUILTIN = "file-transfer";
     private static final Set<String> TOP = Set.of("id", "description", "source", "receive_side", "dh_tables",
-            "current_peers", "rsa_advice", "log_prefixes");
+            "current_peers", "rsa_advice", "log_prefixes", "bundled_library");
+    private static final Set<String> BUNDLED = Set.of("profiles", "source");
     private static final Set<String> PEERS = Set.of("stacks", "source");
     private static final Set<String> ADVICE = Set.of("setting", "says", "source");
     private static final Set<String> PREFIX = Set.of("pattern", "example", "source");
@@ -154,6 +155,15 @@ public final class ProductProfiles {
                 prefixes.add(new ProductSupport.LogPrefix(compiled, example, item.need(m, "source").text()));
             }
         }
-        return new ProductSupport(List.copyOf(peers), peersSource, says, saysSource, List.copyOf(prefixes));
+        List<String> bundled = List.of();
+        String bundledSource = "";
+        if (top.containsKey("bundled_library")) {
+            YamlNode n = top.get("bundled_library");
+            Map<String, YamlNode> m = n.entries(BUNDLED);
+            bundled = n.need(m, "profiles").texts();
+            bundledSource = n.need(m, "source").text();
+        }
+        return new ProductSupport(List.copyOf(peers), peersSource, says, saysSource, List.copyOf(prefixes),
+                List.copyOf(bundled), bundledSource);
     }
 }

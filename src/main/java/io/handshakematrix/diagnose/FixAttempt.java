@@ -4,6 +4,7 @@ import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.HandshakeResult;
 import io.handshakematrix.model.Outcome;
+import io.handshakematrix.results.PeerCount;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * change that works, what the product's current peers did against the changed receiver (one handshake each).
  */
 public record FixAttempt(String where, String change, Cell cell, HandshakeResult result, List<PeerCheck> peers,
-                         boolean senderSide) {
+                         boolean senderSide, List<String> currentPeers) {
 
     /** One current peer (as sender) against the changed receiver. */
     public record PeerCheck(String peer, HandshakeResult result) {
@@ -25,6 +26,18 @@ public record FixAttempt(String where, String change, Cell cell, HandshakeResult
 
     public FixAttempt {
         peers = List.copyOf(peers);
+        currentPeers = List.copyOf(currentPeers);
+    }
+
+    /**
+     * The product's current peers that accept the changed receiver, counted as explain and the KB count them
+     * ({@link PeerCount}): the changed cell's own sender and each peer run against it.
+     */
+    public PeerCount peerCount() {
+        java.util.Map<String, io.handshakematrix.model.Outcome> outcomes = new java.util.LinkedHashMap<>();
+        outcomes.put(io.handshakematrix.model.CellAxes.sender(cell), result.outcome());
+        peers.forEach(p -> outcomes.put(p.peer(), p.result().outcome()));
+        return PeerCount.of(outcomes, currentPeers);
     }
 
     public boolean works() {

@@ -135,7 +135,7 @@ public final class FixFinder {
         }
         Cell changed = CellAxes.withSenderMinDhBits(cell, requested);
         return Optional.of(new FixAttempt("sender " + o.file(), o.setting() + " " + requested, changed,
-                runner.run(changed), List.of(), true));
+                runner.run(changed), List.of(), true, product.support().currentPeers()));
     }
 
     private String resolveDefault(Cell cell) {
@@ -160,7 +160,7 @@ public final class FixFinder {
                 peers.add(new FixAttempt.PeerCheck(peer, runner.run(CellAxes.withSender(changed, peer))));
             }
         }
-        return new FixAttempt(RECEIVER_FILE, change, changed, r, peers, false);
+        return new FixAttempt(RECEIVER_FILE, change, changed, r, peers, false, product.support().currentPeers());
     }
 
     private static Cell withReceiver(Cell c, ReceiverSetting s) {

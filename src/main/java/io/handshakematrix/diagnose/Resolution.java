@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public record Resolution(Cell cell, HandshakeResult before, List<FixAttempt> attempts) {
 
     static final Comparator<FixAttempt> RANK = Comparator.comparing((FixAttempt a) -> !a.keepsDhe())
-            .thenComparing(a -> -a.accepted().size())
+            .thenComparing(a -> -a.peerCount().accepted().size())
             .thenComparing(FixAttempt::senderSide)
             .thenComparingInt(FixAttempt::dhBits);
 
@@ -48,10 +48,8 @@ public record Resolution(Cell cell, HandshakeResult before, List<FixAttempt> att
         }
         FixAttempt b = best.get();
         FixAttempt r = rsa.get();
-        String reach = b.counted() > 0 ? " and " + b.accepted().size() + " of " + b.counted() + " peers accept it"
-                : "";
-        String rsaReach = r.counted() > 0 ? "; " + r.accepted().size() + " of " + r.counted() + " peers accept "
-                + "that" : "";
+        String reach = b.peerCount().counted() > 0 ? " and " + b.peerCount().text() + " it" : "";
+        String rsaReach = r.peerCount().counted() > 0 ? "; " + r.peerCount().text() + " that" : "";
         return Optional.of("ranked above " + r.change() + ": it keeps DHE (forward secrecy)" + reach
                 + ", while " + r.change() + " gives up forward secrecy" + rsaReach);
     }

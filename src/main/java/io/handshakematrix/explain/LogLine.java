@@ -2,6 +2,8 @@ package io.handshakematrix.explain;
 
 import io.handshakematrix.config.ProductSupport;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A line from a customer's log, as the TLS library printed it: the product's prefix (data in the product
@@ -9,13 +11,17 @@ import java.util.Locale;
  * {@code wrapped} is true when a product prefix was found around it.
  */
 public record LogLine(String raw, String text, boolean wrapped) {
+    /** OpenSSL's own line wherever it sits: from {@code error:CODE:} up to a wrapper's {@code <>} or its end. */
+    private static final Pattern OPENSSL_LINE = Pattern.compile("error:[0-9A-Fa-f]{8}:[^<>]*?(?=\\s+value\\s*=|[<>]|$)");
+
     public static LogLine of(String raw, ProductSupport product) {
         String line = raw.strip();
         var inner = product.unwrap(line);
         String text = inner.orElse(line);
-        int err = text.indexOf("error:");
-        if (err > 0 && text.substring(err).matches("error:[0-9A-Fa-f]{8}:.*")) {
-            text = text.substring(err); // a thread id, timestamp or host before the OpenSSL line
+        Matcher m = OPENSSL_LINE.matcher(text);
+        if (m.find() && (m.start() > 0 || m.end() < text.length())) {
+            // a thread id, timestamp or host before the OpenSSL line, a wrapper's '>' or 'value = N' after it
+            text = m.group().strip();
         }
         return new LogLine(raw, text.strip(), inner.isPresent());
     }
@@ -29,6 +35,9 @@ public record LogLine(String raw, String text, boolean wrapped) {
         }
         String ra = reason(a);
         String rb = reason(b);
+        if (ra != null && rb != null && code(a).equals(code(b))) {
+            return true; // the same error code: the same error whatever the reason's case or the file:line
+        }
         if (ra != null && rb != null) {
             return ra.equals(rb); // same OpenSSL reason; function case and file:line differ between builds
         }
@@ -45,6 +54,11 @@ public record LogLine(String raw, String text, boolean wrapped) {
         }
         String[] f = lowerLine.split(":", -1);
         return f.length > 4 ? f[4].strip() : null;
+    }
+
+    /** The 8-hex-digit code of an OpenSSL line. */
+    private static String code(String lowerLine) {
+        return lowerLine.substring(6, 14);
     }
 
     /** Words for "nearest known lines": lower-case tokens without hex codes and file:line. */

@@ -7,6 +7,7 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.StackRef;
+import io.handshakematrix.results.PeerCount;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,13 +51,13 @@ public final class SiblingFixes {
 
         /** "[DH] DH_2048_RECEIVE_SIDE = dh2048.pem (keeps DHE; 3 of 3 current peers accept)" */
         public String text() {
-            int n = accepted.size() + refused.size();
             List<String> notes = new ArrayList<>();
             if (keepsDhe) {
                 notes.add("keeps DHE");
             }
-            if (n > 0) {
-                notes.add(accepted.size() + " of " + n + " current peers accept");
+            String count = new PeerCount(accepted, refused).text(); // the count diagnose prints
+            if (!count.isEmpty()) {
+                notes.add(count);
             }
             notes.addAll(costs().stream().map(c -> "cost: " + c).toList());
             return change + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
@@ -168,18 +169,16 @@ public final class SiblingFixes {
 
     private Fix fix(String change, CellResult sibling) {
         Cell changed = sibling.cell();
-        List<String> accepted = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
+        java.util.Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
         for (CellResult r : bySetup.getOrDefault(setup(changed), List.of())) {
             Cell c = r.cell();
-            if (isCurrentPeer(CellAxes.sender(c)) && CellAxes.senderMinDhBits(c) == 0 && CellAxes.sameVariant(c, changed)) {
-                if (r.result().outcome() == Outcome.OK) {
-                    accepted.add(CellAxes.sender(c));
-                } else if (r.result().outcome() == Outcome.FAIL) {
-                    refused.add(CellAxes.sender(c));
-                }
+            if (CellAxes.senderMinDhBits(c) == 0 && CellAxes.sameVariant(c, changed)) {
+                outcomes.merge(CellAxes.sender(c), r.result().outcome(), (a, b) -> a == Outcome.OK ? a : b);
             }
         }
+        PeerCount count = PeerCount.of(outcomes, product.support().currentPeers());
+        List<String> accepted = count.accepted();
+        List<String> refused = count.refused();
         String cipher = sibling.result().cipher();
         Integer bits = sibling.result().dhBits();
         boolean dhe = cipher != null && CipherSuites.isDhe(cipher);
@@ -190,8 +189,7 @@ public final class SiblingFixes {
                     k -> currentPeerFloor(CellAxes.receiveSide(changed), changed.extras()));
             below = floor != null && bits != null && bits < floor.bits() ? floor : null;
         }
-        return new Fix(change, dhe, bits == null ? 0 : bits, List.copyOf(new java.util.TreeSet<>(accepted)),
-                List.copyOf(new java.util.TreeSet<>(refused)), below);
+        return new Fix(change, dhe, bits == null ? 0 : bits, accepted, refused, below);
     }
 
     /** Receiver, RECEIVE_SIDE, DH group and protocol: what a sibling fix changes and the peers it is tried with share. */

@@ -38,6 +38,27 @@ public final class ProfileCatalog {
         return c;
     }
 
+    /**
+     * Adds the profiles of a product's bundled TLS library, shipped in the jar under products/bundled/ID.yaml
+     * (copied there from examples/fleet-profiles by the build); an id the catalog has already is kept as it is.
+     */
+    public void addBundled(List<String> ids) {
+        for (String id : ids) {
+            if (profiles.containsKey(id)) {
+                continue;
+            }
+            String res = "/products/bundled/" + id + ".yaml";
+            try (InputStream in = ProfileCatalog.class.getResourceAsStream(res)) {
+                if (in == null) {
+                    throw new InputError("bundled_library", 0, "names profile '" + id + "' but the jar lacks " + res);
+                }
+                add(ProfileReader.read(YamlFiles.read("classpath:" + res, in), id));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Shipped profiles plus every *.yaml in {@code dir}. */
     public static ProfileCatalog withDirectory(Path dir) {
         ProfileCatalog c = builtin();

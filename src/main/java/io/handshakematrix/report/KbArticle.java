@@ -38,18 +38,21 @@ final class KbArticle {
 
     private List<KbBlock> all() {
         blocks.add(new KbBlock.Heading(1, TITLE, null));
-        blocks.add(new KbBlock.Para(f.header() + "."));
         blocks.add(new KbBlock.Para(KbText.counts(f.results) + " Every cell is a real TLS handshake on 127.0.0.1 "
                 + "between the two stacks. " + KbText.SETTINGS + " Full tables, test-only groups and every fix: "
-                + KbText.span("kb-detail.md") + "."));
+                + KbText.span("kb-detail.md") + "; one support article per failure and the OS compatibility tables: "
+                + KbText.span("kb/index.md") + "."));
         differing();
         summary();
         logSection();
         failures();
         blocks.add(new KbBlock.Heading(2, "Exact error lines", "lines"));
         blocks.add(new KbBlock.Para("One example per kind of failure, both sides' lines as the stacks print them. "
-                + KbText.DAGGER));
-        blocks.add(f.notesBlock());
+                + "Lines the harness took from a stack's code and has not yet seen from a real build are marked in "
+                + KbText.span("kb-detail.md") + "."));
+        blocks.add(f.notesBlock(false));
+        // the run's stamps (date, digest, JVM) are for whoever reproduces the run: last, not in the reader's way
+        blocks.add(new KbBlock.Para(f.header() + "."));
         return blocks;
     }
 
@@ -160,7 +163,7 @@ final class KbArticle {
             HandshakeResult h = r.result();
             verdicts.add(switch (h.outcome()) {
                 case OK -> "✔ " + h.cipher();
-                case FAIL -> "✖ " + h.failedSide().label() + ": " + KbText.words(h.reason());
+                case FAIL -> "✖ " + h.failedSide().label() + ": " + KbText.plainWords(h.reason());
                 case SKIPPED -> "– not run";
                 default -> "⚠ " + h.outcome().label();
             });
@@ -250,14 +253,28 @@ final class KbArticle {
         return out;
     }
 
+    /**
+     * The causes of a line in the order a reader of that line needs them: a line saying its side received an alert
+     * ("SSL alert number 40") first by the causes where the peer refused, and among those the receiver's (the
+     * product whose configssl.cnf the KB fixes), before the causes where the printing side refused itself; then
+     * by cells.
+     */
+    static List<LineIndex.Cause> forReader(LineIndex.Answer a) {
+        boolean received = io.handshakematrix.explain.CaseReading.receivedAlert(a.line()).isPresent();
+        return a.causes().stream().sorted(java.util.Comparator
+                .comparing((LineIndex.Cause c) -> received == (c.printedBy() == c.failedSide()))
+                .thenComparing(c -> received && c.printedBy() != io.handshakematrix.model.Side.RECEIVER)
+                .thenComparing(c -> -c.cells())).toList();
+    }
+
     private String logItem(LineIndex.Answer a) {
-        StringBuilder sb = new StringBuilder(KbText.span(KbText.unmarked(a.line().text())) + ": ");
+        StringBuilder sb = new StringBuilder(KbText.span(KbText.plain(a.line().text())) + ": ");
         List<String> parts = new ArrayList<>();
-        for (LineIndex.Cause c : a.causes().stream().limit(CAUSES_PER_LINE).toList()) {
+        for (LineIndex.Cause c : forReader(a).stream().limit(CAUSES_PER_LINE).toList()) {
             String ask = c.printedBy() != c.failedSide() ? "; the " + c.failedSide().label() + "'s log says "
-                    + KbText.span(KbText.words(OpensslErrorLine.reason(c.refusingLine()))) : "";
+                    + KbText.span(KbText.plainWords(OpensslErrorLine.reason(c.refusingLine()))) : "";
             String fix = c.fixes().isEmpty() ? "" : "; fix: " + KbText.span(c.fixes().get(0).fix().change());
-            parts.add(KbText.unmarked(c.meaning()) + " (" + c.cells() + " cells" + ask + ")" + fix);
+            parts.add(KbText.plain(c.meaning()) + " (" + c.cells() + " cells" + ask + ")" + fix);
         }
         if (a.causes().size() > CAUSES_PER_LINE) {
             parts.add((a.causes().size() - CAUSES_PER_LINE) + " rarer causes in " + KbText.span("explain") + "");
@@ -301,7 +318,7 @@ final class KbArticle {
         for (String[] p : f.pairs()) {
             f.cells(p[0], p[1], f.rsaSide, p[2], 0).stream().filter(r -> r.result().outcome() == Outcome.FAIL).findFirst()
                     .ifPresent(r -> rsaRows.add(p[0], p[1], List.of(new KbBlock.Cell(r.result().failedSide().label()
-                            + ": " + KbText.words(r.result().reason()) + KbText.alertWords(r.result()),
+                            + ": " + KbText.plainWords(r.result().reason()) + KbText.alertWords(r.result()),
                             f.symptomNote(r), null, null, null))));
         }
         if (!rsaRows.isEmpty()) {

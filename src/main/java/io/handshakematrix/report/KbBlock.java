@@ -21,6 +21,10 @@ sealed interface KbBlock {
     record Table(String id, List<String> headers, List<List<Cell>> rows) implements KbBlock {
     }
 
+    /** Lines to paste as they are (a configssl.cnf block, a log line): a fenced block, never re-wrapped. */
+    record Code(List<String> lines) implements KbBlock {
+    }
+
     /** Numbered exact error lines: note n is element n-1, each one or more lines quoted verbatim. */
     record Notes(List<List<String>> notes) implements KbBlock {
     }

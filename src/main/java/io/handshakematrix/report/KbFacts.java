@@ -153,7 +153,13 @@ final class KbFacts {
     }
 
     KbBlock.Notes notesBlock() {
-        return new KbBlock.Notes(notes.keySet().stream().map(t -> t.lines().map(KbText::unmarked).toList()).toList());
+        return notesBlock(true);
+    }
+
+    /** {@code marked}: an unverified line as "†" (kb-detail), else without the marker (the article to paste). */
+    KbBlock.Notes notesBlock(boolean marked) {
+        return new KbBlock.Notes(notes.keySet().stream()
+                .map(t -> t.lines().map(marked ? KbText::unmarked : KbText::plain).toList()).toList());
     }
 
     /** "Run 2026-12-01T08:11:50Z, handshake-matrix 0.1.0, matrix matrix.yaml (digest sha256:...)". */

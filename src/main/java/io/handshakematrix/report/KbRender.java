@@ -28,6 +28,11 @@ public final class KbRender {
                         md.append('\n');
                     }
                     md.append('\n');
+            } else if (b instanceof KbBlock.Code c) {
+                String fence = Markdown.fence(c.lines());
+                md.append(fence).append('\n');
+                c.lines().forEach(l -> md.append(Markdown.oneLine(l)).append('\n'));
+                md.append(fence).append("\n\n");
             } else if (b instanceof KbBlock.Notes n) {
                     for (int i = 0; i < n.notes().size(); i++) {
                         List<String> lines = n.notes().get(i);
@@ -84,6 +89,10 @@ public final class KbRender {
                         h.append("</tr>\n");
                     }
                     h.append("</tbody></table>\n");
+            } else if (b instanceof KbBlock.Code c) {
+                h.append("<pre><code>");
+                c.lines().forEach(l -> h.append(esc(l)).append('\n'));
+                h.append("</code></pre>\n");
             } else if (b instanceof KbBlock.Notes n) {
                     h.append("<ol id=\"footnotes\">\n");
                     for (int i = 0; i < n.notes().size(); i++) {

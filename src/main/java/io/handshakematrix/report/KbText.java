@@ -99,6 +99,16 @@ final class KbText {
         return line.replace("[unverified] ", "† ");
     }
 
+    /** A profile's line for the article to paste: the unverified marker dropped (kb-detail keeps it as †). */
+    static String plain(String line) {
+        return line.replace("[unverified] ", "");
+    }
+
+    /** {@link #words} without the unverified marker, for the article to paste. */
+    static String plainWords(String reason) {
+        return words(plain(reason));
+    }
+
     static final String DAGGER = "† marks a line taken from the stack's code, not yet seen from a real build.";
 
     /** A reason in words: without a Java exception class name or the unverified marker. */

@@ -83,4 +83,17 @@ public final class Markdown {
         value.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
         return out.toString();
     }
+
+    /** The fence of a fenced code block holding {@code lines}: at least three backticks, longer than any run inside. */
+    static String fence(java.util.List<String> lines) {
+        int longest = 0;
+        for (String v : lines) {
+            int run = 0;
+            for (int i = 0; i < v.length(); i++) {
+                run = v.charAt(i) == '`' ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+        }
+        return "`".repeat(Math.max(3, longest + 1));
+    }
 }

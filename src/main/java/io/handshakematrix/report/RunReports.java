@@ -50,6 +50,7 @@ public final class RunReports {
         ReportFiles.writeText(outDir.resolve("kb.html"), KbHtml.render(brief, run, product));
         ReportFiles.writeText(outDir.resolve("kb-detail.md"), KbMarkdown.renderDetail(brief, run, product));
         ReportFiles.writeText(outDir.resolve("kb-detail.html"), KbHtml.renderDetail(brief, run, product));
+        KbFolder.write(outDir.resolve("kb"), brief, run, product);
         writeAllure(outDir, run, cells, brief, product, generateAllure);
         return json;
     }

@@ -169,4 +169,36 @@ class DiagnoseCommandsTest {
                 + "OpenSSL suite name (e.g. AES256-SHA) for this RECEIVE_SIDE value", r.err().strip());
         assertTrue(r.out().isEmpty(), "no handshake may run: " + r.out());
     }
+
+    /**
+     * The customer's two lines: they match the product's bundled library (alert 40), not the system OpenSSL
+     * (alert 50); diagnose says so and runs the bundled library as the sender, which reproduces the receiver's line.
+     */
+    @Test
+    void theCustomersLinesNameTheBundledLibraryAndItIsRun() {
+        CliRun r = CliRun.of("diagnose", "--config", "examples/configssl.cnf", "--sender", "rhel-7.7", "--receiver",
+                "rhel-6.10", "--log", "E -catoossl.c(2899): Txpi  308: TxpiInitSSL Failed msg = <error:1408D177:SSL "
+                        + "routines:ssl3_get_key_exchange:bad dh g value> value = 4294967295",
+                "--log", "XCOMU0780E Txpi 308: TxpiInitSSL Failed msg = <error:14094410:SSL routines:SSL3_READ_BYTES:"
+                        + "sslv3 alert handshake failure:s3_pkt.c:1275:SSL alert number 40>");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().startsWith("Your logs match ft-bundled-rhel7.7 (file-transfer product bundled TLS library on "
+                + "RHEL 7.7), not rhel-7.7"), r.out());
+        assertTrue(r.out().contains("== ft-bundled-rhel7.7 -> rhel-6.10 | RECEIVE_SIDE=NO | DH 256-g1 | TLSv1.2\n"
+                + "Result: fail sender: bad dh g value (alert 40)"), r.out());
+        assertTrue(r.out().contains("SSL alert number 40"), r.out());
+    }
+
+    /** A commented-out [DH] line is noticed; the fix's file says where it comes from. */
+    @Test
+    void aCommentedOutDhLineAndTheFixFilesOrigin(@TempDir Path dir) throws IOException {
+        Path cnf = dir.resolve("configssl.cnf");
+        Files.writeString(cnf, "[RSAKEY]\nRECEIVE_SIDE = NO\n[DH]\n#DH_1024_RECEIVE_SIDE = dh1024.pem\n");
+        CliRun r = CliRun.of("diagnose", "--config", cnf.toString(), "--sender", "rhel-7.7", "--receiver", "rhel-6.10");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().contains("Your file has '#DH_1024_RECEIVE_SIDE = dh1024.pem' commented out (line 4)"), r.out());
+        assertTrue(r.out().contains("    [DH]\n    DH_2048_RECEIVE_SIDE = dh2048.pem\n"), r.out());
+        assertTrue(r.out().contains("the harness ships it (RFC 3526 group 14"), r.out());
+        assertTrue(r.out().contains("'openssl dhparam -out dh2048.pem 2048'"), r.out());
+    }
 }

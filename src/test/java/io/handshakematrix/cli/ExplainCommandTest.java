@@ -21,6 +21,10 @@ class ExplainCommandTest {
     private static final String RECEIVER_LINE = "XCOMU0780E Txpi 308: TxpiInitSSL Failed msg = <error:14094410:SSL "
             + "routines:SSL3_READ_BYTES:sslv3 alert handshake failure:s3_pkt.c:1275:SSL alert number 40>";
 
+    /** The sender's trace line of the support case, as the product logged it. */
+    private static final String SENDER_TRACE_LINE = "E -catoossl.c(2899): Txpi  308: TxpiInitSSL Failed msg = "
+            + "<error:1408D177:SSL routines:ssl3_get_key_exchange:bad dh g value> value = 4294967295";
+
     @TempDir
     static Path dir;
     private static Path results;
@@ -142,11 +146,40 @@ class ExplainCommandTest {
         assertEquals(1, h.err().strip().lines().count());
     }
 
+    /** The support case's two lines as the customer logged them, in a folder with no run: the profiles answer. */
     @Test
-    void withoutResultsItSaysHowToGetThem() {
-        CliRun r = CliRun.of("explain", "--results", dir.resolve("nope.json").toString(), "x");
+    void withoutResultsTheCaseIsAnsweredFromTheProfilesAndTheBundledLibraryIsNamed() {
+        CliRun r = CliRun.of("explain", "--results", dir.resolve("nope.json").toString(), SENDER_TRACE_LINE, RECEIVER_LINE);
+        assertEquals(0, r.code(), r.all());
+        String out = r.out();
+        assertTrue(out.contains("No run at " + dir.resolve("nope.json") + ": answered from the stack profiles"), out);
+        assertTrue(out.contains("Line: error:1408D177:SSL routines:ssl3_get_key_exchange:bad dh g value\n"), out);
+        assertTrue(out.contains("sender rhel-7.7: rule g_above_1: the DH generator g is 0 or 1; sends alert 50 (decode_error)"), out);
+        assertTrue(out.contains("rule g_below_p_minus_1: the DH generator g is p-1 or larger"), out);
+        assertTrue(out.contains("Your logs match ft-bundled-rhel7.7 (file-transfer product bundled TLS library on RHEL 7.7), "
+                + "not rhel-7.7, rhel-7.7-fips (RHEL 7.7 system OpenSSL)"), out);
+        assertTrue(out.contains("Most likely cause: the sender (ft-bundled-rhel7.7) refused: the DH generator g is 0 or 1"), out);
+        assertFalse(out.contains("Unknown"), out);
+        assertTrue(out.contains("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf "
+                + "--sender ft-bundled-rhel7.7 --receiver RECEIVER"), out);
+    }
+
+    /** The alert line alone: the peer's rules that send alert 40, the product's bundled library first. */
+    @Test
+    void theAlertLineAloneNamesThePeerRulesThatSendItBundledLibraryFirst() {
+        CliRun r = CliRun.of("explain", "--results", dir.resolve("nope.json").toString(), RECEIVER_LINE);
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("profile rules that send it (the product's bundled library first):\n"
+                + "  sender ft-bundled-rhel7.7: rule g_above_1"), r.out());
+    }
+
+    @Test
+    void aFileWithNoTlsLineIsOneLineAndExitTwo() throws IOException {
+        Path log = dir.resolve("quiet.log");
+        Files.writeString(log, "03:12:08 transfer 4711 started\n03:12:09 transfer 4711 done\n");
+        CliRun r = explain("--file", log.toString());
         assertEquals(2, r.code(), r.all());
-        assertTrue(r.err().strip().endsWith("nope.json: no results; expected the results.json of a run "
-                + "(java -jar target/handshake-matrix.jar run) or --results FILE"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no line looks like a TLS error"), r.err());
     }
 }

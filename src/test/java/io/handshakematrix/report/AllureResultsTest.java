@@ -209,4 +209,20 @@ class AllureResultsTest {
         CellResult unruled = new CellResult(c, "jvm", refused.traces(null, null).build(), "fail", 1, List.of());
         assertEquals("Bad DH prime", AllureCauses.of("failed", unruled).name());
     }
+
+    /**
+     * A side that names no rule and states both defects of a 256-bit g = 1 group (OpenSSL 3.0's DH_check_params_ex
+     * prints the generator error, then the size error) is filed under the generator, not the size.
+     */
+    @Test
+    void aG1CellWhoseLinesStateBothDefectsIsABadGenerator() {
+        io.handshakematrix.model.Cell c = KbReportsTest.cell("NO", "256-g1");
+        HandshakeResult h = HandshakeResult.builder(Outcome.FAIL)
+                .failure(io.handshakematrix.model.Side.SENDER, "ServerKeyExchange", null)
+                .errors(List.of("error:05800080:Diffie-Hellman routines::not suitable generator",
+                        "error:05800067:Diffie-Hellman routines::modulus too small"), List.of())
+                .traces(null, null).build();
+        CellResult r = new CellResult(c, "container", h, "fail", 1, List.of());
+        assertEquals("Bad DH generator", AllureCauses.of("failed", r).name());
+    }
 }

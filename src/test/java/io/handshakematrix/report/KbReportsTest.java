@@ -224,4 +224,29 @@ class KbReportsTest {
         d.write(dir.resolve("baseline-diff.json"), "old.json");
         assertTrue(Files.readString(dir.resolve("baseline-diff.json")).contains("\"dhGroup\" : \"256-g1\""));
     }
+
+    /**
+     * "If your log says..." for a receiver's alert-40 line: the cause where the peer (the sender) refused comes
+     * first, even when more cells printed the same line on the sender's side because the receiver refused.
+     */
+    @Test
+    void anAlertLineGivesThePeersRefusalFirst() {
+        String alert40 = "error:14094410:SSL routines:SSL3_READ_BYTES:sslv3 alert handshake failure:s3_pkt.c:1275:SSL alert number 40";
+        java.util.List<CellResult> cells = new java.util.ArrayList<>();
+        cells.add(new CellResult(cell("NO", "256"), "emulated", HandshakeResult.builder(Outcome.FAIL).failure(Side.SENDER,
+                "ServerKeyExchange", new Alert(40, "handshake_failure", Side.SENDER))
+                .errors(List.of(SMALL_LINE), List.of(alert40)).durationMs(5).build(), "fail", 20, List.of()));
+        for (String dh : List.of("512", "768")) {
+            cells.add(new CellResult(new Cell("jdk-25", "rhel-6.10", "YES", dh, "TLSv1.2", 0), "emulated",
+                    HandshakeResult.builder(Outcome.FAIL).failure(Side.RECEIVER, "ClientHello",
+                            new Alert(40, "handshake_failure", Side.RECEIVER))
+                    .errors(List.of(alert40), List.of("error:1408A0C1:SSL routines:SSL3_GET_CLIENT_HELLO:no shared cipher"))
+                    .durationMs(5).build(), "fail", 20, List.of()));
+        }
+        io.handshakematrix.explain.LineIndex index = new io.handshakematrix.explain.LineIndex(cells, PRODUCT);
+        var causes = KbArticle.forReader(index.lookup(io.handshakematrix.explain.LogLine.of(alert40, PRODUCT.support())));
+        assertEquals(Side.RECEIVER, causes.get(0).printedBy(), causes.toString());
+        assertEquals(Side.SENDER, causes.get(0).failedSide(), causes.toString());
+        assertEquals(2, causes.get(1).cells(), causes.toString());
+    }
 }

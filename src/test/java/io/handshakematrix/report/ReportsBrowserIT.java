@@ -108,6 +108,27 @@ class ReportsBrowserIT {
         chromium.screenshot(url, REPORTS.resolve("kb.png"), 2000);
     }
 
+    /**
+     * The support case's article (kb/, one per failure) as a reader sees it: the sections support teams publish in
+     * their order, the product's log lines and the configssl.cnf block to paste; and the OS compatibility table.
+     */
+    @Test
+    void supportCaseArticleHasItsSectionsAndTheOsTable() throws Exception {
+        String url = selfContainedPage("kb/sender-bad-dh-g-value-alert-50.html");
+        Document dom = Jsoup.parse(chromium.dumpDom(url, 2000));
+        assertEquals(List.of("issue", "environment", "cause", "resolution", "additional-information"),
+                dom.select("h2").eachAttr("id"));
+        assertTrue(dom.selectFirst("h1").text().startsWith("TLS handshake fails: the sender logs \"bad dh g value\""));
+        assertTrue(dom.select("pre").first().text().contains("XCOMU0780E"), dom.select("pre").first().text());
+        assertTrue(dom.select("pre").eachText().stream()
+                .anyMatch(t -> t.startsWith("[DH]") && t.contains("_RECEIVE_SIDE = dh")), dom.html());
+        assertFalse(dom.body().text().contains("@jvm") || dom.body().text().contains("`"), dom.body().text());
+        Document compat = Jsoup.parse(chromium.dumpDom(selfContainedPage("kb/compatibility.html"), 2000));
+        assertTrue(compat.select("#compat-no tbody tr td:first-child").eachText().containsAll(List.of("RHEL 6.10",
+                "RHEL 7.7")), compat.html());
+        chromium.screenshot(url, REPORTS.resolve("kb-article.png"), 2000);
+    }
+
     /** Every leaf of a tree page by its name (cell display names are unique). */
     private static Map<String, Element> leaves(Document page) {
         Map<String, Element> leaves = new HashMap<>();
