@@ -38,10 +38,16 @@ class ContainerFaultTest {
         }
     }
 
-    /** Stops this run's containers of {@code image} from outside, as a crash or an operator would. */
+    /**
+     * Stops this run's containers of {@code image} from outside, as a crash or an operator would. Only this JVM's
+     * (Testcontainers' session label): the ancestor filter alone also matched every other build's containers on a
+     * shared Docker engine, product test containers included, and stopped them mid-test.
+     */
     private static void stopContainersOf(String image) {
         DockerClient docker = DockerClientFactory.instance().client();
-        List<Container> running = docker.listContainersCmd().withAncestorFilter(List.of(image)).exec();
+        List<Container> running = docker.listContainersCmd().withAncestorFilter(List.of(image))
+                .withLabelFilter(java.util.Map.of(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL,
+                        DockerClientFactory.SESSION_ID)).exec();
         assertFalse(running.isEmpty(), "the cell ran, yet no container of " + image + " is running");
         running.forEach(c -> docker.stopContainerCmd(c.getId()).withTimeout(1).exec());
     }
