@@ -77,7 +77,9 @@ public final class CellRunner {
         StackRef receiverRef = StackRef.parse(cell.receiver());
         StackProfile sender = profiles.get(senderRef.profileId());
         StackProfile receiver = profiles.get(receiverRef.profileId());
-        if (!sender.supportsProtocol(cell.protocol())) {
+        CellSpecs specs = CellSpecs.of(cell, sender, receiver, product, groups, baseDir, timeout,
+                profiles.policies());
+        if (!specs.sender().profile().supportsProtocol(cell.protocol())) {   // under its crypto policy, if it has one
             return cannotTake(Side.SENDER, cell.sender() + " does not offer " + cell.protocol());
         }
         Engine senderEngine = engines.get(senderRef.engine());
@@ -90,7 +92,6 @@ public final class CellRunner {
         if (cannot.isPresent()) {
             return cannotTake(Side.RECEIVER, cannot.get());
         }
-        CellSpecs specs = CellSpecs.of(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
         SenderSpec ss = specs.sender();
         SideReport s = null;
