@@ -42,7 +42,12 @@ public final class PolicyCompiler {
         CryptoPolicy.KeyExchange kx = CipherSuites.isDhe(opensslName) ? CryptoPolicy.KeyExchange.DHE
                 : CipherSuites.isEcdhe(opensslName) ? CryptoPolicy.KeyExchange.ECDHE
                 : isPlainRsa(opensslName) ? CryptoPolicy.KeyExchange.RSA : null;
-        return kx == null || policy.keyExchanges().contains(kx);
+        return (kx == null || policy.keyExchanges().contains(kx)) && (policy.cbc() || !isCbc(opensslName));
+    }
+
+    /** A TLS 1.2 CBC-mode suite: HMAC-SHA* without an AEAD (GCM, CCM, ChaCha20-Poly1305) and not RC4. */
+    private static boolean isCbc(String n) {
+        return n.matches(".*-SHA(256|384)?") && !n.contains("GCM") && !n.contains("RC4");
     }
 
     /** kRSA: the suites OpenSSL names without a key-exchange prefix (AES256-SHA, DES-CBC3-SHA, RC4-MD5). */

@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads a policy level file or a module file, rejecting unknown keys, sourceless files and impossible values. */
 final class PolicyReader {
     private static final Set<String> LEVEL = Set.of("release", "level", "source", "seclevel", "min_dh_bits",
-            "min_rsa_bits", "protocols", "key_exchanges", "sha1_signatures", "named_groups_only", "groups",
+            "min_rsa_bits", "protocols", "key_exchanges", "cbc_suites", "sha1_signatures", "named_groups_only", "groups",
             "tls13_suites");
     private static final Set<String> RANGE = Set.of("min", "max");
     private static final Set<String> MODULE = Set.of("release", "module", "source", "sha1_signatures", "tls");
@@ -39,7 +39,7 @@ final class PolicyReader {
         return new CryptoPolicy(root.need(m, "release").text(), root.need(m, "level").text(),
                 root.need(m, "source").text(), root.need(m, "seclevel").integer(0, 5),
                 root.need(m, "min_dh_bits").integer(0, 100_000), root.need(m, "min_rsa_bits").integer(0, 100_000),
-                min, max, Set.copyOf(kx), root.need(m, "sha1_signatures").bool(),
+                min, max, Set.copyOf(kx), root.need(m, "cbc_suites").bool(), root.need(m, "sha1_signatures").bool(),
                 m.containsKey("named_groups_only") && m.get("named_groups_only").bool(),
                 root.need(m, "groups").texts(), root.need(m, "tls13_suites").texts(), root.file());
     }

@@ -88,8 +88,11 @@ final class EmulatedServer extends DefaultTlsServer {
         boolean dropDhe = rule(ServerDhRule.Action.DROP_DHE).isPresent();
         java.util.Set<String> allowed = new java.util.HashSet<>(spec.profile().cipherSuites());
         allowed.addAll(spec.profile().defaultSuites());
+        // Under a crypto policy the application's own cipher list stays set; the policy's security level refuses a
+        // suite only when choosing one (SECLEVEL 3 refuses suites without forward secrecy): isSelectableCipherSuite.
+        boolean policy = spec.profile().hasPolicies();
         return spec.effectiveSuites().stream()
-                .filter(allowed::contains)
+                .filter(s -> policy ? CipherSuites.known(s) : allowed.contains(s))
                 .filter(s -> !(dropDhe && CipherSuites.isDhe(s)))
                 .mapToInt(CipherSuites::code)
                 .filter(c -> EmulatedSuites.servable(crypto, c, spec.certificate()))
@@ -100,6 +103,9 @@ final class EmulatedServer extends DefaultTlsServer {
     @Override
     protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits,
                                               Vector sigAlgs) {
+        if (spec.profile().hasPolicies() && !spec.profile().allowsSuite(CipherSuites.nameOrHex(cipherSuite))) {
+            return false; // enabled by the application, refused by the host's crypto policy
+        }
         if (spec.profile().server().dheNeedsFfdheGroup()
                 && TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == org.bouncycastle.tls.KeyExchangeAlgorithm.DHE_RSA) {
             int[] groups = context.getSecurityParametersHandshake().getClientSupportedGroups();
