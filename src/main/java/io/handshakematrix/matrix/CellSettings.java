@@ -40,7 +40,8 @@ public final class CellSettings {
     /** One axis. */
     record Axis(String name, String axesKey, String whenAbsent, ValueCheck check, Apply apply) {}
 
-    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
+    /** {@code default}: no cap, what the two stacks negotiate by default (TLS 1.3 between two RHEL 8+ hosts). */
+    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "default");
 
     /** The receiver's certificate type (rsa; ecdsa when an engine serves it). */
     public static final String CERTIFICATE = "certificate";

@@ -39,6 +39,9 @@ public final class PolicyCompiler {
 
     /** Whether the policy's CipherString keeps a suite: by its key exchange (names the table lacks stay). */
     static boolean allowed(CryptoPolicy policy, String opensslName) {
+        if (opensslName.startsWith("TLS_")) {
+            return policy.tls13Suites().contains(opensslName); // Ciphersuites =, apart from the TLS 1.2 CipherString
+        }
         CryptoPolicy.KeyExchange kx = CipherSuites.isDhe(opensslName) ? CryptoPolicy.KeyExchange.DHE
                 : CipherSuites.isEcdhe(opensslName) ? CryptoPolicy.KeyExchange.ECDHE
                 : isPlainRsa(opensslName) ? CryptoPolicy.KeyExchange.RSA : null;

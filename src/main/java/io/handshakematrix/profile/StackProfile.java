@@ -20,8 +20,9 @@ public record StackProfile(String id, String description, String library, String
         return policyRelease != null;
     }
 
+    /** {@code default}: the stack's own range, which every stack has. */
     public boolean supportsProtocol(String protocol) {
-        return protocols.contains(protocol);
+        return protocol.equals("default") || protocols.contains(protocol);
     }
 
     /**

@@ -84,6 +84,10 @@ public final class CellRunner {
         }
         Engine senderEngine = engines.get(senderRef.engine());
         Engine receiverEngine = engines.get(receiverRef.engine());
+        if ((cell.protocol().equals("default") || cell.protocol().equals("TLSv1.3"))
+                && !(senderEngine.name().equals("emulated") && receiverEngine.name().equals("emulated"))) {
+            return cannotTake(Side.SENDER, "protocols " + cell.protocol() + " (TLS 1.3) is run by the emulated engine only");
+        }
         Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol());
         if (cannot.isPresent()) {
             return cannotTake(Side.SENDER, cannot.get());

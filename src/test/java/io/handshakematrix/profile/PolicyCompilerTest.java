@@ -37,7 +37,8 @@ class PolicyCompilerTest {
             StackProfile p = under(c[0], c[1]);
             assertFalse(p.clientHello().cipherSuites().contains(aes256Sha), c[0] + " " + c[1]);
             assertFalse(p.allowsSuite("AES256-SHA"), c[0] + " " + c[1]);
-            assertTrue(p.allowsSuite("DHE-RSA-AES256-SHA"), c[0] + " " + c[1]);
+            assertTrue(p.allowsSuite("DHE-RSA-AES256-GCM-SHA384"), c[0] + " " + c[1]);
+            assertEquals(!c[1].equals("FUTURE"), p.allowsSuite("DHE-RSA-AES256-SHA"), c[0] + " " + c[1] + ": FUTURE drops CBC");
         }
         assertTrue(under("rhel-10.0", "LEGACY").allowsSuite("AES256-SHA"));
     }
