@@ -39,6 +39,11 @@ final class ConnectCommand implements Callable<Integer> {
     @Mixin
     SenderKnobs knobs;
 
+    @Option(names = "--sender-policy", paramLabel = "POLICY", defaultValue = io.handshakematrix.profile.CryptoPolicies.NEUTRAL,
+            description = "this host's crypto policy (DEFAULT, LEGACY, FUTURE, FIPS, DEFAULT:SHA1, ...); stacks "
+                    + "without policies take only DEFAULT (default: ${DEFAULT-VALUE}). The server's is its own business")
+    String senderPolicy;
+
     @Option(names = "--hex", description = "also print each record's bytes")
     boolean hex;
 
@@ -60,6 +65,8 @@ final class ConnectCommand implements Callable<Integer> {
         StackProfile profile = profiles.find(stack).orElseThrow(() -> new InputError("--stack", 0,
                 "unknown stack '" + stack + "'; expected one of " + String.join(", ", profiles.ids())));
         knobs.validate();
+        PolicyOptions.check("--sender-policy", stack, senderPolicy, profiles);
+        profile = io.handshakematrix.matrix.CellSettings.underPolicy(profile, senderPolicy, profiles.policies());
         ServeCommand.checkPort(port, false);
         OptionRanges.check("--timeout", timeoutSeconds, 1, 3600, " seconds");
         OptionRanges.check("--deadline", deadlineSeconds, 0, 7200, " seconds");

@@ -53,7 +53,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + ": " + ctx.setting().why());
             boolean allOk = true;
             for (String sender : senders) {
-                Cell cell = peer.cell(sender, ctx.setting());
+                Cell cell = peer.cell(sender, ctx.setting(), ctx.profiles());
                 HandshakeResult r = runner.run(cell);
                 System.out.println();
                 System.out.println("== " + cell.displayName());

@@ -42,7 +42,12 @@ final class HandshakeText {
     /** Both sides' view of a handshake between two stacks. */
     static void result(PrintStream out, HandshakeResult r) {
         switch (r.outcome()) {
-            case OK -> negotiated(out, r.protocol(), r.cipher(), r.dhBits());
+            case OK -> {
+                negotiated(out, r.protocol(), r.cipher(), r.dhBits());
+                if (r.dhBits() == null && r.tempKey() != null) { // TLS 1.3's key_share group, ECDHE's curve
+                    out.println("Server Temp Key: " + r.tempKey());
+                }
+            }
             case FAIL -> {
                 out.println("Handshake failed: the " + r.failedSide().label() + " gave up"
                         + (r.stoppedAfter() != null ? " after " + r.stoppedAfter() : "")

@@ -17,6 +17,9 @@ final class PeerOptions {
     @Mixin
     SenderKnobs knobs;
 
+    @Mixin
+    PolicyOptions policies;
+
     /** Checks every stack name, then a runner for cells between them with the product's settings. */
     CellRunner runner(EngineRegistry engines, ReceiverSettingsOptions.Context ctx, List<String> senders) {
         knobs.validate();
@@ -27,7 +30,8 @@ final class PeerOptions {
     }
 
     /** The cell of {@code sender} against this receiver with {@code settings}' RECEIVE_SIDE and DH group. */
-    Cell cell(String sender, ReceiverSetting settings) {
-        return new Cell(sender, receiver, settings.receiveSide(), settings.dhGroup(), knobs.protocol, knobs.minDhBits);
+    Cell cell(String sender, ReceiverSetting settings, io.handshakematrix.profile.ProfileCatalog profiles) {
+        return policies.apply(new Cell(sender, receiver, settings.receiveSide(), settings.dhGroup(), knobs.protocol,
+                knobs.minDhBits), profiles);
     }
 }

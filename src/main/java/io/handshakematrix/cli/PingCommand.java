@@ -45,7 +45,7 @@ final class PingCommand implements Callable<Integer> {
         try (EngineRegistry engines = Engines.standard()) {
             ReceiverSettingsOptions.Context ctx = settings.context();
             CellRunner runner = peer.runner(engines, ctx, List.of(sender));
-            Cell cell = peer.cell(sender, ctx.setting());
+            Cell cell = peer.cell(sender, ctx.setting(), ctx.profiles());
             System.out.println("PING " + cell.displayName());
             System.out.println("receiver settings: " + ctx.setting().why());
             HandshakeResult r = runner.run(cell, hex);

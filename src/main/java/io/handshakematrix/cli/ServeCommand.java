@@ -67,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ReceiverSettingsOptions settings;
 
+    @Option(names = "--receiver-policy", paramLabel = "POLICY", defaultValue = io.handshakematrix.profile.CryptoPolicies.NEUTRAL,
+            description = "this host's crypto policy (DEFAULT, LEGACY, FUTURE, FIPS, DEFAULT:SHA1, ...); stacks "
+                    + "without policies take only DEFAULT (default: ${DEFAULT-VALUE})")
+    String receiverPolicy;
+
     @Override
     public Integer call() throws InterruptedException {
         OptionRanges.check("--max-connections", maxConnections, 1, 1024);
@@ -85,9 +90,18 @@ final class ServeCommand implements Callable<Integer> {
             throw new InputError("--certificate", 0, "expected rsa or ecdsa-p256, found '" + certificate + "'");
         }
         // The receiver's settings reach the engine as a cell's do (the sender half is unused here).
-        Cell cell = new Cell(stack, stack, ctx.setting().receiveSide(), ctx.setting().dhGroup(), "TLSv1.2", 0);
+        PolicyOptions.check("--receiver-policy", stack, receiverPolicy, ctx.profiles());
+        Cell cell = new Cell(stack, stack, ctx.setting().receiveSide(), ctx.setting().dhGroup(), "TLSv1.2", 0)
+                .with(io.handshakematrix.matrix.CellSettings.RECEIVER_POLICY, receiverPolicy);
         ReceiverSpec spec = CellSpecs.of(cell, profile, profile, ReceiverSettingsOptions.settings(ctx.product()),
-                ctx.groups(), null, ctx.timeout()).receiver();
+                ctx.groups(), null, ctx.timeout(), ctx.profiles().policies()).receiver();
+        var refused = spec.groupRefusedAtLoad();
+        if (refused.isPresent()) { // as the real server: it refuses the group when loading it and never listens
+            refused.get().errorLines().forEach(System.err::println);
+            System.err.println(stack + " under " + receiverPolicy + " refuses DH group " + spec.dhGroup().name()
+                    + " at start (" + refused.get().source() + ")");
+            return Main.DIFFERENCES;
+        }
         if (suites.equals("default")) { // a stock s_server: the stack's own DEFAULT list
             spec = new ReceiverSpec(spec.profile(), ReceiverSpec.STACK_DEFAULT, spec.dhGroup(), spec.timeout());
         }

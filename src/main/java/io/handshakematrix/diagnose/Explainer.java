@@ -59,7 +59,7 @@ public final class Explainer {
     }
 
     private Explanation sender(Cell cell, HandshakeResult r) {
-        StackProfile p = profile(CellAxes.sender(cell));
+        StackProfile p = underPolicy(cell, CellAxes.sender(cell), CellSettings.SENDER_POLICY);
         DhGroup g = group(cell);
         Optional<DhCheck> check = firedCheck(p, r);
         String who = "the sender " + CellAxes.sender(cell) + " (" + p.description() + ")";
@@ -76,7 +76,7 @@ public final class Explainer {
     }
 
     private Explanation receiver(Cell cell, HandshakeResult r) {
-        StackProfile p = profile(CellAxes.receiver(cell));
+        StackProfile p = underPolicy(cell, CellAxes.receiver(cell), CellSettings.RECEIVER_POLICY);
         DhGroup g = group(cell);
         String who = "the receiver " + CellAxes.receiver(cell) + " (" + p.description() + ")";
         Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p())).findFirst();
@@ -87,6 +87,7 @@ public final class Explainer {
                 case CLOSE_NO_ALERT -> "fails building its ServerKeyExchange and closes without an alert";
                 case SEND_ALERT -> "fails building its ServerKeyExchange and sends alert "
                         + TlsAlerts.name(x.alert()) + " (" + x.alert() + ")";
+                case REFUSE_TO_LOAD -> "refuses to load it at start and answers no client";
             };
             String sentence = who + " cannot use its own DH group " + describe(g) + ": rule " + x.when().yamlName()
                     + (x.bits() > 0 ? " " + x.bits() : "") + " -> " + x.action().yamlName() + ", so it " + what
@@ -173,6 +174,12 @@ public final class Explainer {
     private DhGroup group(Cell cell) {
         String dh = CellSettings.dhGroupName(CellAxes.dhGroup(cell), profile(CellAxes.receiver(cell)));
         return groups.resolve(dh, baseDir);
+    }
+
+    /** The stack as the cell ran it: under the cell's crypto policy for that side, if the stack has policies. */
+    private StackProfile underPolicy(Cell cell, String stack, String policyAxis) {
+        String setting = cell.settings().getOrDefault(policyAxis, io.handshakematrix.profile.CryptoPolicies.NEUTRAL);
+        return CellSettings.underPolicy(profile(stack), setting, profiles.policies());
     }
 
     private StackProfile profile(String stack) {

@@ -91,6 +91,7 @@ public final class FixFinder {
             tryDhTables(cell, config, tried);
         }
         senderOverride(cell, before).ifPresent(tried::add);
+        policyFixes(cell, before, tried);
         return new Resolution(cell, before, List.copyOf(tried));
     }
 
@@ -138,6 +139,37 @@ public final class FixFinder {
                 runner.run(changed), List.of(), true, product.support().currentPeers()));
     }
 
+    /**
+     * The refusing side's system-wide crypto policy, where its stack has one: LEGACY, and DEFAULT:SHA1 where the
+     * release has that subpolicy (RHEL 9). Each is verified by a real handshake of the changed cell; a receiver's
+     * change also against the current peers. The cost goes with it: the policy is the whole host's.
+     */
+    private void policyFixes(Cell cell, HandshakeResult before, List<FixAttempt> tried) {
+        if (before.failedSide() == null) {
+            return;
+        }
+        boolean sender = before.failedSide() == Side.SENDER;
+        String stack = sender ? CellAxes.sender(cell) : CellAxes.receiver(cell);
+        String axis = sender ? CellSettings.SENDER_POLICY : CellSettings.RECEIVER_POLICY;
+        StackProfile p = runner.profiles().get(StackRef.parse(stack).profileId());
+        if (!p.hasPolicies()) {
+            return;
+        }
+        String now = cell.settings().getOrDefault(axis, io.handshakematrix.profile.CryptoPolicies.NEUTRAL);
+        for (String setting : List.of("LEGACY", "DEFAULT:SHA1")) {
+            if (setting.equals(now) || runner.profiles().policies().whyNot(p, setting) != null) {
+                continue;
+            }
+            Cell changed = cell.with(axis, setting);
+            String change = "crypto policy " + setting + " (update-crypto-policies --set " + setting + "; cost: host-wide, weaker crypto for every "
+                    + "application on " + stack + ", not just this link)";
+            String where = (sender ? "sender" : "receiver") + " host " + stack;
+            tried.add(sender ? new FixAttempt(where, change, changed, runner.run(changed), List.of(), true,
+                    product.support().currentPeers())
+                    : receiverAttempt(where, change, changed));
+        }
+    }
+
     private String resolveDefault(Cell cell) {
         return CellSettings.dhGroupName(CellAxes.dhGroup(cell),
                 runner.profiles().get(StackRef.parse(CellAxes.receiver(cell)).profileId()));
@@ -150,6 +182,10 @@ public final class FixFinder {
 
     /** The changed cell, and when it works, each current peer (its emulated twin) against the changed receiver. */
     private FixAttempt receiverAttempt(String change, Cell changed) {
+        return receiverAttempt(RECEIVER_FILE, change, changed);
+    }
+
+    private FixAttempt receiverAttempt(String where, String change, Cell changed) {
         HandshakeResult r = runner.run(changed);
         List<FixAttempt.PeerCheck> peers = new ArrayList<>();
         if (r.outcome() == Outcome.OK) {
@@ -160,7 +196,7 @@ public final class FixFinder {
                 peers.add(new FixAttempt.PeerCheck(peer, runner.run(CellAxes.withSender(changed, peer))));
             }
         }
-        return new FixAttempt(RECEIVER_FILE, change, changed, r, peers, false, product.support().currentPeers());
+        return new FixAttempt(where, change, changed, r, peers, false, product.support().currentPeers());
     }
 
     private static Cell withReceiver(Cell c, ReceiverSetting s) {

@@ -30,6 +30,22 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
         return cipherSuites.equals(STACK_DEFAULT) ? profile.defaultSuites() : cipherSuites;
     }
 
+    /**
+     * The rule that makes this receiver refuse its DH group at start, if one applies: only when its settings enable
+     * a DHE suite (assumption: the product loads its [DH] table to serve DHE; with RSA key exchange alone it
+     * never sets DH parameters).
+     */
+    public java.util.Optional<io.handshakematrix.profile.ServerDhRule> groupRefusedAtLoad() {
+        boolean dhe = effectiveSuites().stream().anyMatch(io.handshakematrix.model.CipherSuites::isDhe);
+        if (dhGroup == null || !dhe) {
+            return java.util.Optional.empty();
+        }
+        return profile.server().unusableDh().stream()
+                .filter(r -> r.action() == io.handshakematrix.profile.ServerDhRule.Action.REFUSE_TO_LOAD)
+                .filter(r -> r.appliesTo(dhGroup.p()))
+                .findFirst();
+    }
+
     /** Refuses a DHE cell whose group a fixed-group stack (server.dh_configurable: false) cannot serve. */
     public void requireServableGroup() throws UnsupportedSettingException {
         boolean dhe = effectiveSuites().stream().anyMatch(CipherSuites::isDhe);

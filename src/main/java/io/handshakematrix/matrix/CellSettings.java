@@ -5,6 +5,8 @@ import io.handshakematrix.dh.DhGroupCatalog;
 import io.handshakematrix.model.CertificateType;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CipherSuites;
+import io.handshakematrix.profile.CryptoPolicies;
+import io.handshakematrix.profile.PolicyCompiler;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.yaml.InputError;
 import io.handshakematrix.yaml.YamlNode;
@@ -24,7 +26,7 @@ public final class CellSettings {
     private CellSettings() {}
 
     /** What a value is checked against when a matrix is loaded: the product, the DH groups, the matrix's folder. */
-    record Context(ProductSettings product, DhGroupCatalog groups, Path base) {}
+    record Context(ProductSettings product, DhGroupCatalog groups, Path base, CryptoPolicies policies) {}
 
     interface ValueCheck {
         /** The value as cells carry it; throws {@link InputError} (file:line) when no engine could apply it. */
@@ -38,13 +40,18 @@ public final class CellSettings {
     /** One axis. */
     record Axis(String name, String axesKey, String whenAbsent, ValueCheck check, Apply apply) {}
 
-    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2");
+    /** {@code default}: no cap, what the two stacks negotiate by default (TLS 1.3 between two RHEL 8+ hosts). */
+    private static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3", "default");
 
     /** The receiver's certificate type (rsa; ecdsa when an engine serves it). */
     public static final String CERTIFICATE = "certificate";
 
     /** The receiver's suite list: {@code product} (the product settings') or {@code default} (the stack's own). */
     public static final String RECEIVER_SUITES = "receiver_suites";
+
+    /** Each side's system-wide crypto policy (update-crypto-policies --set): DEFAULT, LEGACY, DEFAULT:SHA1, ... */
+    public static final String SENDER_POLICY = "sender_policy";
+    public static final String RECEIVER_POLICY = "receiver_policy";
 
     /** In cell-key order. The crossing nests them in this order too, DH groups innermost (the KB's columns). */
     static final List<Axis> AXES = List.of(
@@ -70,7 +77,13 @@ public final class CellSettings {
                         if (v.equals("default")) {
                             s.suites = CipherSuites.STACK_DEFAULT;
                         }
-                    }));
+                    }),
+            // The crypto policy each host runs under; DEFAULT (neutral) is what a stack without policies has too.
+            // Applied last (specs): the policy compiles into the side's profile (PolicyCompiler).
+            new Axis(SENDER_POLICY, "sender_policy", CryptoPolicies.NEUTRAL, CellSettings::checkPolicy,
+                    (v, s) -> s.senderPolicy = v),
+            new Axis(RECEIVER_POLICY, "receiver_policy", CryptoPolicies.NEUTRAL, CellSettings::checkPolicy,
+                    (v, s) -> s.receiverPolicy = v));
 
     /**
      * Whether a cell carries {@code axis} at {@code value}: an axis beyond the four every matrix has is left out
@@ -90,7 +103,7 @@ public final class CellSettings {
      * sender's MinimumDHBits (0: not set).
      */
     public record Resolved(List<String> receiverSuites, DhGroup dhGroup, CertificateType certificate,
-                           String maxProtocol, int minDhBits) {}
+                           String maxProtocol, int minDhBits, String senderPolicy, String receiverPolicy) {}
 
     /** What the axes set, on their way to the specs. */
     static final class Specs {
@@ -103,6 +116,8 @@ public final class CellSettings {
         String maxProtocol;
         int minDhBits;
         CertificateType certificate = CertificateType.RSA;
+        String senderPolicy = CryptoPolicies.NEUTRAL;
+        String receiverPolicy = CryptoPolicies.NEUTRAL;
 
         private Specs(StackProfile receiver, ProductSettings product, DhGroupCatalog groups, Path baseDir) {
             this.receiver = receiver;
@@ -126,7 +141,23 @@ public final class CellSettings {
             }
             a.apply().apply(v, s);
         }
-        return new Resolved(s.suites, s.group, s.certificate, s.maxProtocol, s.minDhBits);
+        return new Resolved(s.suites, s.group, s.certificate, s.maxProtocol, s.minDhBits, s.senderPolicy,
+                s.receiverPolicy);
+    }
+
+    /**
+     * A stack with policies runs under one always (DEFAULT when the cell names none); a stack without them only
+     * at the neutral value (the matrix loader and the commands refuse any other with file:line or the option).
+     */
+    public static StackProfile underPolicy(StackProfile p, String setting, CryptoPolicies policies) {
+        if (!p.hasPolicies()) {
+            if (!setting.equals(CryptoPolicies.NEUTRAL)) {
+                throw new IllegalArgumentException(p.id() + " has no crypto policies; it cannot run under " + setting);
+            }
+            return p;
+        }
+        CryptoPolicies.Resolved r = policies.resolve(p.policyRelease(), setting);
+        return PolicyCompiler.compile(p, r.policy().orElseThrow(() -> new IllegalArgumentException(p.id() + ": " + r.why())));
     }
 
     /** The DH group a receiver serves for {@code dh}: {@code default} is the receiver stack's own (profile data). */
@@ -176,6 +207,14 @@ public final class CellSettings {
             throw n.error(n.path() + ": unknown receiver suite list '" + n.text() + "'; expected product (the product "
                     + "settings' suites) or default (the stack's own DEFAULT list)");
         }
+        return n.text();
+    }
+
+    /** A policy setting some release has (which stack runs it is checked once the cells are crossed). */
+    private static String checkPolicy(YamlNode n, Context ctx) {
+        ctx.policies().unknownEverywhere(n.text()).ifPresent(why -> {
+            throw n.error(n.path() + ": " + why);
+        });
         return n.text();
     }
 

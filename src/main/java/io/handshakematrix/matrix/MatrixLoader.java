@@ -103,7 +103,7 @@ public final class MatrixLoader {
                 ? ConfigAxis.read(axes.get("config"), base, product, groups) : List.of();
         // With a config: axis, receive_side and dh may be left out (the files say both).
         boolean crossed = configured.isEmpty() || axes.containsKey("receive_side") || axes.containsKey("dh");
-        CellSettings.Context ctx = new CellSettings.Context(product, groups, base);
+        CellSettings.Context ctx = new CellSettings.Context(product, groups, base, profiles.policies());
         Map<String, List<String>> settings = new LinkedHashMap<>();
         for (CellSettings.Axis a : CellSettings.AXES) {
             if (axes.containsKey(a.axesKey())) {
@@ -117,6 +117,8 @@ public final class MatrixLoader {
                 axesNode.need(axes, a.axesKey());
             }
         }
+        PolicyAxisChecks.check(axes.get("sender_policy"), senders, "sender", profiles);
+        PolicyAxisChecks.check(axes.get("receiver_policy"), receivers, "receiver", profiles);
         // Counted before anything is crossed: senders x receivers x the other axes x (sides x groups + config files).
         List<Long> sizes = new ArrayList<>(List.of((long) senders.size(), (long) receivers.size()));
         settings.forEach((axis, v) -> {

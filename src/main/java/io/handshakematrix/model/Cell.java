@@ -26,7 +26,8 @@ public record Cell(String sender, String receiver, Map<String, String> settings)
      * The value at which an axis beyond the four changes nothing (matrix.CellSettings' whenAbsent reads it here):
      * the loader leaves such a value out of a cell, and {@link #extras()} ignores it should a cell carry it anyway.
      */
-    public static final Map<String, String> NEUTRAL = Map.of("certificate", "rsa", "receiver_suites", "product");
+    public static final Map<String, String> NEUTRAL = Map.of("certificate", "rsa", "receiver_suites", "product",
+            "sender_policy", "DEFAULT", "receiver_policy", "DEFAULT");
 
     /**
      * How an axis reads in a cell's name: these four keep the names results, journals and baselines already

@@ -169,7 +169,7 @@ public record HandshakeResult(
     public String summary() {
         return switch (outcome) {
             case OK -> "ok " + protocol() + " " + cipher() + (dhBits != null ? " DH " + dhBits
-                    : tempKey() != null && tempKey().startsWith("ECDH") ? " " + tempKey() : "");
+                    : tempKey() != null && (tempKey().startsWith("ECDH") || "TLSv1.3".equals(protocol())) ? " " + tempKey() : "");
             case FAIL -> "fail " + (failedSide() == null ? "" : failedSide().label()) + ": " + reason()
                     + (alert() == null ? " (no alert)" : " (alert " + alert().code() + ")");
             default -> outcome.label() + (detail == null ? "" : ": " + detail);

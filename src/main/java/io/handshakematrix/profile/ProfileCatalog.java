@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public final class ProfileCatalog {
     private static final String BUILTIN_DIR = "/profiles/";
     private final Map<String, StackProfile> profiles = new TreeMap<>();
+    private final CryptoPolicies policies = CryptoPolicies.builtin();
 
     public static ProfileCatalog builtin() {
         ProfileCatalog c = new ProfileCatalog();
@@ -30,7 +31,7 @@ public final class ProfileCatalog {
                 if (in == null) {
                     throw new IllegalStateException("profile index names " + res + " but the jar lacks it");
                 }
-                c.add(ProfileReader.read(YamlFiles.read("classpath:" + res, in), id));
+                c.add(ProfileReader.read(YamlFiles.read("classpath:" + res, in), id, c.policies));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -52,7 +53,7 @@ public final class ProfileCatalog {
                 if (in == null) {
                     throw new InputError("bundled_library", 0, "names profile '" + id + "' but the jar lacks " + res);
                 }
-                add(ProfileReader.read(YamlFiles.read("classpath:" + res, in), id));
+                add(ProfileReader.read(YamlFiles.read("classpath:" + res, in), id, policies));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -72,6 +73,9 @@ public final class ProfileCatalog {
         if (!Files.isDirectory(dir)) {
             throw new InputError(dir.toString(), 0, "not a directory; expected a directory of profile *.yaml files");
         }
+        if (Files.isDirectory(dir.resolve("policies"))) {
+            policies.addDirectory(dir.resolve("policies")); // before the profiles that name their releases
+        }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(files::add);
@@ -80,13 +84,18 @@ public final class ProfileCatalog {
         }
         for (Path f : files) {
             String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-            add(ProfileReader.read(YamlFiles.read(f), stem));
+            add(ProfileReader.read(YamlFiles.read(f), stem, policies));
         }
+    }
+
+    /** The crypto policies the profiles here may run under: the shipped ones and a user directory's. */
+    public CryptoPolicies policies() {
+        return policies;
     }
 
     public static StackProfile readFile(Path file) {
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return ProfileReader.read(YamlFiles.read(file), stem);
+        return ProfileReader.read(YamlFiles.read(file), stem, CryptoPolicies.builtin());
     }
 
     /**

@@ -16,11 +16,12 @@ import java.util.stream.Collectors;
 final class ProfileReader {
     static final Set<String> PROTOCOLS = Set.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
     private static final Set<String> TOP = Set.of("id", "description", "library", "version_string", "source",
-            "fips", "protocols", "cipher_suites", "client", "server", "jvm", "client_hello", "server_hello");
+            "fips", "protocols", "cipher_suites", "client", "server", "jvm", "client_hello", "server_hello", "policies");
     private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
             "checks", "log");
     private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
             "log", "dh_configurable", "dh_configurable_source", "dhe_needs_ffdhe_group", "dhe_needs_ffdhe_group_source");
+    private static final Set<String> POLICIES = Set.of("release", "source");
     private static final Set<String> CHECK = Set.of("check", "stage", "alert", "error", "bits", "source");
     private static final Set<String> RULE = Set.of("when", "bits", "action", "alert", "error", "source");
     private static final Set<String> OVERRIDE = Set.of("setting", "file", "floor", "ceiling", "source");
@@ -31,8 +32,9 @@ final class ProfileReader {
 
     private ProfileReader() {}
 
-    static StackProfile read(YamlNode root, String expectedId) {
+    static StackProfile read(YamlNode root, String expectedId, CryptoPolicies policies) {
         Map<String, YamlNode> top = root.entries(TOP);
+        String release = top.containsKey("policies") ? policyRelease(top.get("policies"), policies) : null;
         String id = root.need(top, "id").text();
         if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
             throw top.get("id").error("id: expected lower-case letters, digits, '.', '_' or '-', found '" + id + "'");
@@ -65,11 +67,24 @@ final class ProfileReader {
                 protocols,
                 suiteNodes.stream().map(YamlNode::text).toList(),
                 client(root.need(top, "client")),
-                server(root.need(top, "server")),
+                server(root.need(top, "server"), release != null),
                 root.file(),
                 top.containsKey("jvm") ? jvm(top.get("jvm")) : null,
                 top.containsKey("client_hello") ? HelloReader.client(top.get("client_hello")) : null,
-                top.containsKey("server_hello") ? HelloReader.server(top.get("server_hello")) : null);
+                top.containsKey("server_hello") ? HelloReader.server(top.get("server_hello")) : null,
+                release);
+    }
+
+    /** {@code policies: {release: rhel-9, source: ...}}: the release must be one whose policies are known. */
+    private static String policyRelease(YamlNode node, CryptoPolicies policies) {
+        Map<String, YamlNode> m = node.entries(POLICIES);
+        node.need(m, "source");
+        YamlNode r = node.need(m, "release");
+        if (!policies.hasRelease(r.text())) {
+            throw r.error(r.path() + ": no crypto policies for release '" + r.text() + "'; expected one of "
+                    + String.join(", ", policies.releases()));
+        }
+        return r.text();
     }
 
     private static ClientPolicy client(YamlNode node) {
@@ -120,12 +135,12 @@ final class ProfileReader {
                 node.need(m, "source").text());
     }
 
-    private static ServerPolicy server(YamlNode node) {
+    private static ServerPolicy server(YamlNode node, boolean hasPolicies) {
         Map<String, YamlNode> m = node.entries(SERVER);
         List<ServerDhRule> rules = new ArrayList<>();
         if (m.containsKey("unusable_dh")) {
             for (YamlNode r : m.get("unusable_dh").items()) {
-                rules.add(rule(r));
+                rules.add(rule(r, hasPolicies));
             }
         }
         String group = node.need(m, "default_dh_group").text();
@@ -142,11 +157,17 @@ final class ProfileReader {
                 m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable, needsFfdhe);
     }
 
-    private static ServerDhRule rule(YamlNode node) {
+    private static ServerDhRule rule(YamlNode node, boolean hasPolicies) {
         Map<String, YamlNode> m = node.entries(RULE);
         ServerDhRule.Condition when = node.need(m, "when")
                 .oneOf(byName(ServerDhRule.Condition.values(), ServerDhRule.Condition::yamlName));
-        int bits = m.containsKey("bits") ? m.get("bits").integer(1, 100_000) : 0;
+        boolean policyBits = m.containsKey("bits") && m.get("bits").text().equals("policy");
+        if (policyBits && !hasPolicies) {
+            throw m.get("bits").error(node.path() + ".bits: 'policy' needs the profile's policies: block (a stack "
+                    + "without crypto policies has no policy minimum); expected a number");
+        }
+        int bits = policyBits ? ServerDhRule.POLICY_MIN_DH
+                : m.containsKey("bits") ? m.get("bits").integer(1, 100_000) : 0;
         if (when == ServerDhRule.Condition.P_BITS_BELOW && bits == 0) {
             throw node.error(node.path() + ": p_bits_below needs bits");
         }

@@ -7,14 +7,22 @@ import java.util.List;
  * Protocols are JSSE-style names (TLSv1.2), cipher suites OpenSSL names, in the stack's preference order.
  * {@code clientHello} / {@code serverHello}: the bytes the real stack puts on the wire and how it answers a
  * ClientHello (null: the emulation's BouncyCastle defaults, for stacks whose hello is not captured yet).
+ * {@code policyRelease}: the release whose crypto policies the stack runs under (rhel-9), null for a stack
+ * without them (RHEL 6/7, the JDKs); see {@link PolicyCompiler}.
  */
 public record StackProfile(String id, String description, String library, String versionString, String source,
                            boolean fips, List<String> protocols, List<String> cipherSuites, ClientPolicy client,
                            ServerPolicy server, String origin, JvmLaunch jvm,
-                           ClientHelloProfile clientHello, ServerHelloProfile serverHello) {
+                           ClientHelloProfile clientHello, ServerHelloProfile serverHello, String policyRelease) {
 
+    /** Whether this stack runs under a system-wide crypto policy ({@code policies:} names its release). */
+    public boolean hasPolicies() {
+        return policyRelease != null;
+    }
+
+    /** {@code default}: the stack's own range, which every stack has. */
     public boolean supportsProtocol(String protocol) {
-        return protocols.contains(protocol);
+        return protocol.equals("default") || protocols.contains(protocol);
     }
 
     /**

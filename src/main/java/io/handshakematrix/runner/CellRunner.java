@@ -77,11 +77,17 @@ public final class CellRunner {
         StackRef receiverRef = StackRef.parse(cell.receiver());
         StackProfile sender = profiles.get(senderRef.profileId());
         StackProfile receiver = profiles.get(receiverRef.profileId());
-        if (!sender.supportsProtocol(cell.protocol())) {
+        CellSpecs specs = CellSpecs.of(cell, sender, receiver, product, groups, baseDir, timeout,
+                profiles.policies());
+        if (!specs.sender().profile().supportsProtocol(cell.protocol())) {   // under its crypto policy, if it has one
             return cannotTake(Side.SENDER, cell.sender() + " does not offer " + cell.protocol());
         }
         Engine senderEngine = engines.get(senderRef.engine());
         Engine receiverEngine = engines.get(receiverRef.engine());
+        if ((cell.protocol().equals("default") || cell.protocol().equals("TLSv1.3"))
+                && !(senderEngine.name().equals("emulated") && receiverEngine.name().equals("emulated"))) {
+            return cannotTake(Side.SENDER, "protocols " + cell.protocol() + " (TLS 1.3) is run by the emulated engine only");
+        }
         Optional<String> cannot = senderEngine.cannotRun(sender, Side.SENDER, cell.protocol());
         if (cannot.isPresent()) {
             return cannotTake(Side.SENDER, cannot.get());
@@ -90,7 +96,6 @@ public final class CellRunner {
         if (cannot.isPresent()) {
             return cannotTake(Side.RECEIVER, cannot.get());
         }
-        CellSpecs specs = CellSpecs.of(cell, sender, receiver, product, groups, baseDir, timeout);
         ReceiverSpec rs = specs.receiver();
         SenderSpec ss = specs.sender();
         SideReport s = null;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BadInputCorpusTest {
     static final Path CORPUS = Path.of("src/test/resources/bad-input");
-    private static final List<String> KINDS = List.of("matrix", "profiles", "pem", "config");
+    private static final List<String> KINDS = List.of("matrix", "profiles", "pem", "config", "policies");
 
     @TestFactory
     Stream<DynamicTest> eachBadInputIsOneLineAndExitTwo() throws IOException {
@@ -88,6 +88,13 @@ class BadInputCorpusTest {
                 // A profile directory holding just this file, as a user's --profiles DIR would.
                 Path dir = Files.createDirectories(tmp.resolve("profiles"));
                 Path copy = Files.copy(input, dir.resolve(input.getFileName()));
+                return new Invocation(new String[] {"profiles", "--profiles", dir.toString()}, copy.toString(), null);
+            }
+            case "policies" -> {
+                // A crypto policy level of a user's profile directory: DIR/policies/<release>/<LEVEL>.yaml.
+                Path dir = Files.createDirectories(tmp.resolve("profiles"));
+                Path copy = Files.copy(input, Files.createDirectories(dir.resolve("policies/rhel-9"))
+                        .resolve(input.getFileName()));
                 return new Invocation(new String[] {"profiles", "--profiles", dir.toString()}, copy.toString(), null);
             }
             case "config" -> {

@@ -49,8 +49,8 @@ class MatrixLoaderTest {
         String line = e.oneLine();
         assertTrue(line.startsWith(dir.resolve("matrix.yaml") + ":7: unknown stack 'rhel-6.11' in axes.receivers[0]; "
                 + "expected one of "), line);
-        assertTrue(line.endsWith("rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips "
-                + "(or add profiles/rhel-6.11.yaml)"), line);
+        assertTrue(line.endsWith("rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips, rhel-8.10, "
+                + "rhel-9.4 (or add profiles/rhel-6.11.yaml)"), line);
     }
 
     @Test

@@ -69,6 +69,9 @@ public final class ImageEngine implements Engine {
         if (protocol.equals("SSLv3")) {
             return Optional.of("SSLv3 is not emulated (BouncyCastle TLS has no SSLv3)");
         }
+        if (profile.hasPolicies()) { // the agent in the image reads the bare profile: it would ignore the policy
+            return Optional.of(profile.id() + " runs under a crypto policy, which its stack image does not carry yet");
+        }
         return containers.docker().or(() -> image(profile));
     }
 

@@ -67,7 +67,23 @@ final class EmulatedClient extends DefaultTlsClient {
     /** The profile's suites as the real build offers them, unfiltered by what BouncyCastle can complete. */
     @Override
     public int[] getCipherSuites() {
-        return hello == null ? super.getCipherSuites() : hello.cipherSuites().stream().mapToInt(Integer::intValue).toArray();
+        if (hello == null) {
+            return super.getCipherSuites();
+        }
+        // Without TLS 1.3 (a TLSv1.2 cell: `s_client -tls1_2`) the real client sends no TLS 1.3 suite.
+        boolean tls13 = Protocols.isTls13(getSupportedVersions());
+        return hello.cipherSuites().stream().mapToInt(Integer::intValue).filter(c -> tls13 || (c >> 8) != 0x13).toArray();
+    }
+
+    /** docs/stacks.md: the RHEL 8/9 DEFAULT ClientHello carries one key share, x25519 (its first group). */
+    @Override
+    public Vector getEarlyKeyShareGroups() {
+        if (hello == null || hello.groups().isEmpty()) {
+            return super.getEarlyKeyShareGroups();
+        }
+        Vector<Integer> first = new Vector<>();
+        first.add(hello.groups().get(0));
+        return first;
     }
 
     /** OpenSSL 1.0.x sends no FFDHE groups (RFC 7919 came later), so the server picks the DH group. */
@@ -173,6 +189,9 @@ final class EmulatedClient extends DefaultTlsClient {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         events.handshakeComplete(context);
+        if (org.bouncycastle.tls.TlsUtils.isTLSv13(context)) { // the key_share group: OpenSSL's "Server Temp Key"
+            log.tempKey(TempKeys.group(context.getSecurityParametersConnection().getNegotiatedGroup()));
+        }
     }
 
     PeerEvents events() {

@@ -152,6 +152,10 @@ public final class EmulatedEngine implements Engine {
                                         boolean silentIsError) {
         SideLog log = new SideLog();
         RecordTranscript transcript = new RecordTranscript(false);
+        java.util.Optional<io.handshakematrix.profile.ServerDhRule> refused = spec.groupRefusedAtLoad();
+        if (refused.isPresent()) {
+            return refuseToLoad(s, refused.get(), log);
+        }
         try (PeerBounds.Guard guard = bounds.guard(s, timeoutMs)) {
             s.setSoTimeout(timeoutMs);
             s.setTcpNoDelay(true);
@@ -183,6 +187,24 @@ public final class EmulatedEngine implements Engine {
             log.harnessError("receiver socket: " + e);
         }
         return log.freeze(transcript.lines(), transcript.events());
+    }
+
+    /**
+     * A receiver whose stack refused its DH group when loading it (OpenSSL 1.1.1+ under a security level): the
+     * real process exits before it listens, printing its load line. The harness's socket already accepted, so it
+     * takes in what the client sent (a close with unread bytes would be a reset, which the real client never
+     * sees) and closes without a byte: the sender meets a peer that is gone, as against a receiver that died.
+     */
+    private static SideReport refuseToLoad(Socket s, io.handshakematrix.profile.ServerDhRule rule, SideLog log) {
+        log.gaveUp(rule.when().yamlName(), rule.errorLines());
+        log.muteAlerts();
+        try {
+            s.setSoTimeout(200);
+            s.getInputStream().read(new byte[16_384]);
+        } catch (IOException ignored) {
+            // nothing sent in time, or the client gave up first: the receiver's end is the same
+        }
+        return log.freeze(java.util.List.of());
     }
 
     /**

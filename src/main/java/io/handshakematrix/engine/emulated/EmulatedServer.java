@@ -76,7 +76,9 @@ final class EmulatedServer extends DefaultTlsServer {
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return Protocols.supported(spec.profile().protocols(), null);
+        // TLS 1.3 only for the stacks whose TLS 1.3 is modelled (RHEL 8+, under a crypto policy); the others stay at
+        // the TLS 1.2 they have always been emulated at (a TLSv1.2 cell caps the client anyway).
+        return Protocols.supported(spec.profile().protocols(), spec.profile().hasPolicies() ? null : "TLSv1.2");
     }
 
     /**
@@ -88,8 +90,14 @@ final class EmulatedServer extends DefaultTlsServer {
         boolean dropDhe = rule(ServerDhRule.Action.DROP_DHE).isPresent();
         java.util.Set<String> allowed = new java.util.HashSet<>(spec.profile().cipherSuites());
         allowed.addAll(spec.profile().defaultSuites());
-        return spec.effectiveSuites().stream()
-                .filter(allowed::contains)
+        // Under a crypto policy the application's own cipher list stays set; the policy's security level refuses a
+        // suite only when choosing one (SECLEVEL 3 refuses suites without forward secrecy): isSelectableCipherSuite.
+        boolean policy = spec.profile().hasPolicies();
+        // `-cipher` (the product's list) does not touch the TLS 1.3 suites (docs/stacks.md): the policy's stay on.
+        java.util.List<String> tls13 = policy ? spec.profile().defaultSuites().stream()
+                .filter(s -> s.startsWith("TLS_")).toList() : java.util.List.of();
+        return java.util.stream.Stream.concat(spec.effectiveSuites().stream(), tls13.stream())
+                .filter(s -> policy ? CipherSuites.known(s) : allowed.contains(s))
                 .filter(s -> !(dropDhe && CipherSuites.isDhe(s)))
                 .mapToInt(CipherSuites::code)
                 .filter(c -> EmulatedSuites.servable(crypto, c, spec.certificate()))
@@ -100,6 +108,9 @@ final class EmulatedServer extends DefaultTlsServer {
     @Override
     protected boolean isSelectableCipherSuite(int cipherSuite, int availCurveBits, int availFiniteFieldBits,
                                               Vector sigAlgs) {
+        if (spec.profile().hasPolicies() && !spec.profile().allowsSuite(CipherSuites.nameOrHex(cipherSuite))) {
+            return false; // enabled by the application, refused by the host's crypto policy
+        }
         if (spec.profile().server().dheNeedsFfdheGroup()
                 && TlsUtils.getKeyExchangeAlgorithm(cipherSuite) == org.bouncycastle.tls.KeyExchangeAlgorithm.DHE_RSA) {
             int[] groups = context.getSecurityParametersHandshake().getClientSupportedGroups();
@@ -269,6 +280,15 @@ final class EmulatedServer extends DefaultTlsServer {
                 .findFirst();
     }
 
+    /** TLS 1.3 (RFC 8446 4.4.3): the certificate's key signs the CertificateVerify; BouncyCastle leaves it to us. */
+    @Override
+    public org.bouncycastle.tls.TlsCredentials getCredentials() throws IOException {
+        if (TlsUtils.isTLSv13(context)) {
+            return spec.certificate() == io.handshakematrix.model.CertificateType.RSA ? getRSASignerCredentials() : null;
+        }
+        return super.getCredentials();
+    }
+
     @Override
     protected TlsCredentialedDecryptor getRSAEncryptionCredentials() {
         return new BcDefaultTlsCredentialedDecryptor(crypto, certificate(), identity.privateKey());
@@ -299,6 +319,9 @@ final class EmulatedServer extends DefaultTlsServer {
         if (!TlsUtils.isTLSv12(context)) {
             return null;
         }
+        if (TlsUtils.isTLSv13(context) && signature == SignatureAlgorithm.rsa) {
+            return SignatureAndHashAlgorithm.rsa_pss_rsae_sha256; // RFC 8446 4.2.3: no PKCS#1 v1.5 in TLS 1.3
+        }
         Vector<?> offered = context.getSecurityParametersHandshake().getClientSigAlgs();
         if (offered == null) {
             return new SignatureAndHashAlgorithm(HashAlgorithm.sha1, signature); // RFC 5246 7.4.1.4.1
@@ -323,8 +346,13 @@ final class EmulatedServer extends DefaultTlsServer {
         return any != null ? any : new SignatureAndHashAlgorithm(HashAlgorithm.sha1, signature);
     }
 
+    /** TLS 1.3 (RFC 8446 4.4.2) sends the chain with an empty certificate_request_context and per-entry extensions. */
     private Certificate certificate() {
-        return chain;
+        if (!TlsUtils.isTLSv13(context)) {
+            return chain;
+        }
+        return new Certificate(TlsUtils.EMPTY_BYTES, new org.bouncycastle.tls.CertificateEntry[] {
+            new org.bouncycastle.tls.CertificateEntry(chain.getCertificateAt(0), null)});
     }
 
     /** The receivers' certificate chain, parsed once per run (it is immutable and shared by every cell). */
@@ -350,7 +378,10 @@ final class EmulatedServer extends DefaultTlsServer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        if (CipherSuites.isDhe(events.handshakeComplete(context))) {
+        String suite = events.handshakeComplete(context);
+        if (TlsUtils.isTLSv13(context)) {
+            log.tempKey(TempKeys.group(context.getSecurityParametersConnection().getNegotiatedGroup()));
+        } else if (CipherSuites.isDhe(suite)) {
             log.dhBits(spec.dhGroup().bits());
             log.tempKey(TempKeys.dh(spec.dhGroup().bits()));
         }

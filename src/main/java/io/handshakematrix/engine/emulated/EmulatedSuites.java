@@ -14,7 +14,8 @@ final class EmulatedSuites {
      */
     static boolean completable(TlsCrypto crypto, int suite) {
         int kx = TlsUtils.getKeyExchangeAlgorithm(suite);
-        boolean driven = kx == KeyExchangeAlgorithm.RSA || kx == KeyExchangeAlgorithm.DHE_RSA
+        boolean tls13 = kx == KeyExchangeAlgorithm.NULL && (suite >> 8) == 0x13; // RFC 8446 B.4: (EC)DHE by key_share
+        boolean driven = tls13 || kx == KeyExchangeAlgorithm.RSA || kx == KeyExchangeAlgorithm.DHE_RSA
                 || kx == KeyExchangeAlgorithm.ECDHE_RSA || kx == KeyExchangeAlgorithm.ECDHE_ECDSA;
         return driven && TlsUtils.getSupportedCipherSuites(crypto, new int[] {suite}).length == 1;
     }
@@ -26,6 +27,9 @@ final class EmulatedSuites {
      */
     static boolean servable(TlsCrypto crypto, int suite, io.handshakematrix.model.CertificateType cert) {
         int kx = TlsUtils.getKeyExchangeAlgorithm(suite);
+        if (kx == KeyExchangeAlgorithm.NULL && (suite >> 8) == 0x13) {
+            return cert == io.handshakematrix.model.CertificateType.RSA && completable(crypto, suite); // signs with PSS
+        }
         boolean fits = cert == io.handshakematrix.model.CertificateType.ECDSA_P256 ? kx == KeyExchangeAlgorithm.ECDHE_ECDSA
                 : kx == KeyExchangeAlgorithm.RSA || kx == KeyExchangeAlgorithm.DHE_RSA || kx == KeyExchangeAlgorithm.ECDHE_RSA;
         return fits && completable(crypto, suite);

@@ -49,7 +49,7 @@ class ImageDifferentialTest {
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         engines = Engines.standard();
         matrix = new MatrixLoader(profiles, groups, engines.names()).load(MATRIX);
-        cells = matrix.cells().stream().filter(c -> !c.sender().contains("@") && !c.receiver().contains("@") && c.extras().isEmpty()).toList();
+        cells = compared(matrix, profiles);
         problem = ((ImageEngine) engines.get(ImageEngine.NAME)).docker();
         if (problem.isPresent()) {
             return;
@@ -70,6 +70,15 @@ class ImageDifferentialTest {
         }
     }
 
+    /**
+     * The emulated cells of the product's own setup; stacks under a crypto policy (RHEL 8+) have no image yet
+     * (ImageEngine skips them with that reason).
+     */
+    private static List<Cell> compared(Matrix m, ProfileCatalog profiles) {
+        return m.cells().stream().filter(c -> !c.sender().contains("@") && !c.receiver().contains("@") && c.extras().isEmpty())
+                .filter(c -> !profiles.get(c.sender()).hasPolicies() && !profiles.get(c.receiver()).hasPolicies()).toList();
+    }
+
     static Cell inImages(Cell c) {
         return ImageEngine.bothInImages(c);
     }
@@ -78,7 +87,7 @@ class ImageDifferentialTest {
     Stream<DynamicTest> imagesAgreeWithTheInProcessRun() {
         ProfileCatalog profiles = ProfileCatalog.builtin();
         Matrix m = new MatrixLoader(profiles, DhGroupCatalog.builtin(), Engines.standard().names()).load(MATRIX);
-        return m.cells().stream().filter(c -> !c.sender().contains("@") && !c.receiver().contains("@") && c.extras().isEmpty())
+        return compared(m, profiles).stream()
                 .map(c -> DynamicTest.dynamicTest(inImages(c).displayName(), () -> compare(c)));
     }
 

@@ -1,0 +1,43 @@
+package io.handshakematrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handshakematrix.SharedMatrixRun;
+import io.handshakematrix.model.CellResult;
+import io.handshakematrix.dh.DhGroupCatalog;
+import io.handshakematrix.runner.Engines;
+import io.handshakematrix.matrix.MatrixLoader;
+import io.handshakematrix.model.Cell;
+import io.handshakematrix.profile.ProfileCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * matrix-upgrade.yaml (RHEL 6.10/7.7 hosts meeting RHEL 8.10, 9.4 and 10.0 under their crypto policies, TLSv1.2 and
+ * protocols default): every cell a real handshake, each as the file writes down from docs/stacks.md.
+ */
+class UpgradeMatrixTest {
+    @Test
+    void everyCellOfTheUpgradeMatrixIsAsExpected() {
+        Path file = Path.of("matrix-upgrade.yaml");
+        List<Cell> cells = new MatrixLoader(ProfileCatalog.builtin(), DhGroupCatalog.builtin(),
+                Engines.standard().names()).load(file).cells();
+        SharedMatrixRun run = SharedMatrixRun.of(file);
+        List<CellResult> results = new ArrayList<>();
+        for (Cell c : cells) {
+            CellResult r = run.result(c).orElseThrow(() -> new AssertionError(c.displayName() + ": not run"));
+            assertTrue(r.matches(), () -> c.displayName() + ": " + String.join("; ", r.differences()));
+            results.add(r);
+        }
+        assertEquals(384, results.size());
+        // Two RHEL 8+ hosts with protocols default negotiate TLS 1.3 on x25519 (the measured ClientHello's key share).
+        long tls13 = results.stream().filter(r -> "TLSv1.3".equals(r.result().protocol())).count();
+        long x25519 = results.stream().filter(r -> "TLSv1.3".equals(r.result().protocol())
+                && r.result().tempKey() != null && r.result().tempKey().startsWith("X25519")).count();
+        assertTrue(tls13 > 0, "no TLS 1.3 cell");
+        assertEquals(tls13, x25519);
+    }
+}

@@ -1,0 +1,77 @@
+package io.handshakematrix.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handshakematrix.model.CipherSuites;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A profile under a crypto policy offers and demands what docs/stacks.md measured under that policy. */
+class PolicyCompilerTest {
+    private static final ProfileCatalog CATALOG = ProfileCatalog.builtin();
+
+    private static StackProfile under(String stack, String setting) {
+        StackProfile p = CATALOG.get(stack);
+        return PolicyCompiler.compile(p, CATALOG.policies().resolve(p.policyRelease(), setting).policy().orElseThrow());
+    }
+
+    @Test
+    void rhel9DefaultSendsTheMeasuredSignatureAlgorithmsWithoutSha1() {
+        // docs/stacks.md: 0403 0503 0603 0807 0808 0809 080a 080b 0804 0805 0806 0401 0501 0601 0303 0301
+        assertEquals(List.of(0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0809, 0x080a, 0x080b, 0x0804, 0x0805, 0x0806,
+                0x0401, 0x0501, 0x0601, 0x0303, 0x0301), under("rhel-9.4", "DEFAULT").clientHello().signatureAlgorithms());
+        // DEFAULT:SHA1 and LEGACY put RHEL 8's SHA-1 tail back; RHEL 8 DEFAULT keeps it.
+        assertTrue(under("rhel-9.4", "DEFAULT:SHA1").clientHello().signatureAlgorithms().contains(0x0201));
+        assertTrue(under("rhel-9.4", "LEGACY").clientHello().signatureAlgorithms().contains(0x0201));
+        assertTrue(under("rhel-8.10", "DEFAULT").clientHello().signatureAlgorithms().contains(0x0201));
+        assertFalse(under("rhel-8.10", "DEFAULT:NO-SHA1").clientHello().signatureAlgorithms().contains(0x0201));
+    }
+
+    @Test
+    void rsaKeyExchangeLeavesWithFutureAndWithRhel10Default() {
+        int aes256Sha = CipherSuites.code("AES256-SHA");
+        assertTrue(under("rhel-9.4", "DEFAULT").clientHello().cipherSuites().contains(aes256Sha));
+        for (String[] c : new String[][] {{"rhel-9.4", "FUTURE"}, {"rhel-8.10", "FIPS"}, {"rhel-10.0", "DEFAULT"}}) {
+            StackProfile p = under(c[0], c[1]);
+            assertFalse(p.clientHello().cipherSuites().contains(aes256Sha), c[0] + " " + c[1]);
+            assertFalse(p.allowsSuite("AES256-SHA"), c[0] + " " + c[1]);
+            assertTrue(p.allowsSuite("DHE-RSA-AES256-GCM-SHA384"), c[0] + " " + c[1]);
+            assertEquals(!c[1].equals("FUTURE"), p.allowsSuite("DHE-RSA-AES256-SHA"), c[0] + " " + c[1] + ": FUTURE drops CBC");
+        }
+        assertTrue(under("rhel-10.0", "LEGACY").allowsSuite("AES256-SHA"));
+    }
+
+    @Test
+    void theLevelSetsTheDhMinimumTheProtocolsAndTheSmallestGroupTheServerLoads() {
+        assertEquals(1024, under("rhel-8.10", "LEGACY").client().dhMinBits());
+        assertEquals(List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"), under("rhel-8.10", "LEGACY").protocols());
+        assertEquals(List.of("TLSv1.2", "TLSv1.3"), under("rhel-9.4", "LEGACY").protocols());
+        assertEquals(3072, under("rhel-9.4", "FUTURE").client().dhMinBits());
+        ServerDhRule load = under("rhel-9.4", "LEGACY").server().unusableDh().get(0);
+        assertEquals(ServerDhRule.Action.REFUSE_TO_LOAD, load.action());
+        assertEquals(2048, load.bits());
+        assertEquals(1024, under("rhel-8.10", "LEGACY").server().unusableDh().get(0).bits());
+    }
+
+    @Test
+    void adSupportChangesNothingInTls() {
+        StackProfile plain = under("rhel-9.4", "DEFAULT");
+        StackProfile ad = under("rhel-9.4", "DEFAULT:AD-SUPPORT");
+        assertEquals(plain.protocols(), ad.protocols());
+        assertEquals(plain.cipherSuites(), ad.cipherSuites());
+        assertEquals(plain.client().dhMinBits(), ad.client().dhMinBits());
+        assertEquals(plain.clientHello().signatureAlgorithms(), ad.clientHello().signatureAlgorithms());
+        assertEquals(plain.clientHello().cipherSuites(), ad.clientHello().cipherSuites());
+    }
+
+    @Test
+    void theChecksKeepTheBuildsOrder() {
+        // docs/stacks.md: DH parameter check first, then the size (RHEL 9: DH_check_params_ex then the security level).
+        assertEquals(List.of(CheckKind.P_ODD, CheckKind.G_IN_RANGE, CheckKind.MIN_MODULUS_BITS, CheckKind.MIN_BITS),
+                under("rhel-9.4", "LEGACY").client().checks().stream().map(DhCheck::kind).toList());
+        assertEquals(List.of(CheckKind.YS_NONZERO, CheckKind.P_ODD, CheckKind.G_IN_RANGE, CheckKind.MIN_BITS),
+                under("rhel-8.10", "DEFAULT").client().checks().stream().map(DhCheck::kind).toList());
+    }
+}
