@@ -92,9 +92,13 @@ class JvmChildFaultsTest {
         signal(pid, "STOP");
         HandshakeResult hung = run(JVM_RECEIVES);
         assertEquals(Outcome.TIMEOUT, hung.outcome(), hung::summary);
-        assertTrue(hung.detail().startsWith("the jdk-17 receiver's child JVM (pid " + pid + ") gave no answer within "
-                + TIMEOUT.plus(JvmEngine.slack(TIMEOUT)).toSeconds() + " s (waiting for it to listen): it hangs"),
-                hung.detail());
+        // Where the hang shows depends on when the stop lands: before the child's "listening" answer (the usual
+        // case), or, seen once in a clean-clone CI run, after it, when the engine notices only once the sender has
+        // finished. Both name the child, its pid, the wait and the hang; the outcome and the replacement are the same.
+        String within = "the jdk-17 receiver's child JVM (pid " + pid + ") gave no answer within "
+                + TIMEOUT.plus(JvmEngine.slack(TIMEOUT)).toSeconds() + " s";
+        assertTrue(hung.detail().startsWith(within + " (waiting for it to listen): it hangs")
+                || hung.detail().startsWith(within + " after the sender finished: it hangs"), hung.detail());
         assertGone(pid);
         assertNextCellRunsOnANewChild(JVM_RECEIVES, pid);
     }
