@@ -5,6 +5,8 @@ Run from the repository root: python3 src/build/make_dh_groups.py PATH_TO_512_BI
 - 256: a safe prime found by a seeded search (seed below), since OpenSSL 3 refuses to make one.
 - 512: a safe prime made by `openssl dhparam 512` (given as argument), kept as shipped.
 - 768, 1024: RFC 2409 groups 1 and 2; 2048, 4096: RFC 3526 groups 14 and 16.
+- 2048-dhparam: a safe prime made once by `openssl dhparam 2048`, kept as shipped (not written here): a group of
+  one's own that FIPS mode refuses (only named groups), whatever its size.
 - Bad groups: 256-g1 (g=1), 256-g-pm1 and 1024-g-pm1 (g=p-1), 1024-composite (the first odd
   composite above the RFC 2409 1024-bit prime), 1024-even (that prime + 1).
 DhGroupsTest re-checks primality, safety and bit lengths of every file.

@@ -2,6 +2,7 @@ package io.handshakematrix.dh;
 
 import io.handshakematrix.profile.CheckStage;
 import io.handshakematrix.profile.DhCheck;
+import io.handshakematrix.profile.PolicyCompiler;
 import io.handshakematrix.profile.ServerDhRule;
 import io.handshakematrix.profile.StackProfile;
 import java.math.BigInteger;
@@ -29,7 +30,8 @@ public record DhInspection(DhGroup group, boolean pOdd, boolean pPrime, boolean 
     }
 
     /** The first of a sender profile's checks that refuses this group (in the stack's order), if any. */
-    public Optional<DhCheck> senderRefusal(StackProfile sender) {
+    public Optional<DhCheck> senderRefusal(StackProfile bare) {
+        StackProfile sender = PolicyCompiler.asInstalled(bare);
         int min = sender.client().effectiveMinBits(0);
         for (CheckStage stage : CheckStage.values()) {
             Optional<DhCheck> c = DhChecks.firstFailure(sender.client(), stage, min, group.p(), group.g(), ys);
@@ -42,6 +44,6 @@ public record DhInspection(DhGroup group, boolean pOdd, boolean pPrime, boolean 
 
     /** The receiver profile's rule that makes it unable to serve this group, if any. */
     public Optional<ServerDhRule> receiverRefusal(StackProfile receiver) {
-        return receiver.server().unusableDh().stream().filter(r -> r.appliesTo(group.p())).findFirst();
+        return PolicyCompiler.asInstalled(receiver).server().unusableDh().stream().filter(r -> r.appliesTo(group.p(), group.g())).findFirst();
     }
 }

@@ -79,7 +79,7 @@ public final class Explainer {
         StackProfile p = underPolicy(cell, CellAxes.receiver(cell), CellSettings.RECEIVER_POLICY);
         DhGroup g = group(cell);
         String who = "the receiver " + CellAxes.receiver(cell) + " (" + p.description() + ")";
-        Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p())).findFirst();
+        Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p(), g.g())).findFirst();
         if (rule.isPresent()) {
             ServerDhRule x = rule.get();
             String what = switch (x.action()) {
@@ -88,6 +88,7 @@ public final class Explainer {
                 case SEND_ALERT -> "fails building its ServerKeyExchange and sends alert "
                         + TlsAlerts.name(x.alert()) + " (" + x.alert() + ")";
                 case REFUSE_TO_LOAD -> "refuses to load it at start and answers no client";
+                case USE_NAMED_GROUP -> "serves the FIPS-approved named group of the same size instead";
             };
             String sentence = who + " cannot use its own DH group " + describe(g) + ": rule " + x.when().yamlName()
                     + (x.bits() > 0 ? " " + x.bits() : "") + " -> " + x.action().yamlName() + ", so it " + what
@@ -148,6 +149,8 @@ public final class Explainer {
             case MIN_MODULUS_BITS -> "requires p of at least " + c.bits() + " bits before any other DH check";
             case MAX_BITS -> "requires p of at most " + c.bits() + " bits";
             case YS_IN_RANGE -> "requires 1 < Ys < p-1 for the server's public value";
+            case NAMED_GROUP -> "requires a FIPS-approved named group (RFC 3526 / RFC 7919), not a generated one";
+            case SHA1_SIGNATURE -> "refuses a ServerKeyExchange signed with SHA-1 (its crypto policy)";
         };
     }
 

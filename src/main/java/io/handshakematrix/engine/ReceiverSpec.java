@@ -42,7 +42,7 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
         }
         return profile.server().unusableDh().stream()
                 .filter(r -> r.action() == io.handshakematrix.profile.ServerDhRule.Action.REFUSE_TO_LOAD)
-                .filter(r -> r.appliesTo(dhGroup.p()))
+                .filter(r -> r.appliesTo(dhGroup.p(), dhGroup.g()))
                 .findFirst();
     }
 

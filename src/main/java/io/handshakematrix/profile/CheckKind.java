@@ -22,7 +22,17 @@ public enum CheckKind {
     /** p has at most {@code max_bits}. */
     MAX_BITS("max_bits", "the DH group is larger than the client's maximum"),
     /** 1 < Ys < p - 1 (DH_check_pub_key when the key is computed). */
-    YS_IN_RANGE("ys_in_range", "the server's DH public value Ys is not in 1 < Ys < p-1");
+    YS_IN_RANGE("ys_in_range", "the server's DH public value Ys is not in 1 < Ys < p-1"),
+    /**
+     * (p, g) is a FIPS-approved named group (RFC 3526 14-18, RFC 7919): a FIPS-mode RHEL 8+ client's DH parameter
+     * check. Kept only under a crypto policy with named groups only (FIPS), see PolicyCompiler.
+     */
+    NAMED_GROUP("named_group", "the DH group is not a FIPS-approved named group (RFC 3526 / RFC 7919, 2048-8192 bits)"),
+    /**
+     * The TLS 1.2 ServerKeyExchange is not signed with SHA-1 (tls12_check_peer_sigalg): runs after the DH checks, on
+     * DHE and ECDHE alike. Kept only under a crypto policy that refuses SHA-1 signatures, see PolicyCompiler.
+     */
+    SHA1_SIGNATURE("sha1_signature", "the ServerKeyExchange is signed with SHA-1, which the crypto policy refuses");
 
     private final String yamlName;
     private final String meaning;

@@ -23,9 +23,11 @@ public final class PolicyCompiler {
         String why = "crypto policy " + policy.release() + " " + policy.name() + " (" + policy.origin() + ")";
         ClientPolicy c = p.client();
         ClientPolicy client = new ClientPolicy(policy.minDhBits(), why + ": min DH " + policy.minDhBits(), null,
-                c.checks(), c.log());
+                c.checks().stream().filter(k -> applies(k.kind(), policy)).toList(), c.log());
         ServerPolicy s = p.server();
-        List<ServerDhRule> rules = s.unusableDh().stream().map(r -> r.bits() == ServerDhRule.POLICY_MIN_DH
+        List<ServerDhRule> rules = s.unusableDh().stream()
+                .filter(r -> r.when() != ServerDhRule.Condition.NOT_NAMED_GROUP || policy.namedGroupsOnly())
+                .map(r -> r.bits() == ServerDhRule.POLICY_MIN_DH
                 ? new ServerDhRule(r.when(), policy.minDhBits(), r.action(), r.alert(), r.errorLines(), r.source() + "; " + why)
                 : r).toList();
         ServerPolicy server = new ServerPolicy(s.defaultDhGroup(), s.defaultDhGroupSource(), rules, s.log(),
@@ -35,6 +37,18 @@ public final class PolicyCompiler {
         return new StackProfile(p.id(), p.description() + " under " + policy.name(), p.library(), p.versionString(),
                 p.source(), p.fips(), protocols, suites, client, server, p.origin(), p.jvm(),
                 p.clientHello() == null ? null : hello(p.clientHello(), policy), p.serverHello(), p.policyRelease());
+    }
+
+    /**
+     * Whether a profile check runs under the policy: the named-group check only where the policy allows named groups
+     * only (FIPS), the SHA-1 signature check only where the policy refuses SHA-1 signatures; the others always.
+     */
+    static boolean applies(CheckKind kind, CryptoPolicy policy) {
+        return switch (kind) {
+            case NAMED_GROUP -> policy.namedGroupsOnly();
+            case SHA1_SIGNATURE -> !policy.sha1Signatures();
+            default -> true;
+        };
     }
 
     /** Whether the policy's CipherString keeps a suite: by its key exchange (names the table lacks stay). */
@@ -80,6 +94,15 @@ public final class PolicyCompiler {
             out.write(a);
         });
         return new HelloExtension(e.type(), out.toByteArray());
+    }
+
+    /**
+     * A stack with policies as a host runs it after installation (DEFAULT, the shipped level), so that a reader of
+     * bare profiles (dh inspect) sees no check that only another level turns on (FIPS's named groups); a stack
+     * without policies, or of a release the shipped policies lack, as it is.
+     */
+    public static StackProfile asInstalled(StackProfile p) {
+        return policyOf(p, CryptoPolicies.NEUTRAL, CryptoPolicies.shipped()).map(policy -> compile(p, policy)).orElse(p);
     }
 
     /** The policy a stack runs under for {@code setting}, or empty for a stack without policies. */

@@ -37,7 +37,13 @@ public record ServerHelloProfile(List<Integer> echo, byte[] pointFormats, boolea
          */
         CLIENT_FIRST_PSS("client_first_pss"),
         /** SHA-256 with the key's algorithm if the client lists it (BouncyCastle-style default). */
-        PREFER_SHA256("prefer_sha256");
+        PREFER_SHA256("prefer_sha256"),
+        /**
+         * SHA-1 with the key's algorithm whatever the client lists: OpenSSL 1.0.2 with the application's signature
+         * algorithms set to RSA+SHA1 (SSL_CTX_set1_sigalgs_list): nothing is shared with a client that does not list
+         * 0201, and tls1_process_sigalgs then falls back to SHA-1 (upstream 1.0.2 ssl/t1_lib.c).
+         */
+        SHA1("sha1");
 
         private final String yamlName;
 

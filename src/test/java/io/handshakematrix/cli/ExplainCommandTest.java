@@ -157,7 +157,7 @@ class ExplainCommandTest {
         assertTrue(out.contains("sender rhel-7.7: rule g_above_1: the DH generator g is 0 or 1; sends alert 50 (decode_error)"), out);
         assertTrue(out.contains("rule g_below_p_minus_1: the DH generator g is p-1 or larger"), out);
         assertTrue(out.contains("Your logs match ft-bundled-rhel7.7 (file-transfer product bundled TLS library on RHEL 7.7), "
-                + "not rhel-7.7, rhel-7.7-fips (RHEL 7.7 system OpenSSL)"), out);
+                + "not rhel-7.7, rhel-7.7-fips, rhel-7.7-sha1-sigalgs (RHEL 7.7 system OpenSSL)"), out);
         assertTrue(out.contains("Most likely cause: the sender (ft-bundled-rhel7.7) refused: the DH generator g is 0 or 1"), out);
         assertFalse(out.contains("Unknown"), out);
         assertTrue(out.contains("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf "

@@ -35,7 +35,7 @@ class UpgradeMatrixTest {
             assertTrue(r.matches(), () -> c.displayName() + ": " + String.join("; ", r.differences()));
             results.add(r);
         }
-        assertEquals(384, results.size());
+        assertEquals(536, results.size());
         // Two RHEL 8+ hosts with protocols default negotiate TLS 1.3 on x25519 (the measured ClientHello's key share).
         long tls13 = results.stream().filter(r -> "TLSv1.3".equals(r.result().protocol())).count();
         long x25519 = results.stream().filter(r -> "TLSv1.3".equals(r.result().protocol())

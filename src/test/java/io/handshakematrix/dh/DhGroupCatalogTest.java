@@ -17,7 +17,7 @@ class DhGroupCatalogTest {
     private final DhGroupCatalog groups = DhGroupCatalog.builtin();
 
     @ParameterizedTest(name = "{0} is a {1}-bit safe prime with g=2")
-    @CsvSource({"256,256", "512,512", "768,768", "1024,1024", "2048,2048", "4096,4096"})
+    @CsvSource({"256,256", "512,512", "768,768", "1024,1024", "2048,2048", "4096,4096", "2048-dhparam,2048"})
     void namedSizesAreSafePrimes(String name, int bits) {
         DhGroup g = groups.resolve(name, null);
         assertEquals(bits, g.bits());

@@ -49,7 +49,7 @@ class MatrixLoaderTest {
         String line = e.oneLine();
         assertTrue(line.startsWith(dir.resolve("matrix.yaml") + ":7: unknown stack 'rhel-6.11' in axes.receivers[0]; "
                 + "expected one of "), line);
-        assertTrue(line.endsWith("rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips, rhel-8.10, "
+        assertTrue(line.endsWith("rhel-6-pre-logjam, rhel-6.10, rhel-6.10-fips, rhel-7.7, rhel-7.7-fips, rhel-7.7-sha1-sigalgs, rhel-8.10, "
                 + "rhel-9.4 (or add profiles/rhel-6.11.yaml)"), line);
     }
 
@@ -66,7 +66,7 @@ class MatrixLoaderTest {
         InputError e = fails(HEAD + AXES.replace("dh: [\"256\", \"1024\"]", "dh: [\"256\", \"1023\"]"));
         assertEquals(9, e.line());
         assertEquals("unknown DH group '1023' in axes.dh[1]; expected one of 256, 512, 768, 1024, 2048, 4096, "
-                + "256-g1, 256-g-pm1, 1024-g-pm1, 1024-composite, 1024-even, ffdhe2048, default, or a PEM file path", e.getMessage());
+                + "256-g1, 256-g-pm1, 1024-g-pm1, 1024-composite, 1024-even, ffdhe2048, 2048-dhparam, default, or a PEM file path", e.getMessage());
     }
 
     @Test

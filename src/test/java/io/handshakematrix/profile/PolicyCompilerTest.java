@@ -74,4 +74,59 @@ class PolicyCompilerTest {
         assertEquals(List.of(CheckKind.YS_NONZERO, CheckKind.P_ODD, CheckKind.G_IN_RANGE, CheckKind.MIN_BITS),
                 under("rhel-8.10", "DEFAULT").client().checks().stream().map(DhCheck::kind).toList());
     }
+
+    @Test
+    void theSignatureCheckRunsLastAndOnlyWhereThePolicyRefusesSha1() {
+        // docs/stacks.md: the DH size check runs before the signature check; RHEL 9 DEFAULT refuses SHA-1 (alert 47),
+        // LEGACY and DEFAULT:SHA1 accept it; RHEL 8 DEFAULT accepts it, FUTURE refuses it (alert 40).
+        assertEquals(List.of(CheckKind.P_ODD, CheckKind.G_IN_RANGE, CheckKind.MIN_MODULUS_BITS, CheckKind.MIN_BITS,
+                CheckKind.SHA1_SIGNATURE), kinds(under("rhel-9.4", "DEFAULT")));
+        assertEquals(47, check(under("rhel-9.4", "DEFAULT"), CheckKind.SHA1_SIGNATURE).alert());
+        assertFalse(kinds(under("rhel-9.4", "DEFAULT:SHA1")).contains(CheckKind.SHA1_SIGNATURE));
+        assertFalse(kinds(under("rhel-8.10", "DEFAULT")).contains(CheckKind.SHA1_SIGNATURE));
+        assertEquals(40, check(under("rhel-8.10", "FUTURE"), CheckKind.SHA1_SIGNATURE).alert());
+        assertTrue(kinds(under("rhel-8.10", "DEFAULT:NO-SHA1")).contains(CheckKind.SHA1_SIGNATURE));
+        assertTrue(kinds(under("rhel-10.0", "LEGACY")).contains(CheckKind.SHA1_SIGNATURE));
+    }
+
+    @Test
+    void fipsChecksNamedGroupsFirstOnBothSides() {
+        // FIPS: named groups only (docs/stacks.md policy table), checked before p, g and the size.
+        assertEquals(List.of(CheckKind.NAMED_GROUP, CheckKind.P_ODD, CheckKind.G_IN_RANGE, CheckKind.MIN_MODULUS_BITS,
+                CheckKind.MIN_BITS, CheckKind.SHA1_SIGNATURE), kinds(under("rhel-9.4", "FIPS")));
+        assertEquals(CheckKind.NAMED_GROUP, kinds(under("rhel-8.10", "FIPS")).get(1)); // after the zero-Ys check
+        for (String level : List.of("DEFAULT", "LEGACY", "FUTURE")) {
+            assertFalse(kinds(under("rhel-9.4", level)).contains(CheckKind.NAMED_GROUP), level);
+            assertTrue(under("rhel-9.4", level).server().unusableDh().stream()
+                    .noneMatch(r -> r.when() == ServerDhRule.Condition.NOT_NAMED_GROUP), level);
+        }
+        assertEquals(ServerDhRule.Action.USE_NAMED_GROUP, namedRule(under("rhel-8.10", "FIPS")).action());
+        assertEquals(ServerDhRule.Action.SEND_ALERT, namedRule(under("rhel-9.4", "FIPS")).action());
+        assertEquals(80, namedRule(under("rhel-10.0", "FIPS")).alert());
+    }
+
+    @Test
+    void theNamedGroupsAreRfc3526AndRfc7919WithGenerator2() {
+        java.math.BigInteger two = java.math.BigInteger.TWO;
+        assertTrue(FipsDhGroups.approved(org.bouncycastle.tls.crypto.DHStandardGroups.rfc3526_2048.getP(), two));
+        assertTrue(FipsDhGroups.approved(org.bouncycastle.tls.crypto.DHStandardGroups.rfc7919_ffdhe2048.getP(), two));
+        assertFalse(FipsDhGroups.approved(org.bouncycastle.tls.crypto.DHStandardGroups.rfc3526_2048.getP(),
+                java.math.BigInteger.valueOf(5)));
+        assertFalse(FipsDhGroups.approved(org.bouncycastle.tls.crypto.DHStandardGroups.rfc2409_1024.getP(), two));
+        assertEquals(2048, FipsDhGroups.sameSize(2048).getP().bitLength());
+        assertEquals(null, FipsDhGroups.sameSize(2047));
+    }
+
+    private static List<CheckKind> kinds(StackProfile p) {
+        return p.client().checks().stream().map(DhCheck::kind).toList();
+    }
+
+    private static DhCheck check(StackProfile p, CheckKind kind) {
+        return p.client().checks().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static ServerDhRule namedRule(StackProfile p) {
+        return p.server().unusableDh().stream().filter(r -> r.when() == ServerDhRule.Condition.NOT_NAMED_GROUP)
+                .findFirst().orElseThrow();
+    }
 }

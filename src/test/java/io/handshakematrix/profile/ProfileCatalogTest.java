@@ -18,9 +18,10 @@ class ProfileCatalogTest {
 
     @Test
     void shipsTheRhelProfiles() {
-        // Other stacks (the container tier's twins) ship beside them; 8.10, 9.4 and 10.0 run under crypto policies.
+        // Other stacks (the container tier's twins) ship beside them; 8.10, 9.4 and 10.0 run under crypto policies;
+        // rhel-7.7-sha1-sigalgs is 7.7 under an application that signs with SHA-1 (the receiver of matrix-upgrade-sha1).
         assertEquals(List.of("rhel-10.0", "rhel-6-pre-logjam", "rhel-6.10", "rhel-6.10-fips", "rhel-7.7", "rhel-7.7-fips",
-                        "rhel-8.10", "rhel-9.4"),
+                        "rhel-7.7-sha1-sigalgs", "rhel-8.10", "rhel-9.4"),
                 ProfileCatalog.builtin().ids().stream().filter(id -> id.startsWith("rhel-")).toList());
     }
 

@@ -154,9 +154,18 @@ final class EmulatedClient extends DefaultTlsClient {
             @Override
             public TlsKeyExchange createECDHEKeyExchangeClient(int keyExchange) {
                 return new org.bouncycastle.tls.TlsECDHEKeyExchange(keyExchange) {
+                    /** tls12_check_peer_sigalg runs on an ECDHE ServerKeyExchange too: the profile's signature check. */
                     @Override
                     public void processServerKeyExchange(java.io.InputStream input) throws IOException {
-                        super.processServerKeyExchange(input);
+                        byte[] body = input.readAllBytes();
+                        if (org.bouncycastle.tls.TlsUtils.isTLSv12(context)) {
+                            java.util.Optional<io.handshakematrix.profile.DhCheck> failed = io.handshakematrix.dh.DhChecks
+                                    .signatureFailure(policy, ParsedServerDh.ecdheSigAlg(body));
+                            if (failed.isPresent()) {
+                                ProfiledDheKeyExchange.fail(failed.get(), log);
+                            }
+                        }
+                        super.processServerKeyExchange(new java.io.ByteArrayInputStream(body));
                         log.tempKey(TempKeys.ecdh(ecConfig.getNamedGroup()));
                     }
                 };

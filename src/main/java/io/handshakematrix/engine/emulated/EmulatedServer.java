@@ -243,6 +243,11 @@ final class EmulatedServer extends DefaultTlsServer {
         }
         DhGroup g = spec.dhGroup();
         org.bouncycastle.tls.crypto.DHGroup group = new org.bouncycastle.tls.crypto.DHGroup(g.p(), null, g.g(), 0);
+        org.bouncycastle.crypto.params.DHParameters named = rule(ServerDhRule.Action.USE_NAMED_GROUP)
+                .map(r -> io.handshakematrix.profile.FipsDhGroups.sameSize(g.p().bitLength())).orElse(null);
+        if (named != null) {
+            group = new org.bouncycastle.tls.crypto.DHGroup(named.getP(), null, named.getG(), 0);
+        }
         java.math.BigInteger forcedYs = misbehaviour.forcedYs(g.p());
         if (forcedYs != null) {
             return new RawDhCrypto.ForcedYsConfig(group, forcedYs);
@@ -276,7 +281,7 @@ final class EmulatedServer extends DefaultTlsServer {
         }
         return spec.profile().server().unusableDh().stream()
                 .filter(r -> r.action() == action)
-                .filter(r -> r.appliesTo(g.p()))
+                .filter(r -> r.appliesTo(g.p(), g.g()))
                 .findFirst();
     }
 
@@ -323,7 +328,7 @@ final class EmulatedServer extends DefaultTlsServer {
             return SignatureAndHashAlgorithm.rsa_pss_rsae_sha256; // RFC 8446 4.2.3: no PKCS#1 v1.5 in TLS 1.3
         }
         Vector<?> offered = context.getSecurityParametersHandshake().getClientSigAlgs();
-        if (offered == null) {
+        if (offered == null || hello != null && hello.skeSignature() == ServerHelloProfile.SkeSignature.SHA1) {
             return new SignatureAndHashAlgorithm(HashAlgorithm.sha1, signature); // RFC 5246 7.4.1.4.1
         }
         boolean pss = hello != null && hello.skeSignature() == ServerHelloProfile.SkeSignature.CLIENT_FIRST_PSS;

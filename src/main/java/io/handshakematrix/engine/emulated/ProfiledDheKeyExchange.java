@@ -34,7 +34,7 @@ final class ProfiledDheKeyExchange extends TlsDHEKeyExchange {
     @Override
     public void processServerKeyExchange(InputStream input) throws IOException {
         byte[] body = input.readAllBytes();
-        params = ParsedServerDh.parse(body);
+        params = ParsedServerDh.parse(body, org.bouncycastle.tls.TlsUtils.isTLSv12(context));
         if (params == null) {
             // RFC 5246 7.2.2: a message whose lengths do not add up is a decode_error, whatever the stack.
             throw new TlsFatalAlert(AlertDescription.decode_error, "ServerKeyExchange lengths run past the message end");
@@ -60,11 +60,15 @@ final class ProfiledDheKeyExchange extends TlsDHEKeyExchange {
     }
 
     private void check(CheckStage stage) throws TlsFatalAlert {
-        DhCheck failed = DhChecks.firstFailure(policy, stage, minBits, params.p(), params.g(), params.ys())
-                .orElse(null);
-        if (failed == null) {
-            return;
+        DhCheck failed = DhChecks.firstFailure(policy, stage, minBits, params.p(), params.g(), params.ys(),
+                params.sigAlg()).orElse(null);
+        if (failed != null) {
+            fail(failed, log);
         }
+    }
+
+    /** Logs the check's lines and aborts with its alert, or with none (the stack closes). */
+    static void fail(DhCheck failed, SideLog log) throws TlsFatalAlert {
         log.gaveUp(failed.kind().yamlName(), failed.errorLines());
         if (failed.alert() == null) {
             log.muteAlerts();
