@@ -34,7 +34,8 @@ public final class PolicyCompiler {
         List<String> suites = p.cipherSuites().stream().filter(n -> allowed(policy, n)).toList();
         return new StackProfile(p.id(), p.description() + " under " + policy.name(), p.library(), p.versionString(),
                 p.source(), p.fips(), protocols, suites, client, server, p.origin(), p.jvm(),
-                p.clientHello() == null ? null : hello(p.clientHello(), policy), p.serverHello(), p.policyRelease());
+                p.clientHello() == null ? null : hello(p.clientHello(), policy), p.serverHello(), p.policyRelease(),
+                policy);
     }
 
     /** Whether the policy's CipherString keeps a suite: by its key exchange (names the table lacks stay). */
