@@ -88,11 +88,17 @@ read_settings() {
 # Seconds for the tools' own waits, rounded up.
 timeout_s() { echo $(( (TIMEOUT_MS + 999) / 1000 )); }
 
+# Whether process $1 still runs: an ended child nobody waited for yet is a zombie, which kill -0 still finds.
+running() {
+  [ -r "/proc/$1/stat" ] || return 1
+  [ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" != Z ]
+}
+
 # Waits until file $1 has a line matching $2 or process $3 ended; 0 if the line came.
 await_line() {
   n=0 limit=$(( $(timeout_s) * 50 ))
   while ! grep -q "$2" "$1" 2>/dev/null; do
-    kill -0 "$3" 2>/dev/null || { grep -q "$2" "$1" 2>/dev/null; return; }
+    running "$3" || { grep -q "$2" "$1" 2>/dev/null; return; }
     n=$((n + 1)); [ $n -le $limit ] || return 1
     sleep 0.02
   done

@@ -36,7 +36,8 @@ public final class PolicyCompiler {
         List<String> suites = p.cipherSuites().stream().filter(n -> allowed(policy, n)).toList();
         return new StackProfile(p.id(), p.description() + " under " + policy.name(), p.library(), p.versionString(),
                 p.source(), p.fips(), protocols, suites, client, server, p.origin(), p.jvm(),
-                p.clientHello() == null ? null : hello(p.clientHello(), policy), p.serverHello(), p.policyRelease());
+                p.clientHello() == null ? null : hello(p.clientHello(), policy), p.serverHello(), p.policyRelease(),
+                policy);
     }
 
     /**
@@ -73,8 +74,11 @@ public final class PolicyCompiler {
     }
 
     private static ClientHelloProfile hello(ClientHelloProfile h, CryptoPolicy policy) {
+        // The renegotiation SCSV (RFC 5746) is no suite a policy turns off: its name starts TLS_ like a TLS 1.3
+        // suite's, yet the real hello keeps it under every policy (docs/stacks.md 'Policy twins').
         List<Integer> suites = h.cipherSuites().stream()
-                .filter(code -> CipherSuites.name(code).map(n -> allowed(policy, n)).orElse(true)).toList();
+                .filter(code -> code == CipherSuites.RENEGOTIATION_SCSV
+                        || CipherSuites.name(code).map(n -> allowed(policy, n)).orElse(true)).toList();
         List<HelloExtension> extensions = h.extensions().stream()
                 .map(e -> e.type() == ClientHelloProfile.SIGNATURE_ALGORITHMS && !policy.sha1Signatures()
                         ? withoutSha1(e) : e).toList();

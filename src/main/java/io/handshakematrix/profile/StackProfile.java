@@ -8,12 +8,23 @@ import java.util.List;
  * {@code clientHello} / {@code serverHello}: the bytes the real stack puts on the wire and how it answers a
  * ClientHello (null: the emulation's BouncyCastle defaults, for stacks whose hello is not captured yet).
  * {@code policyRelease}: the release whose crypto policies the stack runs under (rhel-9), null for a stack
- * without them (RHEL 6/7, the JDKs); see {@link PolicyCompiler}.
+ * without them (RHEL 6/7, the JDKs); see {@link PolicyCompiler}. {@code policy}: the policy this profile was compiled
+ * under (null for a bare profile), so that an engine running a real stack can give it the same policy.
  */
 public record StackProfile(String id, String description, String library, String versionString, String source,
                            boolean fips, List<String> protocols, List<String> cipherSuites, ClientPolicy client,
                            ServerPolicy server, String origin, JvmLaunch jvm,
-                           ClientHelloProfile clientHello, ServerHelloProfile serverHello, String policyRelease) {
+                           ClientHelloProfile clientHello, ServerHelloProfile serverHello, String policyRelease,
+                           CryptoPolicy policy) {
+
+    /** A bare profile: not compiled under a policy. */
+    public StackProfile(String id, String description, String library, String versionString, String source,
+                        boolean fips, List<String> protocols, List<String> cipherSuites, ClientPolicy client,
+                        ServerPolicy server, String origin, JvmLaunch jvm, ClientHelloProfile clientHello,
+                        ServerHelloProfile serverHello, String policyRelease) {
+        this(id, description, library, versionString, source, fips, protocols, cipherSuites, client, server, origin,
+                jvm, clientHello, serverHello, policyRelease, null);
+    }
 
     /** Whether this stack runs under a system-wide crypto policy ({@code policies:} names its release). */
     public boolean hasPolicies() {

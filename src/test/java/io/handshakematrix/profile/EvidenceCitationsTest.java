@@ -23,7 +23,9 @@ class EvidenceCitationsTest {
 
     private static List<Path> citing() throws IOException {
         List<Path> files = new ArrayList<>(List.of(Path.of("README.md"), Path.of("matrix.yaml"),
-                Path.of("matrix-jvm.yaml"), Path.of("matrix-containers.yaml")));
+                Path.of("matrix-jvm.yaml"), Path.of("matrix-containers.yaml"), Path.of("matrix-policy-twins.yaml"),
+                Path.of("matrix-policy-twins-rsa.yaml"), Path.of("matrix-policy-twins-receivers.yaml"),
+                Path.of("matrix-policy-twins-rhel.yaml")));
         for (String dir : List.of("src/main/resources", "src/main/java", "src/test/resources", "images")) {
             try (Stream<Path> s = Files.walk(Path.of(dir))) {
                 s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|java|md)$"))

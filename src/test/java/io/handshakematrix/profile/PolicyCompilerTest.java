@@ -18,6 +18,18 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void theRenegotiationScsvStaysUnderEveryPolicy() {
+        // docs/stacks.md: the DEFAULT ClientHello ends with 00ff; real upstream under the generated configs keeps it
+        // under DEFAULT, LEGACY and FUTURE too ('Policy twins')
+        for (String setting : List.of("DEFAULT", "LEGACY", "FUTURE")) {
+            for (String stack : List.of("rhel-8.10", "rhel-9.4", "rhel-10.0")) {
+                List<Integer> suites = under(stack, setting).clientHello().cipherSuites();
+                assertEquals(CipherSuites.RENEGOTIATION_SCSV, suites.get(suites.size() - 1), stack + " " + setting);
+            }
+        }
+    }
+
+    @Test
     void rhel9DefaultSendsTheMeasuredSignatureAlgorithmsWithoutSha1() {
         // docs/stacks.md: 0403 0503 0603 0807 0808 0809 080a 080b 0804 0805 0806 0401 0501 0601 0303 0301
         assertEquals(List.of(0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0809, 0x080a, 0x080b, 0x0804, 0x0805, 0x0806,

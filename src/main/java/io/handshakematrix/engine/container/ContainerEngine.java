@@ -12,6 +12,7 @@ import io.handshakematrix.engine.shim.ShimAnswer;
 import io.handshakematrix.engine.shim.ShimSettings;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Side;
+import io.handshakematrix.profile.ErrorMap;
 import io.handshakematrix.profile.StackProfile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +71,10 @@ public final class ContainerEngine implements Engine {
         if (stack.isEmpty()) {
             return Optional.of(profile.id() + " has no real stack in the container tier (container/stacks.yaml)");
         }
+        if (profile.hasPolicies() && stack.get().policySetting() == null) {
+            return Optional.of(profile.id() + " runs under a crypto policy, which its container stack cannot take"
+                    + " (no policy_setting in container/stacks.yaml)");
+        }
         Optional<String> problem = docker().or(() -> image(stack.get().imageFolder()));
         if (problem.isPresent()) {
             return problem;
@@ -125,7 +130,7 @@ public final class ContainerEngine implements Engine {
             for (int attempt = 1; ; attempt++) {
                 int port = freePort();
                 ShimSettings settings = new ShimSettings(ShimSettings.RECEIVER, "127.0.0.1", port, "TLSv1.2",
-                        spec.cipherSuites(), dh, 0, timeoutMs, stack.settings());
+                        spec.cipherSuites(), dh, 0, timeoutMs, stackSettings(stack, spec.profile(), c));
                 ContainerProcess p = c.exec(settings.toArgs());
                 p.awaitStdout(l -> l.contains("\"event\""), timeoutMs);
                 ShimAnswer first = firstAnswer(p, stack, timeoutMs);
@@ -141,6 +146,11 @@ public final class ContainerEngine implements Engine {
                 }
                 if (!p.hasExited()) {
                     p.kill();
+                }
+                if (first.is(ShimAnswer.DONE) && !first.errors().isEmpty()) {
+                    // the stack refused its settings at start (its own lines): the receiver's verdict
+                    String rule = ErrorMap.of(spec.profile()).rule(Side.RECEIVER, first.errors()).orElse(null);
+                    return new RefusedAtStartReceiver(rule, first.errors(), (int) timeoutMs);
                 }
                 if (first.is(ShimAnswer.UNSUPPORTED)) {
                     throw new UnsupportedSettingException(stack.profileId() + ": " + first.reason());
@@ -184,9 +194,11 @@ public final class ContainerEngine implements Engine {
             return harnessError(containers.broke(stack.profileId(), tag(stack), Side.SENDER, e));
         }
         try (TcpRelay relay = new TcpRelay(receiver, true, (int) timeoutMs)) {
+            // Under a crypto policy the policy's CipherString is the sender's list, as a host's s_client has it.
+            List<String> suites = spec.profile().policy() != null ? List.of() : spec.profile().cipherSuites();
             ShimSettings settings = new ShimSettings(ShimSettings.SENDER, "127.0.0.1", relay.address().getPort(),
-                    spec.maxProtocol(), spec.profile().cipherSuites(), null, spec.minDhBitsOverride(), timeoutMs,
-                    stack.settings());
+                    spec.maxProtocol(), suites, null, spec.minDhBitsOverride(), timeoutMs,
+                    stackSettings(stack, spec.profile(), c));
             ContainerProcess p = c.exec(settings.toArgs());
             boolean exited = p.exitedOrKilled(timeoutMs);
             relay.awaitClosed(exited ? timeoutMs : 1000);
@@ -197,6 +209,20 @@ public final class ContainerEngine implements Engine {
             Thread.currentThread().interrupt();
             return harnessError("interrupted");
         }
+    }
+
+    /**
+     * The stack's settings from its data, plus, for a profile compiled under a crypto policy, the policy's generated
+     * openssl.cnf (written into the container) under the stack's {@code policy_setting}.
+     */
+    private static Map<String, String> stackSettings(ContainerStacks.Stack stack, StackProfile profile,
+                                                     ShimContainer c) {
+        if (profile.policy() == null) {
+            return stack.settings();
+        }
+        Map<String, String> m = new LinkedHashMap<>(stack.settings());
+        m.put(stack.policySetting(), c.policyConfigFile(profile.policy()));
+        return m;
     }
 
     private ContainerStacks.Stack stack(StackProfile profile) {

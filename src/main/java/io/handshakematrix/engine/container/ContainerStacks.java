@@ -11,10 +11,19 @@ import java.util.Set;
 
 /** Which image folder and stack settings run a profile in the container tier: src/main/resources/container/stacks.yaml. */
 final class ContainerStacks {
-    record Stack(String profileId, String imageFolder, Map<String, String> settings, String source) {}
+    /**
+     * {@code policySetting}: the shim setting that takes a crypto policy's generated openssl.cnf (openssl-conf),
+     * for a stack whose profile runs under crypto policies; null for a stack that cannot take one.
+     */
+    record Stack(String profileId, String imageFolder, Map<String, String> settings, String source,
+                 String policySetting) {
+        Stack(String profileId, String imageFolder, Map<String, String> settings, String source) {
+            this(profileId, imageFolder, settings, source, null);
+        }
+    }
 
     private static final String RESOURCE = "/container/stacks.yaml";
-    private static final Set<String> KEYS = Set.of("image", "settings", "source");
+    private static final Set<String> KEYS = Set.of("image", "settings", "source", "policy_setting");
     private final Map<String, Stack> stacks;
 
     private ContainerStacks(Map<String, Stack> stacks) {
@@ -41,7 +50,8 @@ final class ContainerStacks {
             if (m.containsKey("settings")) {
                 m.get("settings").entries().forEach((k, v) -> settings.put(k, v.text()));
             }
-            out.put(e.getKey(), new Stack(e.getKey(), n.need(m, "image").text(), settings, n.need(m, "source").text()));
+            out.put(e.getKey(), new Stack(e.getKey(), n.need(m, "image").text(), settings, n.need(m, "source").text(),
+                    m.containsKey("policy_setting") ? m.get("policy_setting").text() : null));
         }
         return new ContainerStacks(out);
     }

@@ -62,6 +62,15 @@ class ShimContainer extends GenericContainer<ShimContainer> {
         }
     }
 
+    /** Writes a crypto policy's openssl.cnf into the container once per run; its path there. */
+    synchronized String policyConfigFile(io.handshakematrix.profile.CryptoPolicy policy) {
+        String path = WORK + "/" + OpensslPolicyConfig.fileName(policy);
+        if (copiedGroups.add(path)) {
+            copyFileToContainer(Transferable.of(OpensslPolicyConfig.of(policy)), path);
+        }
+        return path;
+    }
+
     /** Whether the harness copied its receiver certificate and key in (product containers). */
     synchronized boolean hasIdentity() {
         return identity;

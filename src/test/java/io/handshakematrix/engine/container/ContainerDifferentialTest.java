@@ -1,15 +1,8 @@
 package io.handshakematrix.engine.container;
 
 import io.handshakematrix.TestEnvironment;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.handshakematrix.model.Alert;
 import io.handshakematrix.model.Cell;
 import io.handshakematrix.model.CellResult;
-import io.handshakematrix.model.HandshakeResult;
-import io.handshakematrix.model.Outcome;
-import io.handshakematrix.model.Side;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,36 +54,7 @@ class ContainerDifferentialTest {
 
     private static void compare(Cell c) {
         TestEnvironment.require(problem.isEmpty(), () -> "container tier skipped: " + problem.orElse(""));
-        CellResult r = real.get(c.key());
-        CellResult t = twins.get(ContainerTier.twin(c).key());
-        String name = c.displayName();
-        assertTrue(r.matches(), () -> name + ": real stack differs from matrix-containers.yaml: "
-                + String.join("; ", r.differences()));
-        // Only a cell matrix-containers.yaml disables (with its reason) gets here skipped: the line above fails
-        // any other skip, since its expectation is a verdict.
-        if (r.result().outcome() == Outcome.SKIPPED) {
-            TestEnvironment.skipAsDeclared("disabled: " + r.result().detail());
-        }
-        HandshakeResult a = r.result();
-        HandshakeResult b = t.result();
-        String both = "\n  real:     " + a.summary() + "\n  emulated: " + b.summary();
-        assertEquals(a.outcome(), b.outcome(), () -> name + ": verdict differs" + both);
-        assertEquals(a.failedSide(), b.failedSide(), () -> name + ": failing side differs" + both);
-        assertEquals(alertCode(a), alertCode(b), () -> name + ": alert differs" + both);
-        assertEquals(errorLine(a), errorLine(b), () -> name + ": error line differs" + both);
-    }
-
-    private static Integer alertCode(HandshakeResult r) {
-        Alert a = r.alert();
-        return a == null ? null : a.code();
-    }
-
-    /** The failing side's first error line, exactly as printed (OpenSSL's thread-id prefix removed). */
-    private static String errorLine(HandshakeResult r) {
-        if (r.outcome() != Outcome.FAIL) {
-            return null;
-        }
-        List<String> lines = r.failedSide() == Side.RECEIVER ? r.receiverErrors() : r.senderErrors();
-        return lines.isEmpty() ? null : lines.get(0);
+        TwinAgreement.assertAgree(c.displayName(), "matrix-containers.yaml", real.get(c.key()),
+                twins.get(ContainerTier.twin(c).key()));
     }
 }

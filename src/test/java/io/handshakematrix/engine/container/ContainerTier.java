@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What the container-tier tests share: matrix-containers.yaml, the engines, and whether Docker answers. */
+/**
+ * What the container-tier tests share: a matrix (matrix-containers.yaml unless told), the engines, and whether Docker
+ * answers.
+ */
 final class ContainerTier implements AutoCloseable {
     static final Path MATRIX = Path.of("matrix-containers.yaml");
 
@@ -24,9 +27,13 @@ final class ContainerTier implements AutoCloseable {
     final CellRunner cells;
 
     ContainerTier() {
-        matrix = new MatrixLoader(profiles, groups, engines.names()).load(MATRIX);
+        this(MATRIX);
+    }
+
+    ContainerTier(Path matrixFile) {
+        matrix = new MatrixLoader(profiles, groups, engines.names()).load(matrixFile);
         // Generous: the machine is shared; a handshake is far quicker, the timeout only bounds a hang.
-        cells = new CellRunner(engines, profiles, groups, matrix.product(), MATRIX.toAbsolutePath().getParent(),
+        cells = new CellRunner(engines, profiles, groups, matrix.product(), matrixFile.toAbsolutePath().getParent(),
                 Duration.ofSeconds(30));
     }
 
@@ -45,8 +52,7 @@ final class ContainerTier implements AutoCloseable {
 
     /** The same cell with every real stack replaced by its emulated twin (same profile id, no @container). */
     static Cell twin(Cell c) {
-        return new Cell(c.sender().replace("@container", ""), c.receiver().replace("@container", ""), c.receiveSide(),
-                c.dhGroup(), c.protocol(), c.senderMinDhBits());
+        return new Cell(c.sender().replace("@container", ""), c.receiver().replace("@container", ""), c.settings());
     }
 
     @Override

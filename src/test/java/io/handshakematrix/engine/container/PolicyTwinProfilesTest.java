@@ -1,0 +1,61 @@
+package io.handshakematrix.engine.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.handshakematrix.model.OpensslErrorLine;
+import io.handshakematrix.profile.ClientHelloProfile;
+import io.handshakematrix.profile.DhCheck;
+import io.handshakematrix.profile.HelloExtension;
+import io.handshakematrix.profile.ProfileCatalog;
+import io.handshakematrix.profile.ServerDhRule;
+import io.handshakematrix.profile.StackProfile;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A policy twin is its RHEL profile with upstream's error lines, nothing else: the same policies, protocols, suites,
+ * checks in the same order with the same alerts, the same server rules and the same ClientHello. So when the real
+ * upstream build under the policy agrees with the twin cell by cell (PolicyTwinDifferentialTest), it agrees with the
+ * RHEL profile's logic; only the lines' code, file and line may differ (the OpenSSL reason field may not).
+ */
+class PolicyTwinProfilesTest {
+    private static final ProfileCatalog PROFILES = ProfileCatalog.builtin();
+
+    @ParameterizedTest
+    @CsvSource({"openssl-1.1.1-policy, rhel-8.10", "openssl-3.0-policy, rhel-9.4"})
+    void theTwinIsItsRhelProfileWithUpstreamLines(String twinId, String rhelId) {
+        StackProfile twin = PROFILES.get(twinId);
+        StackProfile rhel = PROFILES.get(rhelId);
+        assertEquals(rhel.policyRelease(), twin.policyRelease(), "policies");
+        assertEquals(rhel.protocols(), twin.protocols(), "protocols");
+        assertEquals(rhel.cipherSuites(), twin.cipherSuites(), "cipher_suites");
+        assertEquals(rhel.fips(), twin.fips(), "fips");
+        assertEquals(rhel.client().dhMinBits(), twin.client().dhMinBits(), "client.dh_min_bits");
+        assertEquals(checks(rhel.client().checks()), checks(twin.client().checks()), "client.checks");
+        assertEquals(rules(rhel.server().unusableDh()), rules(twin.server().unusableDh()), "server.unusable_dh");
+        assertEquals(rhel.server().defaultDhGroup(), twin.server().defaultDhGroup(), "server.default_dh_group");
+        assertEquals(hello(rhel.clientHello()), hello(twin.clientHello()), "client_hello");
+        assertEquals(rhel.serverHello() == null, twin.serverHello() == null, "server_hello");
+    }
+
+    /** Each check as kind, stage, alert, bits and the reason fields of its lines. */
+    private static List<String> checks(List<DhCheck> checks) {
+        return checks.stream().map(c -> c.kind() + " " + c.stage() + " " + c.alert() + " " + c.bits() + " "
+                + reasons(c.errorLines())).toList();
+    }
+
+    private static List<String> rules(List<ServerDhRule> rules) {
+        return rules.stream().map(r -> r.when() + " " + r.bits() + " " + r.action() + " " + r.alert() + " "
+                + reasons(r.errorLines())).toList();
+    }
+
+    private static List<String> reasons(List<String> lines) {
+        return lines.stream().map(OpensslErrorLine::reason).toList();
+    }
+
+    private static String hello(ClientHelloProfile h) {
+        return h == null ? "none" : h.recordVersion() + " " + h.cipherSuites() + " " + h.compression() + " "
+                + h.extensions().stream().map(e -> e.type() + "=" + e.hex()).toList() + " " + h.legacyServer();
+    }
+}
