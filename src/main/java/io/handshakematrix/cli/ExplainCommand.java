@@ -13,6 +13,7 @@ import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.results.ResultsJson;
+import io.handshakematrix.results.ShippedResults;
 import io.handshakematrix.yaml.InputError;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -61,7 +63,8 @@ final class ExplainCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--results", paramLabel = "FILE", defaultValue = "reports/results.json",
-            description = "results of a run to look lines up in (default: ${DEFAULT-VALUE}, written by 'run')")
+            description = "results of a run to look lines up in (default: ${DEFAULT-VALUE}, written by 'run'; "
+                    + "without it, the default matrix's verified results shipped in the jar)")
     Path results;
 
     @Option(names = "--product", paramLabel = "FILE",
@@ -86,6 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         profiles.addBundled(product.support().bundledProfiles());
         PrintStream out = System.out;
         List<CellResult> cells = List.of();
+        String source = String.valueOf(results);
         Path base = null;
         if (Files.isRegularFile(results)) {
             cells = ResultsJson.read(results);
@@ -95,8 +99,16 @@ final class ExplainCommand implements Callable<Integer> {
                     ? Path.of(matrix.toString()).getParent() : null;
             out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
                     + run.getOrDefault("started", "?") + ") and in the stack profiles");
+        } else if (!ShippedResults.inJar().cells().isEmpty()) {
+            // a support engineer in a call has no run at hand: the default matrix's verified results travel in the jar
+            cells = ShippedResults.inJar().cells();
+            source = "the results shipped in this jar";
+            out.println("No run at " + results + ": looked up in the verified results shipped in this jar ("
+                    + ShippedResults.inJar().describe() + "; written by 'shipped-results', checked by the build) and in "
+                    + "the stack profiles, with the product's bundled library: "
+                    + String.join(", ", product.support().bundledProfiles()));
         } else {
-            // a support engineer in a call has no run at hand: the profiles' measured lines answer at once
+            // a jar built without shipped results: the profiles' measured lines still answer at once
             out.println("No run at " + results + ": answered from the stack profiles' measured lines (shipped in the "
                     + "jar, with the product's bundled library: " + String.join(", ", product.support().bundledProfiles())
                     + "); 'run' adds the causes and fixes real handshakes proved");
@@ -146,9 +158,14 @@ final class ExplainCommand implements Callable<Integer> {
             if (cause != null) {
                 out.println(cause);
             }
-            if (cells.isEmpty() && cause != null) {
-                // no run here: fixes are only named where a handshake proved them, which diagnose does on the spot
-                out.println("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf --sender "
+            Optional<CaseReading.Refusal> refusal = reading.mostLikelyRefusal(caseLines);
+            if (!cells.isEmpty() && refusal.isPresent()) {
+                ExplainText.caseFixes(out, answers, refusal.get(), source, product, groups);
+            }
+            if (cause != null) {
+                // diagnose tries each fix against the customer's own receiver and configssl.cnf
+                out.println((cells.isEmpty() ? "Fixes, ranked and each verified by a handshake: "
+                        : "To verify them against your own receiver and its configssl.cnf: ") + "diagnose --config configssl.cnf --sender "
                         + reading.libraryMatch(caseLines).map(m -> m.matching().get(0).stack().id()).orElse("SENDER")
                         + " --receiver RECEIVER --log 'LINE' (one --log per line; about 5 s).");
             }

@@ -7,7 +7,9 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.StackRef;
+import io.handshakematrix.results.FixRank;
 import io.handshakematrix.results.PeerCount;
+import io.handshakematrix.results.ShippedResults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +33,12 @@ public final class SiblingFixes {
 
     /** One proven change; {@code accepted}/{@code refused}: current peers (run's senders) against the changed receiver. */
     public record Fix(String change, boolean keepsDhe, int dhBits, List<String> accepted, List<String> refused,
-                      PeerFloor belowFloor) {
+                      PeerFloor belowFloor, Cell changed) {
+
+        public FixRank rank() {
+            return new FixRank(keepsDhe, accepted.size(), belowFloor != null,
+                    FixRank.scope(change, false), dhBits);
+        }
 
         /** The cost of taking it, in words; empty when there is none. */
         public List<String> costs() {
@@ -64,10 +71,8 @@ public final class SiblingFixes {
         }
     }
 
-    static final Comparator<Fix> RANK = Comparator.comparing((Fix f) -> !f.keepsDhe())
-            .thenComparing(f -> -f.accepted().size())
-            .thenComparing(f -> f.belowFloor() != null)
-            .thenComparingInt(Fix::dhBits);
+    /** The one ranking ({@link FixRank}): diagnose, the KB and plan order their fixes the same way. */
+    public static final Comparator<Fix> RANK = FixRank.by(Fix::rank);
 
     private final Map<Cell, CellResult> byCell = new HashMap<>();
     private final Set<String> receiveSides = new LinkedHashSet<>();
@@ -78,9 +83,24 @@ public final class SiblingFixes {
     private final Map<String, Boolean> currentPeer = new java.util.concurrent.ConcurrentHashMap<>();
     /** The results by receiver setup ({@link #setup}): a fix compares the cells of one setup, not the whole run. */
     private final Map<String, List<CellResult>> bySetup = new HashMap<>();
+    private final Map<String, List<CellResult>> peerChecksBySetup = new HashMap<>();
 
+    /**
+     * The peer checks shipped in the jar ({@link ShippedResults}) count too, for the product they were made for: a
+     * current peer that no cell of these results put against a changed receiver setup is counted from its shipped
+     * handshake against that setup, so a fix reads "3 of 6 current peers accept" here as in diagnose.
+     */
     public SiblingFixes(List<CellResult> results, ProductProfile product) {
+        this(results, product, product.id().equals(ShippedResults.inJar().header().get("product"))
+                ? ShippedResults.inJar().peerChecks() : List.of());
+    }
+
+    /** {@code peerChecks}: current peers' handshakes against changed receiver setups, counted where the results lack them. */
+    public SiblingFixes(List<CellResult> results, ProductProfile product, List<CellResult> peerChecks) {
         this.product = product;
+        for (CellResult r : peerChecks) {
+            peerChecksBySetup.computeIfAbsent(setup(r.cell()), k -> new ArrayList<>()).add(r);
+        }
         for (CellResult r : results) {
             byCell.put(r.cell(), r);
             bySetup.computeIfAbsent(setup(r.cell()), k -> new ArrayList<>()).add(r);
@@ -176,6 +196,14 @@ public final class SiblingFixes {
                 outcomes.merge(CellAxes.sender(c), r.result().outcome(), (a, b) -> a == Outcome.OK ? a : b);
             }
         }
+        Set<String> met = new java.util.HashSet<>();
+        outcomes.keySet().forEach(s -> met.add(StackRef.parse(s).profileId()));
+        for (CellResult r : peerChecksBySetup.getOrDefault(setup(changed), List.of())) {
+            Cell c = r.cell();
+            if (CellAxes.sameVariant(c, changed) && !met.contains(StackRef.parse(CellAxes.sender(c)).profileId())) {
+                outcomes.merge(CellAxes.sender(c), r.result().outcome(), (a, b) -> a == Outcome.OK ? a : b);
+            }
+        }
         PeerCount count = PeerCount.of(outcomes, product.support().currentPeers());
         List<String> accepted = count.accepted();
         List<String> refused = count.refused();
@@ -189,7 +217,7 @@ public final class SiblingFixes {
                     k -> currentPeerFloor(CellAxes.receiveSide(changed), changed.extras()));
             below = floor != null && bits != null && bits < floor.bits() ? floor : null;
         }
-        return new Fix(change, dhe, bits == null ? 0 : bits, accepted, refused, below);
+        return new Fix(change, dhe, bits == null ? 0 : bits, accepted, refused, below, changed);
     }
 
     /** Receiver, RECEIVE_SIDE, DH group and protocol: what a sibling fix changes and the peers it is tried with share. */
