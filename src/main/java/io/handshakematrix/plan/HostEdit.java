@@ -1,6 +1,7 @@
 package io.handshakematrix.plan;
 
 import io.handshakematrix.config.ReceiverSetting;
+import io.handshakematrix.results.FixRank;
 
 /**
  * A one-line edit of one host's file, as a candidate for the fleet-wide fix: on a receiver, a configssl.cnf
@@ -12,6 +13,13 @@ public record HostEdit(String host, Role role, String where, String change, Stri
                        ReceiverSetting receiver, int minDhBits, int peersAccepting) {
 
     public enum Role { SENDER, RECEIVER }
+
+    /** Its place in the one ranking of fixes ({@link FixRank}), as diagnose ranks the attempt it came from. */
+    public FixRank rank() {
+        String group = receiver == null ? "" : receiver.dhGroup();
+        int bits = group.matches("\\d{1,5}") ? Integer.parseInt(group) : 0;
+        return new FixRank(keepsDhe, peersAccepting, false, FixRank.scope(change, role == Role.SENDER), bits);
+    }
 
     public Host apply(Host h) {
         if (!h.name().equals(host)) {
