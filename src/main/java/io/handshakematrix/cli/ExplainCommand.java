@@ -50,8 +50,13 @@ import picocli.CommandLine.Parameters;
             "  explain 'ssl3_get_key_exchange:bad dh g value'",
             "  explain --file customer.log --results reports/results.json"})
 final class ExplainCommand implements Callable<Integer> {
-    /** In a file, the lines worth explaining: any line a stack printed in the run, or one that looks like an error. */
-    private static final Pattern ERROR_LIKE = Pattern.compile("(?i)error|alert|exception|fail|refused|handshake");
+    /**
+     * In a file, the lines worth explaining: any line a stack printed in the run or a profile prints, one the product
+     * wrapped, or one that reads as a TLS library's: an OpenSSL error code, SSL/TLS, an alert, a handshake, a cipher, a
+     * certificate, DH, JSSE or GnuTLS. A product's own "transfer 4711 failed" is not a question about TLS.
+     */
+    private static final Pattern TLS_LIKE = Pattern.compile("(?i)error:[0-9a-f]{8}:|\\bssl|\\btls|alert|handshake|cipher"
+            + "|certificate|diffie|\\bdh\\b|javax\\.net|gnutls|x509");
     private static final int MAX_LINES = 20;
 
     @Parameters(paramLabel = "LINE", arity = "0..*", description = "log line(s) to explain (quote each)")
@@ -131,7 +136,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<LineIndex.Answer> answers = new ArrayList<>();
         int notShown = 0;
         for (LogLine q : distinct.values()) {
-            if (!fromArgs.contains(q.text()) && !ERROR_LIKE.matcher(q.text()).find() && known.matching(q).isEmpty()
+            if (!fromArgs.contains(q.text()) && !q.wrapped() && !TLS_LIKE.matcher(q.text()).find() && known.matching(q).isEmpty()
                     && !index.knows(q)) {
                 continue; // an ordinary line of the file: not a question
             }
@@ -175,8 +180,9 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("... " + notShown + " more distinct lines not shown (at most " + MAX_LINES + ")");
         }
         if (answers.isEmpty()) {
-            throw new InputError(String.valueOf(file), 0, "no line looks like a TLS error (error, alert, exception, "
-                    + "fail, refused, handshake); expected the part of the log around the failure");
+            throw new InputError(String.valueOf(file), 0, "no line looks like a TLS error (an OpenSSL error code, "
+                    + "SSL, TLS, alert, handshake, cipher, certificate, DH, javax.net, GnuTLS); expected the part of the "
+                    + "log around the failure");
         }
         return allKnown ? Main.OK : Main.DIFFERENCES;
     }

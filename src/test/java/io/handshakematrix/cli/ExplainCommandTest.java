@@ -192,4 +192,41 @@ class ExplainCommandTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("no line looks like a TLS error"), r.err());
     }
+
+    /** A product profile whose log-format pattern does not compile: its file:line, the pattern and why, exit 2. */
+    @Test
+    void aProductLogFormatThatDoesNotCompileIsOneLineWithItsFileAndLine() throws IOException {
+        String shipped;
+        try (var in = ExplainCommandTest.class.getResourceAsStream("/products/file-transfer.yaml")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String broken = shipped.replaceFirst("pattern: 'XCOM\\[A-Z]", "pattern: 'XCOM[A-Z");
+        assertFalse(broken.equals(shipped), "the shipped product's first log prefix moved");
+        Path product = dir.resolve("broken-product.yaml");
+        Files.writeString(product, broken);
+        int line = (int) broken.substring(0, broken.indexOf("pattern: 'XCOM[A-Z")).lines().count();
+        CliRun r = CliRun.of("explain", "--product", product.toString(), RECEIVER_LINE);
+        assertEquals(2, r.code(), r.all());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith(product + ":" + line + ": log_prefixes[0].pattern: expected a regular expression"),
+                r.err());
+    }
+
+    /**
+     * A whole log as one case: the product's own lines (a transfer that "failed") are no TLS question, both TLS lines
+     * are explained, and one sentence gives the most likely cause from both together (the bundled library's alert 40).
+     */
+    @Test
+    void aWholeLogIsOneCaseWithOneSentenceForItsMostLikelyCause() throws IOException {
+        Path log = dir.resolve("case.log");
+        Files.writeString(log, "2026-11-30 03:12:08 transfer 4711 started to host-b\n" + SENDER_TRACE_LINE + "\n"
+                + "2026-11-30 03:12:09 transfer 4711 failed, retry in 60 s\n" + RECEIVER_LINE + "\n");
+        CliRun r = CliRun.of("explain", "--results", dir.resolve("nope.json").toString(), "--file", log.toString());
+        assertEquals(0, r.code(), r.all());
+        assertEquals(2, r.out().split("\nLine: ", -1).length - 1, "the two TLS lines: " + r.out());
+        assertFalse(r.out().contains("transfer 4711"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("Most likely cause: ")).count(), r.out());
+        assertTrue(r.out().contains("\nMost likely cause: the sender (ft-bundled-rhel7.7) refused: the DH generator g is 0 "
+                + "or 1 (rule g_above_1, 'bad dh g value'), and sent alert 40 (handshake_failure).\n"), r.out());
+    }
 }
