@@ -48,7 +48,10 @@ public final class FixRanking {
         Integer bits = a.result().dhBits();
         String cost = dheBefore && !dheAfter ? NO_FORWARD_SECRECY
                 : a.cell().senderMinDhBits() != before.senderMinDhBits() ? WEAKER_SENDER
-                : bits != null && bits < WEAK_BELOW_BITS ? WEAK_GROUP : null;
+                : bits != null && bits < WEAK_BELOW_BITS ? WEAK_GROUP
+                : !a.refused().isEmpty() ? "refused by " + String.join(", ", a.refused().stream()
+                        .map(FixAttempt.PeerCheck::peer).sorted().toList()) + " (current peers; diagnose's cost too)"
+                : null;
         return new FixOption(a, cost, dheAfter);
     }
 
