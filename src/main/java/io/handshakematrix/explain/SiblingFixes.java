@@ -135,8 +135,47 @@ public final class SiblingFixes {
                 out.add(fix("[DH] " + k.getKey() + " = " + product.suggestedFile(k.getValue()), s));
             }
         }
+        policyFixes(c, out);
         out.sort(RANK);
         return List.copyOf(out);
+    }
+
+    /** The policies a refusing host can be moved to, weakest last: crypto-policies' LEGACY, and DEFAULT with SHA-1. */
+    private static final List<String> LOOSER_POLICIES = List.of("LEGACY", "DEFAULT:SHA1");
+
+    /**
+     * The refusing side's system-wide crypto policy, where these results ran the sibling cell with that host under
+     * LEGACY or DEFAULT:SHA1 and it passed (as diagnose tries them). The cost goes with it: the policy is the whole
+     * host's. A receiver's change is counted against the current peers like any receiver change; a sender's changes
+     * nothing a peer sees.
+     */
+    private void policyFixes(Cell c, List<Fix> out) {
+        CellResult failing = byCell.get(c);
+        if (failing == null || failing.result().failedSide() == null) {
+            return;
+        }
+        boolean sender = failing.result().failedSide() == io.handshakematrix.model.Side.SENDER;
+        String axis = sender ? io.handshakematrix.matrix.CellSettings.SENDER_POLICY
+                : io.handshakematrix.matrix.CellSettings.RECEIVER_POLICY;
+        String host = sender ? CellAxes.sender(c) : CellAxes.receiver(c);
+        String now = c.settings().getOrDefault(axis, io.handshakematrix.profile.CryptoPolicies.NEUTRAL);
+        for (String setting : LOOSER_POLICIES) {
+            CellResult s = setting.equals(now) ? null : passing(c.with(axis, setting));
+            if (s == null) {
+                continue;
+            }
+            String change = FixRank.POLICY_PREFIX + setting + " on the " + (sender ? "sender" : "receiver") + " host "
+                    + "(update-crypto-policies --set " + setting + "; cost: host-wide, weaker crypto for every "
+                    + "application on " + host + ", not just this link)";
+            if (sender) {
+                String cipher = s.result().cipher();
+                Integer bits = s.result().dhBits();
+                out.add(new Fix(change, cipher != null && CipherSuites.isDhe(cipher), bits == null ? 0 : bits, List.of(),
+                        List.of(), null, s.cell()));
+            } else {
+                out.add(fix(change, s));
+            }
+        }
     }
 
     /** The smallest [DH] size the product declares (>= 1024) that this cell's sender and receiver pass with. */
