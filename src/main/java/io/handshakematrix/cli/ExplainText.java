@@ -89,8 +89,8 @@ final class ExplainText {
         List<io.handshakematrix.explain.SiblingFixes.Fix> fixes = best.fixes().stream().map(LineIndex.FixCount::fix)
                 .sorted(io.handshakematrix.explain.SiblingFixes.RANK).toList();
         out.println("Fixes for this case, best first (one ranking: the same order and peer counts as diagnose; each proven"
-                + " in " + source + " by the cell with that one setting changed, e.g. receiver "
-                + fixes.get(0).changed().receiver() + "):");
+                + " in " + source + " by the cell with that one setting changed; receivers "
+                + String.join(", ", best.receivers()) + "):");
         for (int i = 0; i < fixes.size(); i++) {
             out.println("  " + (i + 1) + ". " + fixes.get(i).text());
         }
