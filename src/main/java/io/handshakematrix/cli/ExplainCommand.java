@@ -84,6 +84,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (lines.isEmpty() && file == null) {
             throw new InputError("explain", 0, "expected a LINE or --file FILE");
         }
+        // no run here: read the shipped results on the other core while the profiles load (each takes most of a second
+        // in a cold JVM)
+        java.util.concurrent.CompletableFuture<ShippedResults> shipped = Files.isRegularFile(results) ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(ShippedResults::inJar);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         ProductProfile product = ProductProfiles.load(productFile, groups);
         List<String> asked = new ArrayList<>(lines.stream().map(CustomerLog::printable).toList());
@@ -104,7 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
                     ? Path.of(matrix.toString()).getParent() : null;
             out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
                     + run.getOrDefault("started", "?") + ") and in the stack profiles");
-        } else if (!ShippedResults.inJar().cells().isEmpty()) {
+        } else if (!shipped.join().cells().isEmpty()) {
             // a support engineer in a call has no run at hand: the default matrix's verified results travel in the jar
             cells = ShippedResults.inJar().cells();
             source = "the results shipped in this jar";
