@@ -10,7 +10,11 @@ import io.handshakematrix.profile.ServerDhRule;
 import io.handshakematrix.profile.StackProfile;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.security.SecureRandom;
+import io.handshakematrix.dh.SafePrimeGenerator;
+import io.handshakematrix.yaml.InputError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** DH parameter tools; {@code dh inspect FILE} judges a group before any handshake. */
-@Command(name = "dh", mixinStandardHelpOptions = true, subcommands = DhCommand.Inspect.class,
-        description = "DH parameter tools. 'dh inspect FILE' tells which stacks would refuse a group, and why.")
+@Command(name = "dh", mixinStandardHelpOptions = true, subcommands = {DhCommand.Inspect.class, DhCommand.Generate.class},
+        description = {"DH parameter tools. 'dh inspect FILE' tells which stacks would refuse a group, and why;",
+            "'dh generate BITS' makes a fresh group (a safe prime) for a [DH] table."})
 final class DhCommand implements Runnable {
     @Override
     public void run() {
@@ -76,6 +81,51 @@ final class DhCommand implements Runnable {
         /** Makes a bare file name count as a file path for the catalog. */
         private static String asFile(String s) {
             return DhGroupCatalog.isFileSpec(s) ? s : "./" + s;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = {"Make a fresh DH group as 'openssl dhparam BITS' does: a safe prime p = 2q+1 (q prime),",
+                "g = 2, written as PKCS#3 PEM ('BEGIN DH PARAMETERS', the file a [DH] table of configssl.cnf names).",
+                "Prints how long it took: about a second for 1024 bits, seconds to a minute or more for 2048 (the",
+                "search is random). The groups the harness ships (dh inspect 2048: RFC 3526) need no generation."},
+            footer = {"", "Exit codes: 0 written; 2 bad input (BITS outside " + SafePrimeGenerator.MIN_BITS + ".."
+                    + SafePrimeGenerator.MAX_BITS + ", an unwritable --out).", "",
+                "Example: dh generate 2048 --out dh2048.pem"})
+    static final class Generate implements Callable<Integer> {
+        @Parameters(paramLabel = "BITS", description = "size of p in bits (" + SafePrimeGenerator.MIN_BITS + ".."
+                + SafePrimeGenerator.MAX_BITS + ")")
+        int bits;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "write the PEM here (default: standard output)")
+        Path out;
+
+        @Override
+        public Integer call() {
+            if (bits < SafePrimeGenerator.MIN_BITS || bits > SafePrimeGenerator.MAX_BITS) {
+                throw new InputError("dh generate", 0, "BITS " + bits + ": expected " + SafePrimeGenerator.MIN_BITS + ".."
+                        + SafePrimeGenerator.MAX_BITS + " (under 512 bits no current stack accepts the group; "
+                        + "OpenSSL 3 refuses to generate one)");
+            }
+            long start = System.nanoTime();
+            DhGroup g = SafePrimeGenerator.generate(bits, new SecureRandom());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String pem = SafePrimeGenerator.pem(g);
+            String done = String.format(Locale.ROOT, "generated a %d-bit safe prime (p = 2q+1, g = 2) in %.1f s", bits,
+                    seconds);
+            if (out == null) {
+                System.out.print(pem);
+                System.err.println(done);
+            } else {
+                try {
+                    java.nio.file.Files.writeString(out, pem);
+                } catch (java.io.IOException e) {
+                    throw new InputError(out.toString(), 0, "cannot write (" + e.getClass().getSimpleName()
+                            + "); expected a writable file for the PEM");
+                }
+                System.out.println(done + "; wrote " + out + " (check it: dh inspect " + out + ")");
+            }
+            return Main.OK;
         }
     }
 }

@@ -13,6 +13,7 @@ import io.handshakematrix.model.Side;
 import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.StackProfile;
 import io.handshakematrix.results.ResultsJson;
+import io.handshakematrix.results.ShippedResults;
 import io.handshakematrix.yaml.InputError;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -48,8 +50,13 @@ import picocli.CommandLine.Parameters;
             "  explain 'ssl3_get_key_exchange:bad dh g value'",
             "  explain --file customer.log --results reports/results.json"})
 final class ExplainCommand implements Callable<Integer> {
-    /** In a file, the lines worth explaining: any line a stack printed in the run, or one that looks like an error. */
-    private static final Pattern ERROR_LIKE = Pattern.compile("(?i)error|alert|exception|fail|refused|handshake");
+    /**
+     * In a file, the lines worth explaining: any line a stack printed in the run or a profile prints, one the product
+     * wrapped, or one that reads as a TLS library's: an OpenSSL error code, SSL/TLS, an alert, a handshake, a cipher, a
+     * certificate, DH, JSSE or GnuTLS. A product's own "transfer 4711 failed" is not a question about TLS.
+     */
+    private static final Pattern TLS_LIKE = Pattern.compile("(?i)error:[0-9a-f]{8}:|\\bssl|\\btls|alert|handshake|cipher"
+            + "|certificate|diffie|\\bdh\\b|javax\\.net|gnutls|x509");
     private static final int MAX_LINES = 20;
 
     @Parameters(paramLabel = "LINE", arity = "0..*", description = "log line(s) to explain (quote each)")
@@ -61,7 +68,8 @@ final class ExplainCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--results", paramLabel = "FILE", defaultValue = "reports/results.json",
-            description = "results of a run to look lines up in (default: ${DEFAULT-VALUE}, written by 'run')")
+            description = "results of a run to look lines up in (default: ${DEFAULT-VALUE}, written by 'run'; "
+                    + "without it, the default matrix's verified results shipped in the jar)")
     Path results;
 
     @Option(names = "--product", paramLabel = "FILE",
@@ -76,6 +84,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (lines.isEmpty() && file == null) {
             throw new InputError("explain", 0, "expected a LINE or --file FILE");
         }
+        // no run here: read the shipped results on the other core while the profiles load (each takes most of a second
+        // in a cold JVM)
+        java.util.concurrent.CompletableFuture<ShippedResults> shipped = Files.isRegularFile(results) ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(ShippedResults::inJar);
         DhGroupCatalog groups = DhGroupCatalog.builtin();
         ProductProfile product = ProductProfiles.load(productFile, groups);
         List<String> asked = new ArrayList<>(lines.stream().map(CustomerLog::printable).toList());
@@ -86,6 +98,7 @@ final class ExplainCommand implements Callable<Integer> {
         profiles.addBundled(product.support().bundledProfiles());
         PrintStream out = System.out;
         List<CellResult> cells = List.of();
+        String source = String.valueOf(results);
         Path base = null;
         if (Files.isRegularFile(results)) {
             cells = ResultsJson.read(results);
@@ -95,8 +108,16 @@ final class ExplainCommand implements Callable<Integer> {
                     ? Path.of(matrix.toString()).getParent() : null;
             out.println("Looked up in " + results + " (" + cells.size() + " cells of " + matrix + ", run "
                     + run.getOrDefault("started", "?") + ") and in the stack profiles");
+        } else if (!shipped.join().cells().isEmpty()) {
+            // a support engineer in a call has no run at hand: the default matrix's verified results travel in the jar
+            cells = ShippedResults.inJar().cells();
+            source = "the results shipped in this jar";
+            out.println("No run at " + results + ": looked up in the verified results shipped in this jar ("
+                    + ShippedResults.inJar().describe() + "; written by 'shipped-results', checked by the build) and in "
+                    + "the stack profiles, with the product's bundled library: "
+                    + String.join(", ", product.support().bundledProfiles()));
         } else {
-            // a support engineer in a call has no run at hand: the profiles' measured lines answer at once
+            // a jar built without shipped results: the profiles' measured lines still answer at once
             out.println("No run at " + results + ": answered from the stack profiles' measured lines (shipped in the "
                     + "jar, with the product's bundled library: " + String.join(", ", product.support().bundledProfiles())
                     + "); 'run' adds the causes and fixes real handshakes proved");
@@ -119,7 +140,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<LineIndex.Answer> answers = new ArrayList<>();
         int notShown = 0;
         for (LogLine q : distinct.values()) {
-            if (!fromArgs.contains(q.text()) && !ERROR_LIKE.matcher(q.text()).find() && known.matching(q).isEmpty()
+            if (!fromArgs.contains(q.text()) && !q.wrapped() && !TLS_LIKE.matcher(q.text()).find() && known.matching(q).isEmpty()
                     && !index.knows(q)) {
                 continue; // an ordinary line of the file: not a question
             }
@@ -146,9 +167,14 @@ final class ExplainCommand implements Callable<Integer> {
             if (cause != null) {
                 out.println(cause);
             }
-            if (cells.isEmpty() && cause != null) {
-                // no run here: fixes are only named where a handshake proved them, which diagnose does on the spot
-                out.println("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf --sender "
+            Optional<CaseReading.Refusal> refusal = reading.mostLikelyRefusal(caseLines);
+            if (!cells.isEmpty() && refusal.isPresent()) {
+                ExplainText.caseFixes(out, answers, refusal.get(), source, product, groups);
+            }
+            if (cause != null) {
+                // diagnose tries each fix against the customer's own receiver and configssl.cnf
+                out.println((cells.isEmpty() ? "Fixes, ranked and each verified by a handshake: "
+                        : "To verify them against your own receiver and its configssl.cnf: ") + "diagnose --config configssl.cnf --sender "
                         + reading.libraryMatch(caseLines).map(m -> m.matching().get(0).stack().id()).orElse("SENDER")
                         + " --receiver RECEIVER --log 'LINE' (one --log per line; about 5 s).");
             }
@@ -158,8 +184,9 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("... " + notShown + " more distinct lines not shown (at most " + MAX_LINES + ")");
         }
         if (answers.isEmpty()) {
-            throw new InputError(String.valueOf(file), 0, "no line looks like a TLS error (error, alert, exception, "
-                    + "fail, refused, handshake); expected the part of the log around the failure");
+            throw new InputError(String.valueOf(file), 0, "no line looks like a TLS error (an OpenSSL error code, "
+                    + "SSL, TLS, alert, handshake, cipher, certificate, DH, javax.net, GnuTLS); expected the part of the "
+                    + "log around the failure");
         }
         return allKnown ? Main.OK : Main.DIFFERENCES;
     }

@@ -72,6 +72,33 @@ final class ExplainText {
     }
 
     /**
+     * The fixes for the whole case, in the one ranking: those the results prove for the refusal the lines show (the
+     * same rule, whichever stack printed it in the results: the receiver's group is what the fix changes), taken from
+     * the cause with the most cells, and where the fix's DH file comes from.
+     */
+    static void caseFixes(PrintStream out, List<LineIndex.Answer> answers,
+                          io.handshakematrix.explain.CaseReading.Refusal refusal, String source,
+                          io.handshakematrix.config.ProductProfile product, io.handshakematrix.dh.DhGroupCatalog groups) {
+        LineIndex.Cause best = answers.stream().flatMap(a -> a.causes().stream())
+                .filter(c -> c.printedBy() == c.failedSide() && refusal.rule().equals(c.rule()) && !c.fixes().isEmpty())
+                .max(java.util.Comparator.comparingInt(LineIndex.Cause::cells)).orElse(null);
+        if (best == null) {
+            out.println("No fix for rule " + refusal.rule() + " is proven in " + source + ".");
+            return;
+        }
+        List<io.handshakematrix.explain.SiblingFixes.Fix> fixes = best.fixes().stream().map(LineIndex.FixCount::fix)
+                .sorted(io.handshakematrix.explain.SiblingFixes.RANK).toList();
+        out.println("Fixes for this case, best first (one ranking: the same order and peer counts as diagnose; each proven"
+                + " in " + source + " by the cell with that one setting changed; receivers "
+                + String.join(", ", best.receivers()) + "):");
+        for (int i = 0; i < fixes.size(); i++) {
+            out.println("  " + (i + 1) + ". " + fixes.get(i).text());
+        }
+        io.handshakematrix.diagnose.FixFile.explain(fixes.get(0).change(), product, groups, null)
+                .forEach(l -> out.println("  " + l));
+    }
+
+    /**
      * What the profiles alone say about a line: the rules that print it (with what they found wrong and the alert
      * they send), or for a received alert, the peer rules that send it.
      */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {RunCommand.class, ProfilesCommand.class, PingCommand.class, DiagnoseCommand.class, ExplainCommand.class,
             ConnectCommand.class, ServeCommand.class, DhCommand.class, MergeCommand.class, BenchCommand.class,
-            PlanCommand.class, ExpandCommand.class, ImagesCommand.class,
+            PlanCommand.class, ExpandCommand.class, ImagesCommand.class, ShippedResultsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 every cell as expected; 1 some cell differs from matrix.yaml;",
             "            2 bad input (file:line: what was expected), or a filter matching no cell;",

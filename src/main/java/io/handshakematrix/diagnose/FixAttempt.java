@@ -40,6 +40,12 @@ public record FixAttempt(String where, String change, Cell cell, HandshakeResult
         return PeerCount.of(outcomes, currentPeers);
     }
 
+    /** Its place in the one ranking of fixes. */
+    public io.handshakematrix.results.FixRank rank() {
+        return new io.handshakematrix.results.FixRank(keepsDhe(), peerCount().accepted().size(), false,
+                io.handshakematrix.results.FixRank.scope(change, senderSide), dhBits());
+    }
+
     public boolean works() {
         return result.outcome() == Outcome.OK;
     }

@@ -49,8 +49,8 @@ public final class FixFile {
         String source = groups.isNamed(name) ? groups.resolve(name, null).source() : null;
         out.add("Where " + file + " comes from: " + (source != null ? "the harness ships it (" + source
                 + ", src/main/resources/dh/" + file + " and examples/); " : "")
-                + "or make your own with 'openssl dhparam -out " + file + " " + bits + "' (a fresh safe prime; "
-                + "seconds to minutes)" + (bits == 2048 ? ", or use RFC 7919 ffdhe2048: 'openssl genpkey -genparam "
+                + "or make a fresh safe prime with 'handshake-matrix dh generate " + bits + " --out " + file + "' (it "
+                + "prints the time it took) or 'openssl dhparam -out " + file + " " + bits + "' (seconds to minutes)" + (bits == 2048 ? ", or use RFC 7919 ffdhe2048: 'openssl genpkey -genparam "
                 + "-algorithm DH -pkeyopt group:ffdhe2048 -out " + file + "'" : "") + ".");
         return out;
     }

@@ -161,7 +161,7 @@ public final class FixFinder {
                 continue;
             }
             Cell changed = cell.with(axis, setting);
-            String change = "crypto policy " + setting + " (update-crypto-policies --set " + setting + "; cost: host-wide, weaker crypto for every "
+            String change = io.handshakematrix.results.FixRank.POLICY_PREFIX + setting + " (update-crypto-policies --set " + setting + "; cost: host-wide, weaker crypto for every "
                     + "application on " + stack + ", not just this link)";
             String where = (sender ? "sender" : "receiver") + " host " + stack;
             tried.add(sender ? new FixAttempt(where, change, changed, runner.run(changed), List.of(), true,

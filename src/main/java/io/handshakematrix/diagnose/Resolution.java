@@ -14,10 +14,8 @@ import java.util.stream.Stream;
  */
 public record Resolution(Cell cell, HandshakeResult before, List<FixAttempt> attempts) {
 
-    static final Comparator<FixAttempt> RANK = Comparator.comparing((FixAttempt a) -> !a.keepsDhe())
-            .thenComparing(a -> -a.peerCount().accepted().size())
-            .thenComparing(FixAttempt::senderSide)
-            .thenComparingInt(FixAttempt::dhBits);
+    /** The one ranking ({@link io.handshakematrix.results.FixRank}): explain, the KB and plan use it too. */
+    public static final Comparator<FixAttempt> RANK = io.handshakematrix.results.FixRank.by(FixAttempt::rank);
 
     /** The changes that made the handshake pass, best first. */
     public List<FixAttempt> fixes() {

@@ -138,9 +138,7 @@ public final class CaseReading {
      * libraries apart), else the refusal an alert points at; null when the lines show neither.
      */
     public String mostLikelyCause(List<LogLine> lines) {
-        Optional<LibraryMatch> match = libraryMatch(lines);
-        Refusal r = match.map(m -> m.matching().get(0))
-                .orElseGet(() -> lines.stream().flatMap(l -> refusals(l).stream()).findFirst().orElse(null));
+        Refusal r = mostLikelyRefusal(lines).orElse(null);
         if (r != null) {
             return "Most likely cause: the " + r.side().label() + " (" + r.stack().id() + ") refused: "
                     + r.meaning() + " (rule " + r.rule() + ", '" + reason(r.line()) + "'), and sent "
@@ -154,6 +152,13 @@ public final class CaseReading {
             }
         }
         return null;
+    }
+
+    /** The refusal the lines show, in the library that matches them when they tell libraries apart. */
+    public Optional<Refusal> mostLikelyRefusal(List<LogLine> lines) {
+        Optional<LibraryMatch> match = libraryMatch(lines);
+        return match.map(m -> m.matching().get(0))
+                .or(() -> lines.stream().flatMap(l -> refusals(l).stream()).findFirst());
     }
 
     private static String reason(String line) {

@@ -7,7 +7,9 @@ import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.CipherSuites;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.StackRef;
+import io.handshakematrix.results.FixRank;
 import io.handshakematrix.results.PeerCount;
+import io.handshakematrix.results.ShippedResults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +33,12 @@ public final class SiblingFixes {
 
     /** One proven change; {@code accepted}/{@code refused}: current peers (run's senders) against the changed receiver. */
     public record Fix(String change, boolean keepsDhe, int dhBits, List<String> accepted, List<String> refused,
-                      PeerFloor belowFloor) {
+                      PeerFloor belowFloor, Cell changed) {
+
+        public FixRank rank() {
+            return new FixRank(keepsDhe, accepted.size(), belowFloor != null,
+                    FixRank.scope(change, false), dhBits);
+        }
 
         /** The cost of taking it, in words; empty when there is none. */
         public List<String> costs() {
@@ -64,10 +71,8 @@ public final class SiblingFixes {
         }
     }
 
-    static final Comparator<Fix> RANK = Comparator.comparing((Fix f) -> !f.keepsDhe())
-            .thenComparing(f -> -f.accepted().size())
-            .thenComparing(f -> f.belowFloor() != null)
-            .thenComparingInt(Fix::dhBits);
+    /** The one ranking ({@link FixRank}): diagnose, the KB and plan order their fixes the same way. */
+    public static final Comparator<Fix> RANK = FixRank.by(Fix::rank);
 
     private final Map<Cell, CellResult> byCell = new HashMap<>();
     private final Set<String> receiveSides = new LinkedHashSet<>();
@@ -78,9 +83,24 @@ public final class SiblingFixes {
     private final Map<String, Boolean> currentPeer = new java.util.concurrent.ConcurrentHashMap<>();
     /** The results by receiver setup ({@link #setup}): a fix compares the cells of one setup, not the whole run. */
     private final Map<String, List<CellResult>> bySetup = new HashMap<>();
+    private final Map<String, List<CellResult>> peerChecksBySetup = new HashMap<>();
 
+    /**
+     * The peer checks shipped in the jar ({@link ShippedResults}) count too, for the product they were made for: a
+     * current peer that no cell of these results put against a changed receiver setup is counted from its shipped
+     * handshake against that setup, so a fix reads "3 of 6 current peers accept" here as in diagnose.
+     */
     public SiblingFixes(List<CellResult> results, ProductProfile product) {
+        this(results, product, product.id().equals(ShippedResults.inJar().header().get("product"))
+                ? ShippedResults.inJar().peerChecks() : List.of());
+    }
+
+    /** {@code peerChecks}: current peers' handshakes against changed receiver setups, counted where the results lack them. */
+    public SiblingFixes(List<CellResult> results, ProductProfile product, List<CellResult> peerChecks) {
         this.product = product;
+        for (CellResult r : peerChecks) {
+            peerChecksBySetup.computeIfAbsent(setup(r.cell()), k -> new ArrayList<>()).add(r);
+        }
         for (CellResult r : results) {
             byCell.put(r.cell(), r);
             bySetup.computeIfAbsent(setup(r.cell()), k -> new ArrayList<>()).add(r);
@@ -115,8 +135,47 @@ public final class SiblingFixes {
                 out.add(fix("[DH] " + k.getKey() + " = " + product.suggestedFile(k.getValue()), s));
             }
         }
+        policyFixes(c, out);
         out.sort(RANK);
         return List.copyOf(out);
+    }
+
+    /** The policies a refusing host can be moved to, weakest last: crypto-policies' LEGACY, and DEFAULT with SHA-1. */
+    private static final List<String> LOOSER_POLICIES = List.of("LEGACY", "DEFAULT:SHA1");
+
+    /**
+     * The refusing side's system-wide crypto policy, where these results ran the sibling cell with that host under
+     * LEGACY or DEFAULT:SHA1 and it passed (as diagnose tries them). The cost goes with it: the policy is the whole
+     * host's. A receiver's change is counted against the current peers like any receiver change; a sender's changes
+     * nothing a peer sees.
+     */
+    private void policyFixes(Cell c, List<Fix> out) {
+        CellResult failing = byCell.get(c);
+        if (failing == null || failing.result().failedSide() == null) {
+            return;
+        }
+        boolean sender = failing.result().failedSide() == io.handshakematrix.model.Side.SENDER;
+        String axis = sender ? io.handshakematrix.matrix.CellSettings.SENDER_POLICY
+                : io.handshakematrix.matrix.CellSettings.RECEIVER_POLICY;
+        String host = sender ? CellAxes.sender(c) : CellAxes.receiver(c);
+        String now = c.settings().getOrDefault(axis, io.handshakematrix.profile.CryptoPolicies.NEUTRAL);
+        for (String setting : LOOSER_POLICIES) {
+            CellResult s = setting.equals(now) ? null : passing(c.with(axis, setting));
+            if (s == null) {
+                continue;
+            }
+            String change = FixRank.POLICY_PREFIX + setting + " on the " + (sender ? "sender" : "receiver") + " host "
+                    + "(update-crypto-policies --set " + setting + "; cost: host-wide, weaker crypto for every "
+                    + "application on " + host + ", not just this link)";
+            if (sender) {
+                String cipher = s.result().cipher();
+                Integer bits = s.result().dhBits();
+                out.add(new Fix(change, cipher != null && CipherSuites.isDhe(cipher), bits == null ? 0 : bits, List.of(),
+                        List.of(), null, s.cell()));
+            } else {
+                out.add(fix(change, s));
+            }
+        }
     }
 
     /** The smallest [DH] size the product declares (>= 1024) that this cell's sender and receiver pass with. */
@@ -176,6 +235,14 @@ public final class SiblingFixes {
                 outcomes.merge(CellAxes.sender(c), r.result().outcome(), (a, b) -> a == Outcome.OK ? a : b);
             }
         }
+        Set<String> met = new java.util.HashSet<>();
+        outcomes.keySet().forEach(s -> met.add(StackRef.parse(s).profileId()));
+        for (CellResult r : peerChecksBySetup.getOrDefault(setup(changed), List.of())) {
+            Cell c = r.cell();
+            if (CellAxes.sameVariant(c, changed) && !met.contains(StackRef.parse(CellAxes.sender(c)).profileId())) {
+                outcomes.merge(CellAxes.sender(c), r.result().outcome(), (a, b) -> a == Outcome.OK ? a : b);
+            }
+        }
         PeerCount count = PeerCount.of(outcomes, product.support().currentPeers());
         List<String> accepted = count.accepted();
         List<String> refused = count.refused();
@@ -189,7 +256,7 @@ public final class SiblingFixes {
                     k -> currentPeerFloor(CellAxes.receiveSide(changed), changed.extras()));
             below = floor != null && bits != null && bits < floor.bits() ? floor : null;
         }
-        return new Fix(change, dhe, bits == null ? 0 : bits, accepted, refused, below);
+        return new Fix(change, dhe, bits == null ? 0 : bits, accepted, refused, below, changed);
     }
 
     /** Receiver, RECEIVE_SIDE, DH group and protocol: what a sibling fix changes and the peers it is tried with share. */

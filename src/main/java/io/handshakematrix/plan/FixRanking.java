@@ -16,7 +16,8 @@ import java.util.List;
  * The plan's only dependency on how fixes are found and ranked: diagnose's FixFinder tries and verifies them;
  * this class states each one's cost and orders them by the support case's principles (a fix that keeps DHE and
  * costs nothing first; RECEIVE_SIDE = YES gives up forward secrecy; lowering a sender's DH minimum weakens it
- * for every peer; a table under 1024 bits is breakable). When diagnose ranks fixes itself, point {@link #options} at that ranking and drop the rest.
+ * for every peer; a table under 1024 bits is breakable). The order is the one ranking of fixes (results/FixRank) that
+ * diagnose, explain and the KB use.
  */
 public final class FixRanking {
     static final String NO_FORWARD_SECRECY = "gives up forward secrecy: RSA key exchange instead of DHE";
@@ -37,8 +38,7 @@ public final class FixRanking {
         Resolution r = new FixFinder(runner, product).resolve(cell, before, config);
         return r.attempts().stream().map(a -> option(cell, a))
                 .sorted(Comparator.comparing((FixOption o) -> !o.attempt().works())
-                        .thenComparing(o -> o.cost() != null)
-                        .thenComparing(o -> !o.keepsDhe()))
+                        .thenComparing(io.handshakematrix.results.FixRank.by((FixOption o) -> o.attempt().rank())))
                 .toList();
     }
 
@@ -48,7 +48,10 @@ public final class FixRanking {
         Integer bits = a.result().dhBits();
         String cost = dheBefore && !dheAfter ? NO_FORWARD_SECRECY
                 : a.cell().senderMinDhBits() != before.senderMinDhBits() ? WEAKER_SENDER
-                : bits != null && bits < WEAK_BELOW_BITS ? WEAK_GROUP : null;
+                : bits != null && bits < WEAK_BELOW_BITS ? WEAK_GROUP
+                : !a.refused().isEmpty() ? "refused by " + String.join(", ", a.refused().stream()
+                        .map(FixAttempt.PeerCheck::peer).sorted().toList()) + " (current peers; diagnose's cost too)"
+                : null;
         return new FixOption(a, cost, dheAfter);
     }
 

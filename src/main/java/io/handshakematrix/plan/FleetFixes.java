@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * The fleet-wide choice: greedy set cover over verified edits. Each round takes the edit that fixes the most
- * still-failing links; ties go to an edit without cost, then to one that keeps DHE, then to the one more of the
- * product's current peers accept (diagnose's ranking: a DH_2048 table over DH_1024 when OpenSSL 3.0 clients
- * refuse 1024), then by host and line so
+ * still-failing links; ties go by the one ranking of fixes (results/FixRank, as diagnose and explain rank them: one
+ * that keeps DHE, then the one more of the product's current peers accept, a DH_2048 table over DH_1024 when
+ * OpenSSL 3.0 clients refuse 1024, then the narrower file, then the smaller group), then by host and line so
  * the choice is the same on every run. An edit that breaks a working link is never taken, and a file is
  * edited at most once (a second line on the same file would not have been verified together with the first).
  * Greedy is within a factor ln(n) of the fewest edits; exact set cover is NP-hard and fleets are large.
@@ -24,10 +24,7 @@ public final class FleetFixes {
 
     private FleetFixes() {}
 
-    static final Comparator<EditCheck> TIE_BREAK = Comparator
-            .comparing((EditCheck c) -> c.edit().cost() != null)
-            .thenComparing(c -> !c.edit().keepsDhe())
-            .thenComparing(c -> -c.edit().peersAccepting())
+    static final Comparator<EditCheck> TIE_BREAK = io.handshakematrix.results.FixRank.by((EditCheck c) -> c.edit().rank())
             .thenComparing(c -> c.edit().host())
             .thenComparing(c -> c.edit().change());
 

@@ -1,17 +1,26 @@
 package io.handshakematrix.plan;
 
 import io.handshakematrix.config.ReceiverSetting;
+import io.handshakematrix.results.FixRank;
+import io.handshakematrix.results.PeerCount;
 
 /**
  * A one-line edit of one host's file, as a candidate for the fleet-wide fix: on a receiver, a configssl.cnf
  * line (what the host then serves is {@code receiver}); on a sender, its legacy-settings override
- * ({@code minDhBits}). {@code cost} null means none. {@code peersAccepting}: how many of the product's current peers
- * accepted the changed receiver in their own handshakes (diagnose's reach; the fleet-wide tie-break after cost).
+ * ({@code minDhBits}). {@code cost} null means none. {@code peers}: which of the product's current peers
+ * accepted the changed receiver in their own handshakes, counted as diagnose counts them (diagnose's reach; the fleet-wide tie-break after cost).
  */
 public record HostEdit(String host, Role role, String where, String change, String cost, boolean keepsDhe,
-                       ReceiverSetting receiver, int minDhBits, int peersAccepting) {
+                       ReceiverSetting receiver, int minDhBits, PeerCount peers) {
 
     public enum Role { SENDER, RECEIVER }
+
+    /** Its place in the one ranking of fixes ({@link FixRank}), as diagnose ranks the attempt it came from. */
+    public FixRank rank() {
+        String group = receiver == null ? "" : receiver.dhGroup();
+        int bits = group.matches("\\d{1,5}") ? Integer.parseInt(group) : 0;
+        return new FixRank(keepsDhe, peers.accepted().size(), false, FixRank.scope(change, role == Role.SENDER), bits);
+    }
 
     public Host apply(Host h) {
         if (!h.name().equals(host)) {

@@ -14,8 +14,9 @@ public final class PlanText {
             + "links it is for were re-run with it applied and worked.";
 
     static final String FLEET_FIX_METHOD = "Fewest edits that fix the most links: greedy set cover over the verified "
-            + "edits (most still-failing links fixed per edit; ties go to an edit without cost, then to one that "
-            + "keeps DHE, then to the one more of the product's current peers accept). Each edit was re-run on every link through the file it edits, with the planned changes "
+            + "edits (most still-failing links fixed per edit; ties go by the one ranking of fixes diagnose and explain "
+            + "use: one that keeps DHE, then the one more of the product's current peers accept, then the narrower "
+            + "change, then the smaller group). Each edit was re-run on every link through the file it edits, with the planned changes "
             + "applied; an edit that breaks a working link is never chosen.";
 
     public static String summary(Plan p) {
@@ -48,7 +49,9 @@ public final class PlanText {
 
     /** "[ok]   set [DH] ... (receiver configssl.cnf) -> ok, ...; costs: ..." */
     public static String option(FixOption o) {
+        String peers = o.attempt().works() ? o.attempt().peerCount().text() : "";
         return (o.attempt().works() ? "[ok]   " : "[fail] ") + o.attempt().line()
+                + (peers.isEmpty() ? "" : "; " + peers) // the count diagnose, explain and the KB print
                 + (o.attempt().works() && o.cost() != null ? "; cost: " + o.cost() : "");
     }
 
@@ -57,6 +60,7 @@ public final class PlanText {
         return c.edit().describe() + ": fixes " + c.fixes().size() + " link" + (c.fixes().size() == 1 ? "" : "s")
                 + " (" + c.affected().size() + " links through that file re-run with it: " + c.fixes().size()
                 + " fixed, " + c.breaks().size() + " broken, " + c.stillFailing().size() + " still failing)"
+                + (c.edit().peers().text().isEmpty() ? "" : "; " + c.edit().peers().text())
                 + (c.edit().cost() != null ? "; cost: " + c.edit().cost() : "; no cost");
     }
 

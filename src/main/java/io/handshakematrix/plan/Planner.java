@@ -164,12 +164,12 @@ public final class Planner {
         Cell changed = o.attempt().cell();
         if (changed.senderMinDhBits() != r.after().senderMinDhBits()) {
             return new HostEdit(r.link().sender(), HostEdit.Role.SENDER, o.attempt().where(), o.attempt().change(),
-                    o.cost(), o.keepsDhe(), null, changed.senderMinDhBits(), o.attempt().peerCount().accepted().size());
+                    o.cost(), o.keepsDhe(), null, changed.senderMinDhBits(), o.attempt().peerCount());
         }
         return new HostEdit(r.link().receiver(), HostEdit.Role.RECEIVER, "configssl.cnf of " + r.link().receiver() + ": "
                 + shown(receiverFile), o.attempt().change(),
                 o.cost(), o.keepsDhe(), new ReceiverSetting(changed.receiveSide(), changed.dhGroup(), o.attempt().change()),
-                0, o.attempt().peerCount().accepted().size());
+                0, o.attempt().peerCount());
     }
 
     /** A path as the user would type it: relative to the working directory when under it. */

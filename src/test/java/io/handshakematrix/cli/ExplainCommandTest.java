@@ -61,10 +61,11 @@ class ExplainCommandTest {
         assertTrue(out.contains("the receiver received alert 40 (handshake_failure): its peer, the sender, refused"), out);
         assertTrue(out.toLowerCase().contains("ask the customer for the sender's log; there it says: error:14082174:ssl "
                 + "routines:ssl3_check_cert_and_algorithm:dh key too small"), out);
-        // the current OpenSSL 3.0 sender accepted 2048 and refused 1024 in this very run: 2048 ranks first
-        int dh2048 = out.indexOf("[DH] DH_2048_RECEIVE_SIDE = dh2048.pem (keeps DHE; 1 of 1 current peers accept)");
-        int dh1024 = out.indexOf("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem (keeps DHE; 0 of 1 current peers accept; cost: "
-                + "refused by openssl-3.0)");
+        // the current OpenSSL 3.0 sender accepted 2048 and refused 1024 in this very run; the other current peers
+        // count from the handshakes shipped in the jar, as diagnose counts them: 2048 ranks first
+        int dh2048 = out.indexOf("[DH] DH_2048_RECEIVE_SIDE = dh2048.pem (keeps DHE; 6 of 6 current peers accept)");
+        int dh1024 = out.indexOf("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem (keeps DHE; 3 of 6 current peers accept; cost: "
+                + "refused by bc-fips-approved, openssl-1.1.1, openssl-3.0)");
         assertTrue(dh2048 > 0 && dh1024 > dh2048, out);
         assertFalse(out.contains("DH_256_RECEIVE_SIDE"), out);
     }
@@ -146,13 +147,22 @@ class ExplainCommandTest {
         assertEquals(1, h.err().strip().lines().count());
     }
 
-    /** The support case's two lines as the customer logged them, in a folder with no run: the profiles answer. */
+    /**
+     * The support case's two lines as the customer logged them, in a folder with no run: the verified results shipped
+     * in the jar and the profiles answer, and the fixes come in the one ranking, the 2048-bit table first.
+     */
     @Test
-    void withoutResultsTheCaseIsAnsweredFromTheProfilesAndTheBundledLibraryIsNamed() {
+    void withoutResultsTheCaseIsAnsweredFromTheShippedResultsAndTheBundledLibraryIsNamed() {
         CliRun r = CliRun.of("explain", "--results", dir.resolve("nope.json").toString(), SENDER_TRACE_LINE, RECEIVER_LINE);
         assertEquals(0, r.code(), r.all());
         String out = r.out();
-        assertTrue(out.contains("No run at " + dir.resolve("nope.json") + ": answered from the stack profiles"), out);
+        assertTrue(out.contains("No run at " + dir.resolve("nope.json") + ": looked up in the verified results shipped "
+                + "in this jar (" + io.handshakematrix.results.ShippedResults.inJar().cells().size() + " cells of matrix.yaml"), out);
+        assertTrue(out.contains("Fixes for this case, best first (one ranking: the same order and peer counts as diagnose;"),
+                out);
+        assertTrue(out.contains("\n  1. [DH] DH_2048_RECEIVE_SIDE = dh2048.pem (keeps DHE; 6 of 6 current peers accept)\n"),
+                out);
+        assertTrue(out.contains("Where dh2048.pem comes from: the harness ships it"), out);
         assertTrue(out.contains("Line: error:1408D177:SSL routines:ssl3_get_key_exchange:bad dh g value\n"), out);
         assertTrue(out.contains("sender rhel-7.7: rule g_above_1: the DH generator g is 0 or 1; sends alert 50 (decode_error)"), out);
         assertTrue(out.contains("rule g_below_p_minus_1: the DH generator g is p-1 or larger"), out);
@@ -160,8 +170,8 @@ class ExplainCommandTest {
                 + "not rhel-7.7, rhel-7.7-fips, rhel-7.7-sha1-sigalgs (RHEL 7.7 system OpenSSL)"), out);
         assertTrue(out.contains("Most likely cause: the sender (ft-bundled-rhel7.7) refused: the DH generator g is 0 or 1"), out);
         assertFalse(out.contains("Unknown"), out);
-        assertTrue(out.contains("Fixes, ranked and each verified by a handshake: diagnose --config configssl.cnf "
-                + "--sender ft-bundled-rhel7.7 --receiver RECEIVER"), out);
+        assertTrue(out.contains("To verify them against your own receiver and its configssl.cnf: diagnose --config "
+                + "configssl.cnf --sender ft-bundled-rhel7.7 --receiver RECEIVER"), out);
     }
 
     /** The alert line alone: the peer's rules that send alert 40, the product's bundled library first. */
@@ -181,5 +191,42 @@ class ExplainCommandTest {
         assertEquals(2, r.code(), r.all());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("no line looks like a TLS error"), r.err());
+    }
+
+    /** A product profile whose log-format pattern does not compile: its file:line, the pattern and why, exit 2. */
+    @Test
+    void aProductLogFormatThatDoesNotCompileIsOneLineWithItsFileAndLine() throws IOException {
+        String shipped;
+        try (var in = ExplainCommandTest.class.getResourceAsStream("/products/file-transfer.yaml")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String broken = shipped.replaceFirst("pattern: 'XCOM\\[A-Z]", "pattern: 'XCOM[A-Z");
+        assertFalse(broken.equals(shipped), "the shipped product's first log prefix moved");
+        Path product = dir.resolve("broken-product.yaml");
+        Files.writeString(product, broken);
+        int line = (int) broken.substring(0, broken.indexOf("pattern: 'XCOM[A-Z")).lines().count();
+        CliRun r = CliRun.of("explain", "--product", product.toString(), RECEIVER_LINE);
+        assertEquals(2, r.code(), r.all());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith(product + ":" + line + ": log_prefixes[0].pattern: expected a regular expression"),
+                r.err());
+    }
+
+    /**
+     * A whole log as one case: the product's own lines (a transfer that "failed") are no TLS question, both TLS lines
+     * are explained, and one sentence gives the most likely cause from both together (the bundled library's alert 40).
+     */
+    @Test
+    void aWholeLogIsOneCaseWithOneSentenceForItsMostLikelyCause() throws IOException {
+        Path log = dir.resolve("case.log");
+        Files.writeString(log, "2026-11-30 03:12:08 transfer 4711 started to host-b\n" + SENDER_TRACE_LINE + "\n"
+                + "2026-11-30 03:12:09 transfer 4711 failed, retry in 60 s\n" + RECEIVER_LINE + "\n");
+        CliRun r = CliRun.of("explain", "--results", dir.resolve("nope.json").toString(), "--file", log.toString());
+        assertEquals(0, r.code(), r.all());
+        assertEquals(2, r.out().split("\nLine: ", -1).length - 1, "the two TLS lines: " + r.out());
+        assertFalse(r.out().contains("transfer 4711"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("Most likely cause: ")).count(), r.out());
+        assertTrue(r.out().contains("\nMost likely cause: the sender (ft-bundled-rhel7.7) refused: the DH generator g is 0 "
+                + "or 1 (rule g_above_1, 'bad dh g value'), and sent alert 40 (handshake_failure).\n"), r.out());
     }
 }

@@ -33,7 +33,14 @@ class PlanCommandTest {
         assertTrue(o.contains("receiver-1: set [DH] DH_1024_RECEIVE_SIDE = dh1024.pem (configssl.cnf of receiver-1: "
                 + "examples/configssl.cnf): fixes 4 links"), o);
         assertTrue(o.contains("receiver-2: set [RSAKEY] RECEIVE_SIDE = YES (configssl.cnf of receiver-2: examples/configssl.cnf): "
-                + "fixes 3 links (3 links through that file re-run with it: 3 fixed, 0 broken, 0 still failing); cost: gives up forward secrecy"), o);
+                + "fixes 3 links (3 links through that file re-run with it: 3 fixed, 0 broken, 0 still failing); 4 of 6 "
+                + "current peers accept; cost: gives up forward secrecy"), o);
+        // the counts diagnose prints for the same changes (one counting, one ranking)
+        assertTrue(o.contains("1. receiver-1: set [DH] DH_2048_RECEIVE_SIDE = dh2048.pem (configssl.cnf of receiver-1: "
+                + "examples/configssl.cnf): fixes 4 links (4 links through that file re-run with it: 4 fixed, 0 broken, 0 "
+                + "still failing); 6 of 6 current peers accept; no cost"), o);
+        assertTrue(o.contains("3 of 6 current peers accept; cost: refused by bc-fips-approved, openssl-1.1.1, openssl-3.0"),
+                o);
         assertTrue(o.contains("10 of 10 links work"), o);
         assertTrue(o.contains("Gate: fail, 6 links break."), o);
         assertTrue(r.err().contains("plan: before and after the planned changes"), r.err());

@@ -14,7 +14,8 @@ class FleetFixesTest {
     private static EditCheck check(String host, String change, String cost, boolean keepsDhe, List<Integer> fixes,
                                    List<Integer> breaks) {
         HostEdit e = new HostEdit(host, HostEdit.Role.RECEIVER, "configssl.cnf of " + host, change, cost, keepsDhe,
-                new ReceiverSetting("NO", "1024", change), 0, 0);
+                new ReceiverSetting("NO", "1024", change), 0,
+                new io.handshakematrix.results.PeerCount(List.of(), List.of()));
         return new EditCheck(e, List.of(), fixes.stream().map(L::get).toList(), breaks.stream().map(L::get).toList(),
                 List.of());
     }

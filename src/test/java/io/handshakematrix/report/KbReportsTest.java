@@ -61,7 +61,7 @@ class KbReportsTest {
     @Test
     void resolutionComesFromSiblingCellsThatPassedDheFirst() {
         List<io.handshakematrix.explain.SiblingFixes.Fix> fixes =
-                new io.handshakematrix.explain.SiblingFixes(supportCase(), PRODUCT).of(cell("NO", "256-g1"));
+                new io.handshakematrix.explain.SiblingFixes(supportCase(), PRODUCT, List.of()).of(cell("NO", "256-g1"));
         assertEquals(List.of("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem", "[RSAKEY] RECEIVE_SIDE = YES"),
                 fixes.stream().map(io.handshakematrix.explain.SiblingFixes.Fix::change).toList());
         assertTrue(fixes.get(1).costs().get(0).contains("no forward secrecy"), fixes.toString());
