@@ -164,10 +164,30 @@ final class KbFacts {
 
     /** "Run 2026-12-01T08:11:50Z, handshake-matrix 0.1.0, matrix matrix.yaml (digest sha256:...)". */
     String header() {
-        return "Run " + run.getOrDefault("started", "(date not recorded)") + " · harness handshake-matrix " + version()
+        return "Run " + started() + " · harness handshake-matrix " + version()
                 + " · matrix " + KbText.span(String.valueOf(run.getOrDefault("matrix", "?"))) + ", digest "
                 + KbText.span(digest()) + " · "
                 + run.getOrDefault("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    /**
+     * The support articles' footer: when and with what the cells ran, without the JVM (an article is pasted into a
+     * knowledge base; whoever reproduces the run finds the JVM in kb.md and results.json).
+     */
+    String stamp() {
+        return "run " + started() + ", handshake-matrix " + version() + ", matrix "
+                + KbText.span(String.valueOf(run.getOrDefault("matrix", "?"))) + " (" + KbText.span(digest()) + ")";
+    }
+
+    /** The run's start to the second: the clock's nanoseconds say nothing to a reader. */
+    private String started() {
+        return String.valueOf(run.getOrDefault("started", "(date not recorded)"))
+                .replaceFirst("(T\\d{2}:\\d{2}:\\d{2})\\.\\d+Z$", "$1Z");
+    }
+
+    /** "[RSAKEY] RECEIVE_SIDE = YES": the product's RSA setting as a fix names it (null when it has none). */
+    String rsaFix() {
+        return rsaSide == null ? null : "[RSAKEY] RECEIVE_SIDE = " + rsaSide;
     }
 
     static String version() {
