@@ -156,10 +156,20 @@ final class KbFacts {
         return notesBlock(true);
     }
 
-    /** {@code marked}: an unverified line as "†" (kb-detail), else without the marker (the article to paste). */
+    /**
+     * {@code marked}: every line, an unverified one as "†" (kb-detail); else the article's: each side's first line
+     * (the one a reader searches for), without the marker and without the harness's notes in parentheses.
+     */
     KbBlock.Notes notesBlock(boolean marked) {
-        return new KbBlock.Notes(notes.keySet().stream()
-                .map(t -> t.lines().map(marked ? KbText::unmarked : KbText::plain).toList()).toList());
+        if (marked) {
+            return new KbBlock.Notes(notes.keySet().stream().map(t -> t.lines().map(KbText::unmarked).toList()).toList());
+        }
+        return new KbBlock.Notes(notes.keySet().stream().map(t -> {
+            Map<String, String> firstBySide = new LinkedHashMap<>();
+            t.lines().map(KbText::plain).filter(l -> !l.matches("^(?:sender|receiver): \\(.*"))
+                    .forEach(l -> firstBySide.putIfAbsent(l.startsWith("receiver: ") ? "receiver" : "sender", l));
+            return firstBySide.isEmpty() ? t.lines().map(KbText::plain).toList() : List.copyOf(firstBySide.values());
+        }).toList());
     }
 
     /** "Run 2026-12-01T08:11:50Z, handshake-matrix 0.1.0, matrix matrix.yaml (digest sha256:...)". */

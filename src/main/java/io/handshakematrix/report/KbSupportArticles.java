@@ -58,21 +58,32 @@ final class KbSupportArticles {
 
     /** The article with as many spellings of each side's line as fit under {@link #MAX_BYTES} (at least one). */
     private static Article fitted(KbFacts f, List<CellResult> cells) {
-        Article a = article(f, cells, SPELLINGS);
-        for (int n = SPELLINGS - 1; n >= 1 && KbRender.markdown(a.blocks()).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8).length >= MAX_BYTES; n--) {
-            a = article(f, cells, n);
+        Article a = article(f, cells, SPELLINGS, MAX_PAIRS);
+        for (int n = SPELLINGS - 1; n >= 1 && tooBig(a); n--) {
+            a = article(f, cells, n, MAX_PAIRS);
+        }
+        for (int pairs = MAX_PAIRS - 1; pairs >= 1 && tooBig(a); pairs--) {
+            a = article(f, cells, 1, pairs);
         }
         return a;
     }
 
-    /** A distinct failure: the side that gave up, its rule (else its reason), the alert on the wire. */
-    private static String key(HandshakeResult h) {
-        String rule = (h.failedSide() == Side.SENDER ? h.senderTrace() : h.receiverTrace()).rule();
-        return h.failedSide() + "|" + (rule != null ? rule : reason(h)) + "|" + (h.alert() == null ? "-" : h.alert().code());
+    private static boolean tooBig(Article a) {
+        return KbRender.markdown(a.blocks()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= MAX_BYTES;
     }
 
-    private static Article article(KbFacts f, List<CellResult> cells, int spellings) {
+    /**
+     * A distinct failure: the side that gave up, its rule, the reason its library prints (the title a reader
+     * searches for: a RHEL 6 FIPS receiver's "key size too small" and a RHEL 9 receiver's "dh key too small" are
+     * the same rule but two articles), the alert on the wire.
+     */
+    private static String key(HandshakeResult h) {
+        String rule = (h.failedSide() == Side.SENDER ? h.senderTrace() : h.receiverTrace()).rule();
+        return h.failedSide() + "|" + rule + "|" + reason(h).toLowerCase(Locale.ROOT) + "|"
+                + (h.alert() == null ? "-" : h.alert().code());
+    }
+
+    private static Article article(KbFacts f, List<CellResult> cells, int spellings, int pairs) {
         CellResult ex = cells.get(0);
         HandshakeResult h = ex.result();
         Side refused = h.failedSide();
@@ -109,7 +120,7 @@ final class KbSupportArticles {
         b.add(new KbBlock.Heading(2, "Resolution", "resolution"));
         List<String> offered = resolution(f, cells, b);
         b.add(new KbBlock.Heading(2, "Additional Information", "additional-information"));
-        b.add(new KbBlock.Para(affected(cells)));
+        b.add(new KbBlock.Para(affected(cells, pairs)));
         if (offered.stream().anyMatch(c -> c.equals(f.rsaFix()) || c.startsWith("[DH] " + f.product.keyFor(1024) + " "))) {
             b.add(new KbBlock.Para(KbUpgradeFixes.sentence(f)));
         }
@@ -245,13 +256,13 @@ final class KbSupportArticles {
         return "[RSAKEY] RECEIVE_SIDE = " + String.join(" or ", sides) + "; [DH] table: " + String.join(", ", tables);
     }
 
-    private static String affected(List<CellResult> cells) {
+    private static String affected(List<CellResult> cells, int max) {
         Set<String> pairs = new LinkedHashSet<>();
         cells.forEach(c -> pairs.add(OsRelease.of(c.cell(), true).orElseThrow().label() + " -> "
                 + OsRelease.of(c.cell(), false).orElseThrow().label()));
-        List<String> shown = new ArrayList<>(pairs).subList(0, Math.min(MAX_PAIRS, pairs.size()));
+        List<String> shown = new ArrayList<>(pairs).subList(0, Math.min(max, pairs.size()));
         return "Seen in " + cells.size() + " handshakes of this run between " + String.join("; ", shown)
-                + (pairs.size() > MAX_PAIRS ? " and " + (pairs.size() - MAX_PAIRS) + " more pairs" : "")
+                + (pairs.size() > max ? " and " + (pairs.size() - max) + " more pairs" : "")
                 + ". Every pair of OS releases: " + KbText.span("compatibility.md") + ".";
     }
 
