@@ -155,7 +155,25 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (emulated) {
             ecdheRow();
+            tls13Row(runner);
         }
+    }
+
+    /**
+     * TLS 1.3 between two RHEL 8+ hosts under DEFAULT (protocols: default), as the upgrade matrix's cells run it:
+     * the pair negotiates TLS_AES_256_GCM_SHA384 on x25519 whatever RECEIVE_SIDE says (docs/stacks.md), so the row
+     * measures the 1.3 path the upgraded fleet takes, not a DH group.
+     */
+    private void tls13Row(CellRunner runner) throws InterruptedException {
+        Cell cell = new Cell("rhel-8.10", "rhel-9.4", "NO", "2048", "default", 0);
+        KexThroughput.Figure e = KexThroughput.measure("TLS 1.3", runner, cell, jobs, Duration.ofMillis(seconds * 200L),
+                Duration.ofSeconds(seconds));
+        if (!e.outcome().contains("TLSv1.3")) {
+            throw new IllegalStateException("TLS 1.3: rhel-8.10 -> rhel-9.4 did not negotiate TLS 1.3: " + e.outcome());
+        }
+        System.out.println(String.format("  %-9s emulated %6.0f/s  %6.2f ms CPU each (~%.0f/s alone)  target %-9s"
+                + "  (rhel-8.10 -> rhel-9.4, DEFAULT policies, protocols default: %s)", "TLS 1.3", e.perSecond(),
+                e.cpuMsEach(), Runtime.getRuntime().availableProcessors() * 1000 / e.cpuMsEach(), "(none)", e.outcome()));
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class KbArticle {
     static final String TITLE = "TLS handshake compatibility: sender (TLS client) -> receiver (TLS server)";
-    private static final int LOG_LINES = 6;
+    private static final int LOG_LINES = 5;
     private static final int CAUSES_PER_LINE = 2;
 
     private final KbFacts f;
@@ -47,9 +47,8 @@ final class KbArticle {
         logSection();
         failures();
         blocks.add(new KbBlock.Heading(2, "Exact error lines", "lines"));
-        blocks.add(new KbBlock.Para("One example per kind of failure, both sides' lines as the stacks print them. "
-                + "Lines the harness took from a stack's code and has not yet seen from a real build are marked in "
-                + KbText.span("kb-detail.md") + "."));
+        blocks.add(new KbBlock.Para("One example per kind of failure: each side's first line as the stack prints "
+                + "it. Every line, marked where not yet seen from a real build: " + KbText.span("kb-detail.md") + "."));
         blocks.add(f.notesBlock(false));
         // the run's stamps (date, digest, JVM) are for whoever reproduces the run: last, not in the reader's way
         blocks.add(new KbBlock.Para(f.header() + "."));
@@ -75,30 +74,46 @@ final class KbArticle {
         blocks.add(new KbBlock.Heading(2, "Summary", "summary"));
         SiblingFixes.PeerFloor floor = f.dheSide == null ? null : f.fixes.currentPeerFloor(f.dheSide);
         blocks.add(new KbBlock.Para(KbText.summaryIntro(f, floor)));
-        boolean manyProtocols = f.protocols().size() > 1;
+        if (f.rsaSide != null && f.dheSide != null) {
+            // the sentence itself is in kb/compatibility.md and the articles; this file must stay under 15 KB
+            blocks.add(new KbBlock.Para("Which of the two fixes (a 1024-bit [DH] table, RECEIVE_SIDE = " + f.rsaSide
+                    + ") survive RHEL 8, 9 and 10: " + KbText.span("kb/compatibility.md") + "."));
+        }
         KbRows rows = new KbRows();
         List<String> notRun = new ArrayList<>();
+        // a pair run under several protocols gets one row when they agree (with a RHEL 6/7 peer, protocols default is
+        // TLS 1.2), a row per protocol, labelled, where they do not
+        Map<String, Map<String, List<KbBlock.Cell>>> byPair = new LinkedHashMap<>();
         for (String[] p : f.pairs()) {
             List<CellResult> rsa = f.rsaSide == null ? List.of() : f.cells(p[0], p[1], f.rsaSide, p[2], 0);
             List<CellResult> dhe = f.dheSide == null ? List.of() : f.cells(p[0], p[1], f.dheSide, p[2], 0);
-            String receiver = p[1] + (manyProtocols ? " (" + p[2] + ")" : "");
             if (java.util.stream.Stream.concat(rsa.stream(), dhe.stream())
                     .allMatch(r -> r.result().outcome() == Outcome.SKIPPED)) {
-                notRun.add(p[0] + " -> " + receiver);
+                notRun.add(p[0] + " -> " + p[1] + (f.protocols().size() > 1 ? " (" + p[2] + ")" : ""));
                 continue;
             }
             String smallest = smallestOk(dhe);
             Integer peers = floor == null ? null : floor.bits();
-            rows.add(p[0], receiver, List.of(
+            // what the current peers need is one figure for the run: the intro gives it, not a column
+            byPair.computeIfAbsent(p[0] + "\u0000" + p[1], k -> new LinkedHashMap<>()).put(p[2], List.of(
                     KbBlock.Cell.plain(f.rsaSide == null ? "–" : yes(rsa)),
                     KbBlock.Cell.plain(smallest == null ? (dhe.isEmpty() ? "–" : "none") : smallest),
-                    KbBlock.Cell.plain(peers == null ? "–" : Integer.toString(peers)),
                     KbBlock.Cell.plain(fix(dhe, rsa, peers))));
         }
+        byPair.forEach((pair, protocols) -> {
+            String[] sr = pair.split("\u0000");
+            boolean agree = new java.util.HashSet<>(protocols.values()).size() == 1;
+            protocols.forEach((protocol, cells) -> {
+                if (!agree) {
+                    rows.add(sr[0], sr[1] + " (" + protocol + ")", cells);
+                } else if (protocol.equals(protocols.keySet().iterator().next())) {
+                    rows.add(sr[0], sr[1], cells);
+                }
+            });
+        });
         if (!rows.isEmpty()) {
             blocks.add(new KbBlock.Table("summary-table", List.of("sender -> receiver",
-                    "RECEIVE_SIDE = " + f.rsaSide, "smallest DH with " + f.dheSide,
-                    "current peers need", "one-line fix"), rows.merged()));
+                    "RECEIVE_SIDE = " + f.rsaSide, "smallest DH with " + f.dheSide, "one-line fix"), rows.merged()));
         }
         variantSummary(notRun);
         if (!notRun.isEmpty()) {
@@ -115,7 +130,12 @@ final class KbArticle {
     private void variantSummary(List<String> notRun) {
         List<String> sides = f.product.receiveSideSuites().keySet().stream().toList();
         KbRows rows = new KbRows();
+        boolean policies = false;
         for (String variant : f.variants()) {
+            if (variant.matches("(?:(?:sender|receiver) policy [^,]+(?:, )?)+")) {
+                policies = true; // the OS tables of kb/compatibility.md have them, by release and policy
+                continue;
+            }
             for (String[] p : f.pairs(variant)) {
                 List<List<CellResult>> bySide = sides.stream().map(s -> f.cells(p[0], p[1], s, p[2], 0, variant)).toList();
                 if (bySide.stream().flatMap(List::stream).allMatch(r -> r.result().outcome() == Outcome.SKIPPED)) {
@@ -132,6 +152,10 @@ final class KbArticle {
                 cells.add(KbBlock.Cell.plain(variantFix(bySide.stream().flatMap(List::stream).toList())));
                 rows.add(p[0], p[1], cells);
             }
+        }
+        if (policies) {
+            blocks.add(new KbBlock.Para("Senders and receivers under a crypto policy other than DEFAULT: "
+                    + KbText.span("kb/compatibility.md") + "."));
         }
         if (rows.isEmpty()) {
             return;
@@ -207,7 +231,7 @@ final class KbArticle {
         boolean rsaOk = !rsa.isEmpty() && rsa.stream().allMatch(r -> r.result().outcome() == Outcome.OK);
         boolean ownGroupOk = dhe.stream().anyMatch(r -> r.result().outcome() == Outcome.OK);
         if (ownGroupOk) {
-            return "no [DH] table ran here; DHE works with the receiver's own group";
+            return "none needed: DHE works with the receiver's own group";
         }
         return rsaOk ? KbText.span("[RSAKEY] RECEIVE_SIDE = " + f.rsaSide) + " (no DH table passed; no forward secrecy)"
                 : "none in this run";
@@ -217,8 +241,7 @@ final class KbArticle {
     private void logSection() {
         blocks.add(new KbBlock.Heading(2, "If your log says...", "log"));
         String prefix = f.product.support().logPrefixes().isEmpty() ? ""
-                : " The product wraps them, e.g. " + KbText.span(f.product.support().logPrefixes().get(0).example())
-                        + ".";
+                : " The product wraps them: " + KbText.span(KbSupportArticles.wrapped(f.product.support(), "LINE")) + ".";
         blocks.add(new KbBlock.Para("The lines the stacks printed most often in this run, what each means, and what"
                 + " to ask for." + prefix + " " + KbText.span("handshake-matrix explain \"LINE\"")
                 + " answers any other line."));
@@ -270,14 +293,22 @@ final class KbArticle {
     private String logItem(LineIndex.Answer a) {
         StringBuilder sb = new StringBuilder(KbText.span(KbText.plain(a.line().text())) + ": ");
         List<String> parts = new ArrayList<>();
-        for (LineIndex.Cause c : forReader(a).stream().limit(CAUSES_PER_LINE).toList()) {
+        // the same cause under another setup (a crypto policy, a certificate) is one cause here, its cells added up;
+        // explain keeps them apart
+        Map<String, List<LineIndex.Cause>> alike = new LinkedHashMap<>();
+        for (LineIndex.Cause c : forReader(a)) {
+            alike.computeIfAbsent(c.meaning().replaceFirst(" \\(with [^)]*\\)", ""), k -> new ArrayList<>()).add(c);
+        }
+        for (List<LineIndex.Cause> same : alike.values().stream().limit(CAUSES_PER_LINE).toList()) {
+            LineIndex.Cause c = same.get(0);
+            int cells = same.stream().mapToInt(LineIndex.Cause::cells).sum();
             String ask = c.printedBy() != c.failedSide() ? "; the " + c.failedSide().label() + "'s log says "
                     + KbText.span(KbText.plainWords(OpensslErrorLine.reason(c.refusingLine()))) : "";
             String fix = c.fixes().isEmpty() ? "" : "; fix: " + KbText.span(c.fixes().get(0).fix().change());
-            parts.add(KbText.plain(c.meaning()) + " (" + c.cells() + " cells" + ask + ")" + fix);
+            parts.add(KbText.plain(c.meaning()) + " (" + cells + " cells" + ask + ")" + fix);
         }
-        if (a.causes().size() > CAUSES_PER_LINE) {
-            parts.add((a.causes().size() - CAUSES_PER_LINE) + " rarer causes in " + KbText.span("explain") + "");
+        if (alike.size() > CAUSES_PER_LINE) {
+            parts.add((alike.size() - CAUSES_PER_LINE) + " rarer causes in " + KbText.span("explain") + "");
         }
         return sb.append(String.join("; or ", parts)).append('.').toString();
     }
@@ -285,6 +316,7 @@ final class KbArticle {
     /** Only where something fails: DHE by DH group (short codes), then the pairs where RSA fails. */
     private void failures() {
         List<String> groups = f.groups().stream().filter(g -> !f.testOnly(g)).toList();
+        Map<String, List<KbBlock.Cell>> shown = new java.util.HashMap<>();
         for (String protocol : f.protocols()) {
             KbRows rows = new KbRows();
             for (String[] p : f.pairs()) {
@@ -296,9 +328,13 @@ final class KbArticle {
                 if (row.stream().noneMatch(r -> r != null && r.result().outcome() == Outcome.FAIL)) {
                     continue;
                 }
-                rows.add(p[0], p[1], row.stream().map(r -> r == null ? KbBlock.Cell.plain("")
+                List<KbBlock.Cell> cells = row.stream().map(r -> r == null ? KbBlock.Cell.plain("")
                         : new KbBlock.Cell(KbText.code(r) + (r.matches() ? "" : " ⚑"), f.symptomNote(r), null, null,
-                                null)).toList());
+                                null)).toList();
+                // the same pair failing alike under an earlier protocol's table is not repeated
+                if (!cells.equals(shown.putIfAbsent(p[0] + "\u0000" + p[1], cells))) {
+                    rows.add(p[0], p[1], cells);
+                }
             }
             if (rows.isEmpty()) {
                 continue;

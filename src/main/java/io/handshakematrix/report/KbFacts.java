@@ -156,18 +156,48 @@ final class KbFacts {
         return notesBlock(true);
     }
 
-    /** {@code marked}: an unverified line as "†" (kb-detail), else without the marker (the article to paste). */
+    /**
+     * {@code marked}: every line, an unverified one as "†" (kb-detail); else the article's: each side's first line
+     * (the one a reader searches for), without the marker and without the harness's notes in parentheses.
+     */
     KbBlock.Notes notesBlock(boolean marked) {
-        return new KbBlock.Notes(notes.keySet().stream()
-                .map(t -> t.lines().map(marked ? KbText::unmarked : KbText::plain).toList()).toList());
+        if (marked) {
+            return new KbBlock.Notes(notes.keySet().stream().map(t -> t.lines().map(KbText::unmarked).toList()).toList());
+        }
+        return new KbBlock.Notes(notes.keySet().stream().map(t -> {
+            Map<String, String> firstBySide = new LinkedHashMap<>();
+            t.lines().map(KbText::plain).filter(l -> !l.matches("^(?:sender|receiver): \\(.*"))
+                    .forEach(l -> firstBySide.putIfAbsent(l.startsWith("receiver: ") ? "receiver" : "sender", l));
+            return firstBySide.isEmpty() ? t.lines().map(KbText::plain).toList() : List.copyOf(firstBySide.values());
+        }).toList());
     }
 
     /** "Run 2026-12-01T08:11:50Z, handshake-matrix 0.1.0, matrix matrix.yaml (digest sha256:...)". */
     String header() {
-        return "Run " + run.getOrDefault("started", "(date not recorded)") + " · harness handshake-matrix " + version()
+        return "Run " + started() + " · harness handshake-matrix " + version()
                 + " · matrix " + KbText.span(String.valueOf(run.getOrDefault("matrix", "?"))) + ", digest "
                 + KbText.span(digest()) + " · "
                 + run.getOrDefault("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    /**
+     * The support articles' footer: when and with what the cells ran, without the JVM (an article is pasted into a
+     * knowledge base; whoever reproduces the run finds the JVM in kb.md and results.json).
+     */
+    String stamp() {
+        return "run " + started() + ", handshake-matrix " + version() + ", matrix "
+                + KbText.span(String.valueOf(run.getOrDefault("matrix", "?"))) + " (" + KbText.span(digest()) + ")";
+    }
+
+    /** The run's start to the second: the clock's nanoseconds say nothing to a reader. */
+    private String started() {
+        return String.valueOf(run.getOrDefault("started", "(date not recorded)"))
+                .replaceFirst("(T\\d{2}:\\d{2}:\\d{2})\\.\\d+Z$", "$1Z");
+    }
+
+    /** "[RSAKEY] RECEIVE_SIDE = YES": the product's RSA setting as a fix names it (null when it has none). */
+    String rsaFix() {
+        return rsaSide == null ? null : "[RSAKEY] RECEIVE_SIDE = " + rsaSide;
     }
 
     static String version() {

@@ -40,8 +40,9 @@ final class KbRows {
         return rows.isEmpty();
     }
 
+    /** Each name once: a pair run under several protocols with the same verdicts is one row. */
     private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }

@@ -54,15 +54,14 @@ final class KbText {
 
     static String summaryIntro(KbFacts f, SiblingFixes.PeerFloor floor) {
         String peers = floor == null ? "This run has none of the product's current peers (" + String.join(", ",
-                f.product.support().currentPeers()) + ") as a sender, so the column is empty."
-                : "Current peers among this run's senders: " + String.join(", ", floor.peers()) + "; they all accept DH"
-                + " from " + floor.bits() + " bits (" + floor.neededBy() + " needs " + floor.bits() + "), and a real "
-                + "OpenSSL 3.0 client at its default level needs 2048 (" + span("docs/evidence.md") + ").";
-        return "One row per sender -> receiver. RECEIVE_SIDE = " + f.rsaSide + " is RSA key exchange: it works where"
-                + " marked but gives up forward secrecy, and fails where a side has no RSA key exchange. The DH columns are"
-                + " for RECEIVE_SIDE = " + f.dheSide + "; groups under " + SiblingFixes.MIN_DH_BITS + " bits are never"
-                + " offered as a fix. " + peers + " The fix is the smallest [DH] table the product declares that the"
-                + " pair passed with in this run and that the current peers accept.";
+                f.product.support().currentPeers()) + ") as a sender."
+                : "Current peers among this run's senders (" + String.join(", ", floor.peers()) + ") all accept DH"
+                + " from " + floor.bits() + " bits (" + floor.neededBy() + " needs " + floor.bits() + "); a real "
+                + "OpenSSL 3.0 client needs 2048 (" + span("docs/evidence.md") + ").";
+        return "RECEIVE_SIDE = " + f.rsaSide + " is RSA key exchange: no forward secrecy, and it fails where a side "
+                + "has no RSA key exchange. The DH columns are for RECEIVE_SIDE = " + f.dheSide + "; groups under "
+                + SiblingFixes.MIN_DH_BITS + " bits are never offered as a fix. " + peers + " The fix is the smallest "
+                + "[DH] table the product declares that the pair passed with and the current peers accept.";
     }
 
     /** Opens and closes a code span in KB text; every other character of KB text is text (escaped when rendered). */

@@ -100,7 +100,7 @@ class KbReportsTest {
         assertTrue(fixes.of(ecdsaFail("NO", "256-g1").cell()).isEmpty(), "an RSA receiver's DH table is no ECDSA fix");
         assertEquals("[DH] DH_1024_RECEIVE_SIDE = dh1024.pem", fixes.of(cell("NO", "256-g1")).get(0).change());
         String md = KbMarkdown.render(all, Map.of(), PRODUCT);
-        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | – | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
+        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
         assertTrue(md.matches("(?s).*\\| rhel-7\\.7 -> rhel-6\\.10 \\| certificate ecdsa-p256 \\| ✖ receiver: no shared cipher \\[\\^\\d] "
                 + "\\| ✖ receiver: no shared cipher \\[\\^\\d] \\| none in this run \\|.*"), md);
         assertTrue(md.contains("no shared cipher (with certificate ecdsa-p256) (3 cells)."), md);
@@ -119,7 +119,7 @@ class KbReportsTest {
         int log = md.indexOf("## If your log says...");
         int fails = md.indexOf("## Where RECEIVE_SIDE = NO fails");
         assertTrue(summary > 0 && log > summary && fails > log, md);
-        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | – | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
+        assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✔ AES256-SHA | 1024 | `[DH] DH_1024_RECEIVE_SIDE = dh1024.pem` |"), md);
         // test-only groups are not columns of the article; the internal table says what it is
         assertTrue(md.contains("| sender -> receiver | 256-g1 (internal table) | 1024 |"), md);
         assertTrue(md.contains("| rhel-7.7 -> rhel-6.10 | ✖ S50 [^1] | ✔ |"), md);

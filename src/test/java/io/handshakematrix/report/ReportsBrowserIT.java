@@ -123,9 +123,31 @@ class ReportsBrowserIT {
         assertTrue(dom.select("pre").eachText().stream()
                 .anyMatch(t -> t.startsWith("[DH]") && t.contains("_RECEIVE_SIDE = dh")), dom.html());
         assertFalse(dom.body().text().contains("@jvm") || dom.body().text().contains("`"), dom.body().text());
+        // Issue: both sides' lines as the product logs them; Environment: the case's releases and setting
+        String issue = dom.select("pre").first().text();
+        assertTrue(issue.contains("sender: XCOMU0780E") && issue.contains("ssl3_get_key_exchange:bad dh g value")
+                && issue.contains("SSL alert number 50"), issue);
+        String environment = dom.select("h2#environment + ul").text();
+        assertTrue(environment.contains("Sender (TLS client): RHEL 7.7") && environment.contains("RHEL 6.10")
+                && environment.contains("RECEIVE_SIDE = NO"), environment);
+        // Resolution: numbered, the 2048-bit table first, the RSA setting with its cost, each a block to paste
+        List<String> blocks = dom.select("h2#resolution ~ pre").eachText();
+        assertTrue(blocks.get(0).equals("[DH]\nDH_2048_RECEIVE_SIDE = dh2048.pem")
+                || blocks.get(0).equals("[DH] DH_2048_RECEIVE_SIDE = dh2048.pem"), blocks.toString());
+        assertTrue(blocks.stream().anyMatch(t -> t.replace('\n', ' ').equals("[RSAKEY] RECEIVE_SIDE = YES")), blocks.toString());
+        List<String> items = dom.select("h2#resolution ~ p").eachText();
+        assertTrue(items.get(0).startsWith("1. In the receiver's configssl.cnf, set (keeps DHE"), items.toString());
+        assertTrue(items.stream().anyMatch(t -> t.contains("cost: no forward secrecy")), items.toString());
+        // Additional information: who else, and which of the two fixes survive RHEL 8, 9 and 10
+        String more = dom.select("h2#additional-information ~ p").text();
+        assertTrue(more.contains("Seen in ") && more.contains("1024-bit [DH] table") && more.contains("RECEIVE_SIDE = YES"),
+                more);
+        assertFalse(more.matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d+Z.*") || more.contains("OpenJDK"), more);
         Document compat = Jsoup.parse(chromium.dumpDom(selfContainedPage("kb/compatibility.html"), 2000));
-        assertTrue(compat.select("#compat-no tbody tr td:first-child").eachText().containsAll(List.of("RHEL 6.10",
-                "RHEL 7.7")), compat.html());
+        for (String table : List.of("#compat-yes", "#compat-no")) {
+            assertTrue(compat.select(table + " tbody tr td:first-child").eachText().containsAll(List.of("RHEL 6.10",
+                    "RHEL 7.7")), compat.html());
+        }
         chromium.screenshot(url, REPORTS.resolve("kb-article.png"), 2000);
     }
 
