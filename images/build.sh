@@ -5,6 +5,8 @@
 # between runs), so CI pays the ~35 s debootstrap once per machine.
 # Tags: handshake-matrix/debian-11:bullseye, handshake-matrix/debian-12:bookworm (pinned by suite, never latest).
 # Usage: images/build.sh [debian-11|debian-12 ...]   (default: both). Needs root, debootstrap, docker.
+# Only these two bases: the image folders of images/index.txt are built FROM them by `handshake-matrix images`,
+# and the rhel-* folders (CentOS vault, UBI 8/9/10 bases) need a registry, so neither script builds those here.
 set -euo pipefail
 cd "$(dirname "$0")"
 

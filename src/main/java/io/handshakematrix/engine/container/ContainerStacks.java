@@ -64,6 +64,11 @@ final class ContainerStacks {
         return new ContainerStacks(m);
     }
 
+    /** The profiles whose container stack runs under a crypto policy (a policy_setting), in data order. */
+    java.util.List<String> policyStacks() {
+        return stacks.values().stream().filter(s -> s.policySetting() != null).map(Stack::profileId).toList();
+    }
+
     Optional<Stack> find(String profileId) {
         return Optional.ofNullable(stacks.get(profileId));
     }

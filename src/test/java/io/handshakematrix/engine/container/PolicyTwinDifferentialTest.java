@@ -19,8 +19,10 @@ import org.junit.jupiter.api.TestFactory;
  * matrix-policy-twins.yaml (and its includes) runs with the real stack (openssl-1.1.1-policy@container,
  * openssl-3.0-policy@container: 1.1.1w and 3.0 reading the policy's generated openssl.cnf) and again with its twin
  * (rhel-8.10's and rhel-9.4's profiles with upstream's error lines, PolicyTwinProfilesTest). Verdict, failing side,
- * alert and first error line must be equal, and the real result must meet the matrix. Without a Docker engine every
- * test is skipped with the reason (a failure in CI).
+ * alert and first error line must be equal, and the real result must meet the matrix. The cell runs a third time with
+ * the RHEL profile itself in the twin's place: verdict, failing side, alert and the first line's OpenSSL reason must be
+ * the real build's too (its code, file and line are RHEL's). Without a Docker engine every test is skipped with the
+ * reason (a failure in CI).
  */
 class PolicyTwinDifferentialTest {
     static final Path MATRIX = Path.of("matrix-policy-twins.yaml");
@@ -30,6 +32,7 @@ class PolicyTwinDifferentialTest {
     // filled from the runner's pool threads (two cells at a time): must be concurrent
     private static final Map<String, CellResult> real = new ConcurrentHashMap<>();
     private static final Map<String, CellResult> twins = new ConcurrentHashMap<>();
+    private static final Map<String, CellResult> rhel = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void runBothTiers() throws InterruptedException {
@@ -42,6 +45,18 @@ class PolicyTwinDifferentialTest {
         tier.runner(2).run(tier.matrix, cells, r -> real.put(r.cell().key(), r));
         tier.runner(2).run(tier.matrix, cells.stream().map(ContainerTier::twin).toList(),
                 r -> twins.put(r.cell().key(), r));
+        tier.runner(2).run(tier.matrix, cells.stream().map(PolicyTwinDifferentialTest::rhel).toList(),
+                r -> rhel.put(r.cell().key(), r));
+    }
+
+    /** The cell with each real policy twin replaced by the RHEL profile it stands for. */
+    static Cell rhel(Cell c) {
+        return new Cell(rhelOf(c.sender()), rhelOf(c.receiver()), c.settings());
+    }
+
+    private static String rhelOf(String stack) {
+        String id = stack.replace("@container", "");
+        return stack.endsWith("@container") ? PolicyTwinProfilesTest.RHEL_OF.getOrDefault(id, id) : stack;
     }
 
     @AfterAll
@@ -62,5 +77,7 @@ class PolicyTwinDifferentialTest {
         TestEnvironment.require(problem.isEmpty(), () -> "policy twins skipped: " + problem.orElse(""));
         TwinAgreement.assertAgree(c.displayName(), MATRIX.toString(), real.get(c.key()),
                 twins.get(ContainerTier.twin(c).key()));
+        TwinAgreement.assertSameDecision(c.displayName() + " (as " + rhel(c).displayName() + ")", real.get(c.key()),
+                rhel.get(rhel(c).key()));
     }
 }

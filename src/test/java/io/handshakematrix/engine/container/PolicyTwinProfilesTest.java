@@ -10,6 +10,9 @@ import io.handshakematrix.profile.ProfileCatalog;
 import io.handshakematrix.profile.ServerDhRule;
 import io.handshakematrix.profile.StackProfile;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PolicyTwinProfilesTest {
     private static final ProfileCatalog PROFILES = ProfileCatalog.builtin();
+    /** Each policy twin and the RHEL profile it is held to (the pairs below and PolicyTwinDifferentialTest's). */
+    static final Map<String, String> RHEL_OF = Map.of("openssl-1.1.1-policy", "rhel-8.10", "openssl-3.0-policy", "rhel-9.4");
+
+    @Test
+    void thePairsBelowAreAllTheTwins() {
+        assertEquals(RHEL_OF.keySet(), Set.copyOf(ContainerStacks.builtin().policyStacks()));
+    }
 
     @ParameterizedTest
     @CsvSource({"openssl-1.1.1-policy, rhel-8.10", "openssl-3.0-policy, rhel-9.4"})

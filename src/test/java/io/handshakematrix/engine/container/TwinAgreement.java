@@ -7,6 +7,7 @@ import io.handshakematrix.TestEnvironment;
 import io.handshakematrix.model.Alert;
 import io.handshakematrix.model.CellResult;
 import io.handshakematrix.model.HandshakeResult;
+import io.handshakematrix.model.OpensslErrorLine;
 import io.handshakematrix.model.Outcome;
 import io.handshakematrix.model.Side;
 import java.util.List;
@@ -34,6 +35,23 @@ final class TwinAgreement {
         assertEquals(a.failedSide(), b.failedSide(), () -> name + ": failing side differs" + both);
         assertEquals(alertCode(a), alertCode(b), () -> name + ": alert differs" + both);
         assertEquals(errorLine(a), errorLine(b), () -> name + ": error line differs" + both);
+    }
+
+    /**
+     * The same decision as the real build, for a profile of another build of the same code (RHEL's): verdict, failing
+     * side, alert and the OpenSSL reason of the failing side's first error line (its code, file and line may differ).
+     */
+    static void assertSameDecision(String name, CellResult real, CellResult other) {
+        HandshakeResult a = real.result();
+        HandshakeResult b = other.result();
+        String both = "\n  real:     " + a.summary() + "\n  emulated: " + b.summary();
+        assertEquals(a.outcome(), b.outcome(), () -> name + ": verdict differs" + both);
+        assertEquals(a.failedSide(), b.failedSide(), () -> name + ": failing side differs" + both);
+        assertEquals(alertCode(a), alertCode(b), () -> name + ": alert differs" + both);
+        String la = errorLine(a);
+        String lb = errorLine(b);
+        assertEquals(la == null ? null : OpensslErrorLine.reason(la), lb == null ? null : OpensslErrorLine.reason(lb),
+                () -> name + ": error reason differs" + both);
     }
 
     private static Integer alertCode(HandshakeResult r) {
