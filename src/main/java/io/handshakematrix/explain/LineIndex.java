@@ -158,8 +158,9 @@ public final class LineIndex {
             }
         }
         String line = mostCommon(lineCounts);
+        // the one ranking, as diagnose orders the same fixes; how many of the cause's cells each fixed is printed beside
         List<FixCount> fx = fixCounts.values().stream()
-                .sorted(Comparator.comparing((FixCount f) -> -f.cells()).thenComparing(FixCount::fix, SiblingFixes.RANK))
+                .sorted(Comparator.comparing(FixCount::fix, SiblingFixes.RANK).thenComparing(f -> -f.cells()))
                 .toList();
         return new Cause(printedBy, h.failedSide(), failingRule(h), alertCode(h), line, mostCommon(otherCounts), cells.size(), List.copyOf(senders),
                 List.copyOf(receivers), List.copyOf(groups), ex, fx);
