@@ -155,22 +155,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (emulated) {
             ecdheRow();
-            tls13Row(runner);
         }
-    }
-
-    /**
-     * TLS 1.3: rhel-9.4 to rhel-9.4 under DEFAULT with protocols default, the cell of matrix-upgrade.yaml where two
-     * RHEL 8+ hosts negotiate TLS 1.3 (TLS_AES_256_GCM_SHA384 on X25519, docs/stacks.md) whatever the product's TLS 1.2
-     * setting; the DH group is never used.
-     */
-    private void tls13Row(CellRunner runner) throws InterruptedException {
-        Cell cell = new Cell("rhel-9.4", "rhel-9.4", "NO", "2048", "default", 0);
-        KexThroughput.Figure e = KexThroughput.measure("TLS 1.3", runner, cell, jobs, Duration.ofMillis(seconds * 200L),
-                Duration.ofSeconds(seconds));
-        System.out.println(String.format("  %-9s emulated %6.0f/s  %6.2f ms CPU each (~%.0f/s alone)  target %-9s"
-                + "  (rhel-9.4 -> rhel-9.4, protocols default: %s)", "TLS 1.3", e.perSecond(), e.cpuMsEach(),
-                Runtime.getRuntime().availableProcessors() * 1000 / e.cpuMsEach(), "(none)", e.outcome()));
     }
 
     /**
