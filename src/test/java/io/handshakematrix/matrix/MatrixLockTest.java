@@ -29,7 +29,8 @@ class MatrixLockTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"matrix.yaml", "matrix-containers.yaml", "matrix-wire.yaml", "matrix-upgrade.yaml"})
+    @ValueSource(strings = {"matrix.yaml", "matrix-containers.yaml", "matrix-wire.yaml", "matrix-upgrade.yaml",
+        "matrix-upgrade-sha1.yaml"})
     void committedLockIsCurrent(String file) {
         Path matrix = Path.of(file);
         Matrix m = new MatrixLoader(ProfileCatalog.builtin(), DhGroupCatalog.builtin(), Engines.standard().names())
