@@ -30,7 +30,7 @@ class MatrixLockTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"matrix.yaml", "matrix-containers.yaml", "matrix-wire.yaml", "matrix-upgrade.yaml",
-            "matrix-policy-twins.yaml"})
+            "matrix-policy-twins.yaml", "matrix-upgrade-sha1.yaml"})
     void committedLockIsCurrent(String file) {
         Path matrix = Path.of(file);
         Matrix m = new MatrixLoader(ProfileCatalog.builtin(), DhGroupCatalog.builtin(), Engines.standard().names())
