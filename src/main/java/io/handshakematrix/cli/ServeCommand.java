@@ -106,6 +106,13 @@ final class ServeCommand implements Callable<Integer> {
             spec = new ReceiverSpec(spec.profile(), ReceiverSpec.STACK_DEFAULT, spec.dhGroup(), spec.timeout());
         }
         spec = spec.withCertificate(io.handshakematrix.model.CertificateType.byLabel(certificate));
+        var refusedCertificate = spec.certificateRefusedAtLoad();
+        if (refusedCertificate.isPresent()) { // as the real server: SSL_CTX_use_certificate fails, it never listens
+            refusedCertificate.get().errorLines().forEach(System.err::println);
+            System.err.println(stack + " under " + receiverPolicy + " refuses its own " + certificate
+                    + " certificate at start (" + refusedCertificate.get().source() + ")");
+            return Main.DIFFERENCES;
+        }
         InetSocketAddress address = new InetSocketAddress(address(bind), port);
         CountDownLatch done = new CountDownLatch(count == 0 ? 1 : count);
         AtomicInteger seen = new AtomicInteger();

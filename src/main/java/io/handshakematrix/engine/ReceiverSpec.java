@@ -46,6 +46,16 @@ public record ReceiverSpec(StackProfile profile, List<String> cipherSuites, DhGr
                 .findFirst();
     }
 
+    /**
+     * The rule that makes this receiver refuse its own certificate at start, if one applies: an RSA certificate
+     * (the emulated and real receivers' RSA-2048) below the policy's min_rsa_bits. Real 1.1.1w and 3.0.20 check the
+     * DH group first (docs/stacks.md 'Policy twins'), so {@link #groupRefusedAtLoad} wins when both apply.
+     */
+    public java.util.Optional<io.handshakematrix.profile.ServerCertificateRule> certificateRefusedAtLoad() {
+        int rsaBits = certificate == CertificateType.RSA ? ServerIdentity.RSA_BITS : 0;
+        return profile.server().unusableCertificate().stream().filter(r -> r.refuses(rsaBits)).findFirst();
+    }
+
     /** Refuses a DHE cell whose group a fixed-group stack (server.dh_configurable: false) cannot serve. */
     public void requireServableGroup() throws UnsupportedSettingException {
         boolean dhe = effectiveSuites().stream().anyMatch(CipherSuites::isDhe);

@@ -32,9 +32,12 @@ public final class ServerIdentity {
         this.certificateDer = certificateDer;
     }
 
+    /** The RSA key size of {@link #generate}, as the real images' s_server certificate (RSA-2048). */
+    public static final int RSA_BITS = 2048;
+
     public static ServerIdentity generate(SecureRandom random) {
         RSAKeyPairGenerator gen = new RSAKeyPairGenerator();
-        gen.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, 2048, 112));
+        gen.init(new RSAKeyGenerationParameters(BigInteger.valueOf(65537), random, RSA_BITS, 112));
         AsymmetricCipherKeyPair kp = gen.generateKeyPair();
         return selfSigned(kp, "SHA256withRSA", random);
     }

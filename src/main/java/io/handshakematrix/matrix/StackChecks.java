@@ -28,6 +28,9 @@ final class StackChecks {
         for (ServerDhRule r : p.server().unusableDh()) {
             out.putIfAbsent(r.when().yamlName(), r.errorLines());
         }
+        for (io.handshakematrix.profile.ServerCertificateRule r : p.server().unusableCertificate()) {
+            out.putIfAbsent(io.handshakematrix.profile.ServerCertificateRule.NAME, r.errorLines());
+        }
         if (!p.server().log().noSharedCipher().isEmpty()) {
             out.put("no_shared_cipher", p.server().log().noSharedCipher());
         }

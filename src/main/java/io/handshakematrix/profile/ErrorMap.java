@@ -42,6 +42,9 @@ public final class ErrorMap {
         for (ServerDhRule r : p.server().unusableDh()) {
             add(e, Side.RECEIVER, Source.SERVER_RULE, r.when().yamlName(), r.errorLines());
         }
+        for (ServerCertificateRule r : p.server().unusableCertificate()) {
+            add(e, Side.RECEIVER, Source.SERVER_RULE, ServerCertificateRule.NAME, r.errorLines());
+        }
         logRules(e, Side.RECEIVER, p.server().log());
         return new ErrorMap(e);
     }

@@ -30,8 +30,12 @@ public final class PolicyCompiler {
                 .map(r -> r.bits() == ServerDhRule.POLICY_MIN_DH
                 ? new ServerDhRule(r.when(), policy.minDhBits(), r.action(), r.alert(), r.errorLines(), r.source() + "; " + why)
                 : r).toList();
+        List<ServerCertificateRule> certificate = s.unusableCertificate().stream()
+                .map(r -> r.bits() == ServerCertificateRule.POLICY_MIN_RSA
+                ? new ServerCertificateRule(policy.minRsaBits(), r.errorLines(), r.source() + "; " + why + ": min RSA "
+                        + policy.minRsaBits()) : r).toList();
         ServerPolicy server = new ServerPolicy(s.defaultDhGroup(), s.defaultDhGroupSource(), rules, s.log(),
-                s.dhConfigurable(), s.dheNeedsFfdheGroup());
+                s.dhConfigurable(), s.dheNeedsFfdheGroup(), certificate);
         List<String> protocols = p.protocols().stream().filter(policy::allowsProtocol).toList();
         List<String> suites = p.cipherSuites().stream().filter(n -> allowed(policy, n)).toList();
         return new StackProfile(p.id(), p.description() + " under " + policy.name(), p.library(), p.versionString(),

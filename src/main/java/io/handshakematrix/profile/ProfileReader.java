@@ -20,7 +20,7 @@ final class ProfileReader {
     private static final Set<String> CLIENT = Set.of("dh_min_bits", "dh_min_bits_source", "min_dh_bits_override",
             "checks", "log");
     private static final Set<String> SERVER = Set.of("default_dh_group", "default_dh_group_source", "unusable_dh",
-            "log", "dh_configurable", "dh_configurable_source", "dhe_needs_ffdhe_group", "dhe_needs_ffdhe_group_source");
+            "unusable_certificate", "log", "dh_configurable", "dh_configurable_source", "dhe_needs_ffdhe_group", "dhe_needs_ffdhe_group_source");
     private static final Set<String> POLICIES = Set.of("release", "source");
     private static final Set<String> CHECK = Set.of("check", "stage", "alert", "error", "bits", "source");
     private static final Set<String> RULE = Set.of("when", "bits", "action", "alert", "error", "source");
@@ -143,6 +143,12 @@ final class ProfileReader {
                 rules.add(rule(r, hasPolicies));
             }
         }
+        List<ServerCertificateRule> certificate = new ArrayList<>();
+        if (m.containsKey("unusable_certificate")) {
+            for (YamlNode r : m.get("unusable_certificate").items()) {
+                certificate.add(certificateRule(r, hasPolicies));
+            }
+        }
         String group = node.need(m, "default_dh_group").text();
         ProfileValueChecks.knownGroup(m.get("default_dh_group"));
         boolean configurable = !m.containsKey("dh_configurable") || m.get("dh_configurable").bool();
@@ -154,7 +160,25 @@ final class ProfileReader {
             throw m.get("dhe_needs_ffdhe_group").error("server.dhe_needs_ffdhe_group needs server.dhe_needs_ffdhe_group_source");
         }
         return new ServerPolicy(group, optionalText(m, "default_dh_group_source", ""), List.copyOf(rules),
-                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable, needsFfdhe);
+                m.containsKey("log") ? log(m.get("log")) : LogLines.NONE, configurable, needsFfdhe, List.copyOf(certificate));
+    }
+
+    /**
+     * One {@code unusable_certificate} entry: {@code when: rsa_bits_below}, {@code bits} (a number, or {@code policy}
+     * for the policy's min_rsa_bits), {@code action: refuse_to_load} (the only thing OpenSSL does with it: the
+     * certificate is refused when loaded), its error lines and source.
+     */
+    private static ServerCertificateRule certificateRule(YamlNode node, boolean hasPolicies) {
+        Map<String, YamlNode> m = node.entries(RULE);
+        node.need(m, "when").oneOf(Map.of(ServerCertificateRule.NAME, ServerCertificateRule.NAME));
+        node.need(m, "action").oneOf(Map.of("refuse_to_load", "refuse_to_load"));
+        boolean policyBits = node.need(m, "bits").text().equals("policy");
+        if (policyBits && !hasPolicies) {
+            throw m.get("bits").error(node.path() + ".bits: 'policy' needs the profile's policies: block (a stack "
+                    + "without crypto policies has no policy minimum); expected a number");
+        }
+        int bits = policyBits ? ServerCertificateRule.POLICY_MIN_RSA : m.get("bits").integer(1, 100_000);
+        return new ServerCertificateRule(bits, node.need(m, "error").texts(), node.need(m, "source").text());
     }
 
     private static ServerDhRule rule(YamlNode node, boolean hasPolicies) {

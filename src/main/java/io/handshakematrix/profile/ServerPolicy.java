@@ -8,7 +8,14 @@ import java.util.List;
  * parameters), so a cell asking for another group is not a setting it supports.
  * {@code dheNeedsFfdheGroup}: a client whose supported_groups lists no RFC 7919 group gets no DHE suite
  * (BCJSSE: AbstractTlsServer.selectDH), as the real 1.0.x ClientHello, which lists only curves there.
+ * {@code unusableCertificate}: the receiver refuses its own certificate at start (a key below the policy minimum).
  */
 public record ServerPolicy(String defaultDhGroup, String defaultDhGroupSource, List<ServerDhRule> unusableDh,
-                           LogLines log, boolean dhConfigurable, boolean dheNeedsFfdheGroup) {
+                           LogLines log, boolean dhConfigurable, boolean dheNeedsFfdheGroup,
+                           List<ServerCertificateRule> unusableCertificate) {
+
+    public ServerPolicy(String defaultDhGroup, String defaultDhGroupSource, List<ServerDhRule> unusableDh,
+                        LogLines log, boolean dhConfigurable, boolean dheNeedsFfdheGroup) {
+        this(defaultDhGroup, defaultDhGroupSource, unusableDh, log, dhConfigurable, dheNeedsFfdheGroup, List.of());
+    }
 }

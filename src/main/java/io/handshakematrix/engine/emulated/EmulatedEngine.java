@@ -154,7 +154,11 @@ public final class EmulatedEngine implements Engine {
         RecordTranscript transcript = new RecordTranscript(false);
         java.util.Optional<io.handshakematrix.profile.ServerDhRule> refused = spec.groupRefusedAtLoad();
         if (refused.isPresent()) {
-            return refuseToLoad(s, refused.get(), log);
+            return refuseToLoad(s, refused.get().when().yamlName(), refused.get().errorLines(), log);
+        }
+        java.util.Optional<io.handshakematrix.profile.ServerCertificateRule> certificate = spec.certificateRefusedAtLoad();
+        if (certificate.isPresent()) {
+            return refuseToLoad(s, io.handshakematrix.profile.ServerCertificateRule.NAME, certificate.get().errorLines(), log);
         }
         try (PeerBounds.Guard guard = bounds.guard(s, timeoutMs)) {
             s.setSoTimeout(timeoutMs);
@@ -190,13 +194,14 @@ public final class EmulatedEngine implements Engine {
     }
 
     /**
-     * A receiver whose stack refused its DH group when loading it (OpenSSL 1.1.1+ under a security level): the
+     * A receiver whose stack refused its DH group or its certificate when loading it (OpenSSL 1.1.1+ under a
+     * security level): the
      * real process exits before it listens, printing its load line. The harness's socket already accepted, so it
      * takes in what the client sent (a close with unread bytes would be a reset, which the real client never
      * sees) and closes without a byte: the sender meets a peer that is gone, as against a receiver that died.
      */
-    private static SideReport refuseToLoad(Socket s, io.handshakematrix.profile.ServerDhRule rule, SideLog log) {
-        log.gaveUp(rule.when().yamlName(), rule.errorLines());
+    private static SideReport refuseToLoad(Socket s, String rule, java.util.List<String> errorLines, SideLog log) {
+        log.gaveUp(rule, errorLines);
         log.muteAlerts();
         try {
             s.setSoTimeout(200);

@@ -45,6 +45,7 @@ class PolicyTwinProfilesTest {
         assertEquals(checks(rhel.client().checks(), twin.client().checks()), checks(twin.client().checks(), List.of()),
                 "client.checks");
         assertEquals(rules(rhel.server().unusableDh()), rules(twin.server().unusableDh()), "server.unusable_dh");
+        assertEquals(certificateRules(rhel), certificateRules(twin), "server.unusable_certificate");
         assertEquals(rhel.server().defaultDhGroup(), twin.server().defaultDhGroup(), "server.default_dh_group");
         assertEquals(hello(rhel.clientHello()), hello(twin.clientHello()), "client_hello");
         assertEquals(rhel.serverHello() == null, twin.serverHello() == null, "server_hello");
@@ -70,6 +71,10 @@ class PolicyTwinProfilesTest {
     private static List<String> rules(List<ServerDhRule> rules) {
         return rules.stream().map(r -> r.when() + " " + r.bits() + " " + r.action() + " " + r.alert() + " "
                 + reasons(r.errorLines())).toList();
+    }
+
+    private static List<String> certificateRules(StackProfile p) {
+        return p.server().unusableCertificate().stream().map(r -> r.bits() + " " + reasons(r.errorLines())).toList();
     }
 
     private static List<String> reasons(List<String> lines) {
