@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class HelloReader {
     private static final Set<String> CLIENT = Set.of("source", "record_version", "cipher_suites", "compression",
-            "extensions", "legacy_server", "legacy_server_source");
+            "extensions", "legacy_server", "legacy_server_source", "tls13_only_groups", "tls13_only_groups_source");
     private static final Set<String> EXTENSION = Set.of("type", "data");
     private static final Set<String> SERVER = Set.of("source", "echo", "ec_point_formats", "suite_order",
             "ske_signature", "legacy_client", "ecdh_curve", "ticket_lifetime_hint", "renegotiation", "session_id");
@@ -56,8 +56,17 @@ final class HelloReader {
         if (legacyServer && !m.containsKey("legacy_server_source")) {
             throw m.get("legacy_server").error("client_hello.legacy_server needs client_hello.legacy_server_source");
         }
+        List<Integer> tls13Only = new ArrayList<>();
+        if (m.containsKey("tls13_only_groups")) {
+            if (!m.containsKey("tls13_only_groups_source")) {
+                throw m.get("tls13_only_groups").error("client_hello.tls13_only_groups needs client_hello.tls13_only_groups_source");
+            }
+            for (YamlNode g : m.get("tls13_only_groups").items()) {
+                tls13Only.add(hex16(g, "tls13_only_groups entry"));
+            }
+        }
         return new ClientHelloProfile(recordVersion, List.copyOf(suites), List.copyOf(compression),
-                List.copyOf(extensions), legacyServer, source);
+                List.copyOf(extensions), legacyServer, source, List.copyOf(tls13Only));
     }
 
     static ServerHelloProfile server(YamlNode node) {

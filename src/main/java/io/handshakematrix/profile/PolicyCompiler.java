@@ -87,7 +87,7 @@ public final class PolicyCompiler {
                 .map(e -> e.type() == ClientHelloProfile.SIGNATURE_ALGORITHMS && !policy.sha1Signatures()
                         ? withoutSha1(e) : e).toList();
         return new ClientHelloProfile(h.recordVersion(), suites, h.compression(), extensions, h.legacyServer(),
-                h.source() + "; " + policy.name() + " applied");
+                h.source() + "; " + policy.name() + " applied", h.tls13OnlyGroups());
     }
 
     private static HelloExtension withoutSha1(HelloExtension e) {

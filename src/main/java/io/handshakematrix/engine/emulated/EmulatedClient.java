@@ -92,14 +92,16 @@ final class EmulatedClient extends DefaultTlsClient {
         return new Vector();
     }
 
-    /** Exactly the profile's extensions (BouncyCastle adds EMS itself when {@link #shouldUseExtendedMasterSecret}). */
+    /** Exactly the profile's extensions, for the protocols offered (BouncyCastle adds EMS itself when {@link #shouldUseExtendedMasterSecret}). */
     @Override
     public Hashtable getClientExtensions() throws IOException {
         if (hello == null) {
             return super.getClientExtensions();
         }
         Hashtable<Integer, byte[]> out = new Hashtable<>();
-        for (HelloExtension e : hello.extensions()) {
+        // Without TLS 1.3 (a TLSv1.2 cell) the real 3.0 client leaves its TLS 1.3-only groups (FFDHE) out.
+        ClientHelloProfile sent = Protocols.isTls13(getSupportedVersions()) ? hello : hello.forTls12();
+        for (HelloExtension e : sent.extensions()) {
             out.put(e.type(), e.data());
         }
         return out;

@@ -83,6 +83,7 @@ class PolicyTwinProfilesTest {
 
     private static String hello(ClientHelloProfile h) {
         return h == null ? "none" : h.recordVersion() + " " + h.cipherSuites() + " " + h.compression() + " "
-                + h.extensions().stream().map(e -> e.type() + "=" + e.hex()).toList() + " " + h.legacyServer();
+                + h.extensions().stream().map(e -> e.type() + "=" + e.hex()).toList() + " " + h.legacyServer()
+                + " tls13_only_groups " + h.tls13OnlyGroups();
     }
 }
