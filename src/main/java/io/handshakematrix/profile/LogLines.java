@@ -11,9 +11,17 @@ import java.util.List;
  * words); an empty list when the real stack prints nothing.
  * {@code alertAfterClientHello}: lines a client prints after the received-alert lines when the alert
  * answered its ClientHello (OpenSSL 1.0.x: the ssl3_write_bytes failure that follows it).
+ * {@code peerClosedAlert}: the alert the stack sends when its peer closed during the handshake without a byte
+ * more (OpenSSL 3.0's ssl3_read_n: "unexpected eof while reading" is raised as decode_error, 50); null: none.
  */
 public record LogLines(List<String> alertReceived, List<String> peerClosed, List<String> noSharedCipher,
-                       List<String> protocolMismatch, List<String> noEnabledCipher, List<String> alertAfterClientHello) {
+                       List<String> protocolMismatch, List<String> noEnabledCipher, List<String> alertAfterClientHello,
+                       Integer peerClosedAlert) {
 
     public static final LogLines NONE = new LogLines(List.of(), null, List.of(), List.of(), List.of(), List.of());
+
+    public LogLines(List<String> alertReceived, List<String> peerClosed, List<String> noSharedCipher,
+                    List<String> protocolMismatch, List<String> noEnabledCipher, List<String> alertAfterClientHello) {
+        this(alertReceived, peerClosed, noSharedCipher, protocolMismatch, noEnabledCipher, alertAfterClientHello, null);
+    }
 }

@@ -27,7 +27,8 @@ final class ProfileReader {
     private static final Set<String> OVERRIDE = Set.of("setting", "file", "floor", "ceiling", "source");
     private static final Set<String> JVM = Set.of("runtime", "provider", "security_properties", "system_properties",
             "source");
-    private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "no_shared_cipher",
+    private static final Set<String> LOG = Set.of("alert_received", "peer_closed", "peer_closed_alert",
+            "peer_closed_alert_source", "no_shared_cipher",
             "protocol_mismatch", "no_enabled_cipher", "alert_received_after_client_hello");
 
     private ProfileReader() {}
@@ -230,9 +231,13 @@ final class ProfileReader {
         List<String> peerClosed = !m.containsKey("peer_closed") ? null
                 : m.get("peer_closed").isList() && m.get("peer_closed").items().isEmpty() ? List.of()
                 : m.get("peer_closed").texts();
+        Integer closedAlert = m.containsKey("peer_closed_alert") ? alert(m.get("peer_closed_alert")) : null;
+        if (m.containsKey("peer_closed_alert") && !m.containsKey("peer_closed_alert_source")) {
+            throw m.get("peer_closed_alert").error("log.peer_closed_alert needs log.peer_closed_alert_source");
+        }
         return new LogLines(lines.apply("alert_received"), peerClosed,
                 lines.apply("no_shared_cipher"), lines.apply("protocol_mismatch"), lines.apply("no_enabled_cipher"),
-                lines.apply("alert_received_after_client_hello"));
+                lines.apply("alert_received_after_client_hello"), closedAlert);
     }
 
     /** An alert by RFC name or number, or {@code none} (the stack closes without an alert): null. */

@@ -15,6 +15,7 @@ final class ObservedInput extends FilterInputStream {
     private final SideLog log;
     private final RecordTranscript transcript;
     private boolean ended;
+    private volatile boolean eof;
 
     ObservedInput(InputStream in, SideLog log, RecordTranscript transcript) {
         super(in);
@@ -45,12 +46,18 @@ final class ObservedInput extends FilterInputStream {
             throw e;
         }
         if (n < 0) {
+            eof = true;
             peerEnded();
             log.muteAlerts();
         } else if (n > 0) {
             transcript.received(b, off, n);
         }
         return n;
+    }
+
+    /** The peer closed cleanly (a read returned end of stream), not with a reset. */
+    boolean endedWithEof() {
+        return eof;
     }
 
     private void peerEnded() {

@@ -46,6 +46,8 @@ class PolicyTwinProfilesTest {
                 "client.checks");
         assertEquals(rules(rhel.server().unusableDh()), rules(twin.server().unusableDh()), "server.unusable_dh");
         assertEquals(certificateRules(rhel), certificateRules(twin), "server.unusable_certificate");
+        assertEquals(rhel.client().log().peerClosedAlert(), twin.client().log().peerClosedAlert(),
+                "client.log.peer_closed_alert");
         assertEquals(rhel.server().defaultDhGroup(), twin.server().defaultDhGroup(), "server.default_dh_group");
         assertEquals(hello(rhel.clientHello()), hello(twin.clientHello()), "client_hello");
         assertEquals(rhel.serverHello() == null, twin.serverHello() == null, "server_hello");
