@@ -79,6 +79,18 @@ public final class Explainer {
         StackProfile p = underPolicy(cell, CellAxes.receiver(cell), CellSettings.RECEIVER_POLICY);
         DhGroup g = group(cell);
         String who = "the receiver " + CellAxes.receiver(cell) + " (" + p.description() + ")";
+        Optional<io.handshakematrix.profile.ServerCertificateRule> certificate = p.server().unusableCertificate().stream()
+                .findFirst();
+        if (certificate.isPresent() && io.handshakematrix.profile.ServerCertificateRule.NAME.equals(rule(p, Side.RECEIVER, r))) {
+            // its own certificate, not the DH group: the group was loaded, or never loaded (no DHE suite enabled)
+            io.handshakematrix.profile.ServerCertificateRule x = certificate.get();
+            String sentence = who + " cannot use its own RSA certificate (2048 bits, as every receiver here): rule "
+                    + io.handshakematrix.profile.ServerCertificateRule.NAME + " " + x.bits()
+                    + " -> refuse_to_load, so it refuses it at start and answers no client; it printed: "
+                    + first(r.receiverErrors());
+            return new Explanation(Side.RECEIVER, CellAxes.receiver(cell), io.handshakematrix.profile.ServerCertificateRule.NAME,
+                    sentence, x.source(), p.source(), p.origin());
+        }
         Optional<ServerDhRule> rule = p.server().unusableDh().stream().filter(x -> x.appliesTo(g.p(), g.g())).findFirst();
         if (rule.isPresent()) {
             ServerDhRule x = rule.get();

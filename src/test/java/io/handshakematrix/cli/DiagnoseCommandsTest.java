@@ -49,6 +49,32 @@ class DiagnoseCommandsTest {
     }
 
     @Test
+    void aRhel9ClientAnswersAReceiverThatRefusedItsGroupWithAlert50() {
+        // real 3.0.20 s_client sends decode_error after 'unexpected eof while reading'; 1.1.1w sends none
+        // (docs/stacks.md 'Policy twins')
+        CliRun r = CliRun.of("ping", "--sender", "rhel-9.4", "--receiver", "rhel-9.4", "--receive-side", "NO", "--dh", "1024",
+                "--protocol", "TLSv1.2");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().contains(">>> TLS 1.2 Alert [length 0002], fatal decode_error (50)"), r.out());
+        assertTrue(r.out().contains("Handshake failed: the receiver gave up, alert decode_error (50) sent by the sender"), r.out());
+        r = CliRun.of("ping", "--sender", "rhel-8.10", "--receiver", "rhel-9.4", "--receive-side", "NO", "--dh", "1024",
+                "--protocol", "TLSv1.2");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().contains("Handshake failed: the receiver gave up, no alert"), r.out());
+    }
+
+    @Test
+    void aFutureReceiverRefusesItsOwnRsa2048CertificateAtStart() {
+        // real 1.1.1w / 3.0.20 s_server under the RHEL 8/9 FUTURE configs (docs/stacks.md 'Policy twins')
+        CliRun r = CliRun.of("ping", "--sender", "rhel-7.7", "--receiver", "rhel-9.4", "--receiver-policy", "FUTURE",
+                "--receive-side", "YES");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().contains("Rule that fired: rsa_bits_below (the receiver's profile)"), r.out());
+        assertTrue(r.out().contains("receiver errors:\n  error:0A00018F:SSL routines:SSL_CTX_use_certificate:ee key too small"), r.out());
+        assertTrue(r.out().contains("cannot use its own RSA certificate (2048 bits, as every receiver here): rule rsa_bits_below 3072"), r.out());
+    }
+
+    @Test
     void diagnoseTheSampleConfigExplainsEachSender() {
         CliRun r = CliRun.of("diagnose", "--config", "examples/configssl.cnf", "--sender", "rhel-7.7,rhel-6.10",
                 "--receiver", "rhel-6.10");

@@ -336,8 +336,9 @@ public final class EmulatedEngine implements Engine {
             s.setTcpNoDelay(true);
             PeerBounds.Guard guard = bounds.guard(s, timeoutMs); // closed with the socket; its watchdog is cancelled below
             EmulatedClient client = new EmulatedClient(crypto, spec, log);
-            ObservedInput input = new ObservedInput(guard, log, transcript);
             OutputStream wire = TappedSocketStreams.output(s.getOutputStream(), transcript);
+            ObservedInput input = new ObservedInput(guard, log, transcript,
+                    () -> alertOnPeerClose(spec.profile().client().log().peerClosedAlert(), log, wire));
             LoggingProtocols.Client protocol = new LoggingProtocols.Client(input,
                     FirstRecordVersion.wrap(wire, client.recordVersion()), log).withHelloOrder(client.helloOrder());
             try {
@@ -359,9 +360,6 @@ public final class EmulatedEngine implements Engine {
                 guard.close();
             }
             client.events().peerClosedIfSo();
-            if (input.endedWithEof()) {
-                alertOnPeerClose(spec.profile().client().log().peerClosedAlert(), log, wire);
-            }
         } catch (SocketTimeoutException e) {
             log.timedOut();
         } catch (IOException e) {
@@ -373,9 +371,10 @@ public final class EmulatedEngine implements Engine {
     /**
      * A client whose peer closed during the handshake without a byte more, where the profile says its stack answers
      * that with an alert (OpenSSL 3.0: ssl3_read_n raises "unexpected eof while reading" as a fatal decode_error and
-     * writes it; real 3.0.20 s_client does, 1.1.1w does not: docs/stacks.md 'Policy twins'). BouncyCastle would send
-     * handshake_failure, so alerts were muted at the close and the record is written here. The real client counts the
-     * alert as sent even when the closed peer never reads it, so a failed write changes nothing.
+     * writes it; real 3.0.20 s_client does, 1.1.1w does not: docs/stacks.md 'Policy twins'). Run at the end of stream,
+     * before BouncyCastle closes the socket; BouncyCastle would send handshake_failure, so alerts are muted at the
+     * close and the record is written here. The real client counts the alert as sent even when the closed peer never
+     * reads it, so a failed write changes nothing.
      */
     private static void alertOnPeerClose(Integer alert, SideLog log, OutputStream wire) {
         if (alert == null || !log.isPeerClosed() || log.isCompleted() || log.hasGivenUp()) {

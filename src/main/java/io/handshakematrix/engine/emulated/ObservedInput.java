@@ -15,12 +15,18 @@ final class ObservedInput extends FilterInputStream {
     private final SideLog log;
     private final RecordTranscript transcript;
     private boolean ended;
-    private volatile boolean eof;
+    private final Runnable onEof;
 
     ObservedInput(InputStream in, SideLog log, RecordTranscript transcript) {
+        this(in, log, transcript, () -> { });
+    }
+
+    /** {@code onEof}: run once when the peer closes cleanly (end of stream, not a reset), while the socket is open. */
+    ObservedInput(InputStream in, SideLog log, RecordTranscript transcript, Runnable onEof) {
         super(in);
         this.log = log;
         this.transcript = transcript;
+        this.onEof = onEof;
     }
 
     @Override
@@ -46,18 +52,16 @@ final class ObservedInput extends FilterInputStream {
             throw e;
         }
         if (n < 0) {
-            eof = true;
+            boolean first = !ended;
             peerEnded();
             log.muteAlerts();
+            if (first) {
+                onEof.run();
+            }
         } else if (n > 0) {
             transcript.received(b, off, n);
         }
         return n;
-    }
-
-    /** The peer closed cleanly (a read returned end of stream), not with a reset. */
-    boolean endedWithEof() {
-        return eof;
     }
 
     private void peerEnded() {
