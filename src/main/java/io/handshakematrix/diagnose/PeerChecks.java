@@ -26,7 +26,11 @@ import java.util.concurrent.Future;
 public final class PeerChecks {
     private PeerChecks() {}
 
-    /** Only ok and fail count (a skipped or broken handshake says nothing about a fix), as {@code PeerCount} counts. */
+    /**
+     * Only ok and fail count, as {@code PeerCount} counts (a skipped handshake says nothing about a fix). An error or
+     * a timeout is the harness's, never a peer's verdict: it stops the whole set, so that no shipped count quietly
+     * leaves a peer out.
+     */
     public static List<CellResult> of(List<CellResult> results, ProductProfile product, CellRunner runner, int jobs)
             throws InterruptedException {
         SiblingFixes fixes = new SiblingFixes(results, product, List.of());
@@ -43,8 +47,8 @@ public final class PeerChecks {
                 }
             }
         }
-        List<String> peers = product.support().currentPeers().stream()
-                .filter(p -> runner.profiles().find(p).isPresent()).toList();
+        // the peers diagnose tries a fix against (with no other senders of its own)
+        List<String> peers = new FixFinder(runner, product, List.of()).currentPeers();
         List<Cell> todo = new ArrayList<>();
         for (Map.Entry<String, Cell> e : changed.entrySet()) {
             for (String peer : peers) {
@@ -62,6 +66,10 @@ public final class PeerChecks {
             List<CellResult> out = new ArrayList<>();
             for (Future<CellResult> f : running) {
                 CellResult r = f.get();
+                if (r.result().outcome() == Outcome.ERROR || r.result().outcome() == Outcome.TIMEOUT) {
+                    throw new IllegalStateException("a current-peer handshake gave " + r.result().outcome().label()
+                            + " (" + r.cell().displayName() + "): " + r.result().summary());
+                }
                 if (r.result().outcome() == Outcome.OK || r.result().outcome() == Outcome.FAIL) {
                     out.add(r);
                 }

@@ -3,6 +3,7 @@ package io.handshakematrix.profile;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.bouncycastle.crypto.agreement.DHStandardGroups;
 import org.bouncycastle.crypto.params.DHParameters;
 
@@ -14,19 +15,19 @@ import org.bouncycastle.crypto.params.DHParameters;
  * (openssl dhparam) is none of them.
  */
 public final class FipsDhGroups {
-    private static final Set<BigInteger> PRIMES = Set.copyOf(List.of(
-            DHStandardGroups.rfc3526_2048, DHStandardGroups.rfc3526_3072, DHStandardGroups.rfc3526_4096,
-            DHStandardGroups.rfc3526_6144, DHStandardGroups.rfc3526_8192,
+    private static final List<DHParameters> RFC3526 = List.of(DHStandardGroups.rfc3526_2048,
+            DHStandardGroups.rfc3526_3072, DHStandardGroups.rfc3526_4096, DHStandardGroups.rfc3526_6144,
+            DHStandardGroups.rfc3526_8192);
+    private static final Set<BigInteger> PRIMES = Stream.concat(RFC3526.stream(), Stream.of(
             DHStandardGroups.rfc7919_ffdhe2048, DHStandardGroups.rfc7919_ffdhe3072, DHStandardGroups.rfc7919_ffdhe4096,
-            DHStandardGroups.rfc7919_ffdhe6144, DHStandardGroups.rfc7919_ffdhe8192).stream()
-            .map(DHParameters::getP).toList());
+            DHStandardGroups.rfc7919_ffdhe6144, DHStandardGroups.rfc7919_ffdhe8192))
+            .map(DHParameters::getP).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private FipsDhGroups() {}
 
     /** The RFC 3526 group of {@code bits} bits (g = 2), or null when there is none of that size. */
     public static DHParameters sameSize(int bits) {
-        for (DHParameters d : List.of(DHStandardGroups.rfc3526_2048, DHStandardGroups.rfc3526_3072,
-                DHStandardGroups.rfc3526_4096, DHStandardGroups.rfc3526_6144, DHStandardGroups.rfc3526_8192)) {
+        for (DHParameters d : RFC3526) {
             if (d.getP().bitLength() == bits) {
                 return d;
             }
